@@ -1,0 +1,133 @@
+import { revalidate, useNavigate } from '@solidjs/router';
+import { createSignal, onMount, Show } from 'solid-js';
+import { ApiClientError, api, unwrap } from '../../lib/api';
+import { AlertCircle, Building, Clock, Eye, EyeOff, Info, LogoMark, Shield } from '../../ui/icons';
+import { Spinner } from '../../ui/spinner';
+import { takeKickMessage } from './kick-notice';
+
+export function LoginPage() {
+  const navigate = useNavigate();
+  const [username, setUsername] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [showPassword, setShowPassword] = createSignal(false);
+  const [pending, setPending] = createSignal(false);
+  const [error, setError] = createSignal<{ message: string; field?: string } | null>(null);
+  const [notice, setNotice] = createSignal<string | null>(null);
+  let usernameInput: HTMLInputElement | undefined;
+
+  onMount(() => {
+    setNotice(takeKickMessage());
+    usernameInput?.focus();
+  });
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (pending()) return;
+    setError(null);
+    setPending(true);
+    try {
+      await unwrap(
+        api.auth.login.$post({
+          json: { username: username(), password: password(), client: 'web' },
+        }),
+      );
+      await revalidate('me');
+      navigate('/', { replace: true });
+    } catch (e) {
+      const failure =
+        e instanceof ApiClientError
+          ? { message: e.message, field: e.field }
+          : { message: 'Sign-in failed. Try again.' };
+      setError(failure);
+      setPending(false);
+    }
+  };
+
+  return (
+    <div class="login">
+      <aside class="login__brand">
+        <div class="login__brand-top">
+          <LogoMark width="36" height="36" />
+          <span class="login__brand-name">Gatehouse</span>
+        </div>
+        <div class="login__pitch">
+          <h1>Every account, every company, one gate.</h1>
+          <p>
+            Decide who may sign in, what they may do on the web and in the app, and for how long.
+          </p>
+          <ul>
+            <li>
+              <Building /> Company trees of any depth, each admin in its own scope
+            </li>
+            <li>
+              <Shield /> Roles, permission ceilings and sign-in factors
+            </li>
+            <li>
+              <Clock /> Expiry dates and live sessions you can end at once
+            </li>
+          </ul>
+        </div>
+        <p class="login__foot">© Gatehouse · Account &amp; authority service</p>
+      </aside>
+      <main class="login__main">
+        <form class="login__card" onSubmit={submit} novalidate aria-labelledby="login-title">
+          <h2 id="login-title">Sign in</h2>
+          <p class="muted">Use the account your administrator gave you.</p>
+          <Show when={notice()}>
+            <div class="alert alert--info" role="status">
+              <Info /> <span>{notice()}</span>
+            </div>
+          </Show>
+          <Show when={error()}>
+            {(e) => (
+              <div class="alert alert--error" role="alert">
+                <AlertCircle /> <span>{e().message}</span>
+              </div>
+            )}
+          </Show>
+          <label class="field">
+            <span class="field__label">Username</span>
+            <input
+              ref={usernameInput}
+              name="username"
+              autocomplete="username"
+              autocapitalize="none"
+              spellcheck={false}
+              required
+              value={username()}
+              onInput={(e) => setUsername(e.currentTarget.value)}
+              aria-invalid={error()?.field === 'username'}
+            />
+          </label>
+          <label class="field">
+            <span class="field__label">Password</span>
+            <span class="field__with-action">
+              <input
+                name="password"
+                type={showPassword() ? 'text' : 'password'}
+                autocomplete="current-password"
+                required
+                value={password()}
+                onInput={(e) => setPassword(e.currentTarget.value)}
+                aria-invalid={error()?.field === 'password'}
+              />
+              <button
+                type="button"
+                class="icon-button"
+                onClick={() => setShowPassword(!showPassword())}
+                aria-label={showPassword() ? 'Hide password' : 'Show password'}
+              >
+                {showPassword() ? <EyeOff /> : <Eye />}
+              </button>
+            </span>
+          </label>
+          <button class="button button--primary button--block" type="submit" disabled={pending()}>
+            <Show when={pending()} fallback="Sign in">
+              <Spinner label="Signing in" /> Signing in…
+            </Show>
+          </button>
+        </form>
+      </main>
+    </div>
+  );
+}

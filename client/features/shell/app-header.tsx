@@ -1,0 +1,72 @@
+import { revalidate, useNavigate } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import type { MeResponse } from '../../../schemas/me';
+import { api, unwrap } from '../../lib/api';
+import { LogOut, LogoMark } from '../../ui/icons';
+import { rememberKick } from '../auth/kick-notice';
+import { visibleWebModules } from './web-modules';
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return (
+    (parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')
+  ).toUpperCase();
+}
+
+export function AppHeader(props: { me: MeResponse }) {
+  const navigate = useNavigate();
+  const [signingOut, setSigningOut] = createSignal(false);
+  const modules = () => visibleWebModules(props.me.permissions);
+
+  const signOut = async () => {
+    setSigningOut(true);
+    try {
+      await unwrap(api.auth.logout.$post());
+    } catch {
+      // The session may already be gone; the login page is the right place either way.
+    }
+    rememberKick('logged_out');
+    await revalidate('me');
+    navigate('/login', { replace: true });
+  };
+
+  return (
+    <header class="header">
+      <a class="header__brand" href="/">
+        <LogoMark />
+        <span>Gatehouse</span>
+      </a>
+      <nav class="header__nav" aria-label="Modules">
+        <For each={modules()}>
+          {(m, i) => (
+            <span class="header__module" classList={{ 'header__module--active': i() === 0 }}>
+              {m.label}
+            </span>
+          )}
+        </For>
+      </nav>
+      <div class="header__user">
+        <div class="header__who">
+          <span class="header__name">{props.me.user.displayName}</span>
+          <span class="header__meta">
+            {props.me.user.username} · {props.me.user.companyName}
+          </span>
+        </div>
+        <span class="avatar" aria-hidden="true">
+          {initials(props.me.user.displayName)}
+        </span>
+        <button
+          class="button button--ghost"
+          type="button"
+          onClick={signOut}
+          disabled={signingOut()}
+        >
+          <LogOut />
+          <Show when={!signingOut()} fallback="Signing out…">
+            Sign out
+          </Show>
+        </button>
+      </div>
+    </header>
+  );
+}

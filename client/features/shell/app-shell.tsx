@@ -1,0 +1,62 @@
+import { createAsync, revalidate, useNavigate } from '@solidjs/router';
+import { createEffect, onCleanup, type ParentProps, Show } from 'solid-js';
+import type { MeResponse } from '../../../schemas/me';
+import { getMe } from '../../lib/session';
+import { Spinner } from '../../ui/spinner';
+import { rememberKick } from '../auth/kick-notice';
+import { CompanyTreePane } from '../companies/company-tree-pane';
+import { connectLive } from '../live/live-connection';
+import { AppHeader } from './app-header';
+
+/** The signed-in frame: header, company tree pane and the routed content area. */
+export function AppShell(props: ParentProps) {
+  const navigate = useNavigate();
+  const me = createAsync(() => getMe());
+
+  createEffect(() => {
+    if (me() === null) navigate('/login', { replace: true });
+  });
+
+  return (
+    <Show
+      when={me()}
+      fallback={
+        <div class="page-loading">
+          <Spinner /> Loading Gatehouse…
+        </div>
+      }
+    >
+      {(current) => <SignedIn me={current()}>{props.children}</SignedIn>}
+    </Show>
+  );
+}
+
+function SignedIn(props: ParentProps<{ me: MeResponse }>) {
+  const navigate = useNavigate();
+  const stop = connectLive({
+    onKicked(reason) {
+      rememberKick(reason);
+      void revalidate('me');
+      navigate('/login', { replace: true });
+    },
+    onChanged() {
+      void revalidate('me');
+    },
+    onDropped() {
+      void revalidate('me');
+    },
+  });
+  onCleanup(stop);
+
+  return (
+    <div class="shell">
+      <AppHeader me={props.me} />
+      <div class="shell__body">
+        <CompanyTreePane scopeName={props.me.scope.companyName} />
+        <main class="shell__content" id="content">
+          {props.children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import type { JSX } from 'solid-js';
+
+type IconProps = JSX.SvgSVGAttributes<SVGSVGElement>;
+
+const base = (props: IconProps, children: JSX.Element) => (
+  <svg
+    viewBox="0 0 24 24"
+    width="18"
+    height="18"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="1.8"
+    stroke-linecap="round"
+    stroke-linejoin="round"
+    aria-hidden="true"
+    {...props}
+  >
+    {children}
+  </svg>
+);
+
+export const LogoMark = (props: IconProps) => (
+  <svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true" {...props}>
+    <rect width="32" height="32" rx="8" fill="#4f46e5" />
+    <path d="M8 25V13l8-6 8 6v12h-5v-7h-6v7z" fill="#fff" />
+  </svg>
+);
+export const ChevronRight = (p: IconProps) => base(p, <path d="m9 6 6 6-6 6" />);
+export const Building = (p: IconProps) =>
+  base(
+    p,
+    <>
+      <rect x="4" y="3" width="16" height="18" rx="2" />
+      <path d="M9 7h.01M15 7h.01M9 11h.01M15 11h.01M9 15h.01M15 15h.01M10 21v-3h4v3" />
+    </>,
+  );
+export const UserIcon = (p: IconProps) =>
+  base(
+    p,
+    <>
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 21a8 8 0 0 1 16 0" />
+    </>,
+  );
+export const Search = (p: IconProps) =>
+  base(
+    p,
+    <>
+      <circle cx="11" cy="11" r="7" />
+      <path d="m20 20-3.5-3.5" />
+    </>,
+  );
+export const LogOut = (p: IconProps) =>
+  base(p, <path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9" />);
+export const Eye = (p: IconProps) =>
+  base(
+    p,
+    <>
+      <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" />
+      <circle cx="12" cy="12" r="3" />
+    </>,
+  );
+export const EyeOff = (p: IconProps) =>
+  base(
+    p,
+    <path d="M3 3l18 18M10.6 6.1A10 10 0 0 1 12 6c6.5 0 10 6 10 6a17 17 0 0 1-3.3 4M6.6 6.6C3.9 8.3 2 12 2 12s3.5 6 10 6a9.7 9.7 0 0 0 4.4-1M9.9 9.9a3 3 0 0 0 4.2 4.2" />,
+  );
+export const Shield = (p: IconProps) =>
+  base(p, <path d="M12 22s8-4 8-10V5l-8-3-8 3v7c0 6 8 10 8 10z" />);
+export const Clock = (p: IconProps) =>
+  base(
+    p,
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 7v5l3 2" />
+    </>,
+  );
+export const Info = (p: IconProps) =>
+  base(
+    p,
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 16v-4M12 8h.01" />
+    </>,
+  );
+export const AlertCircle = (p: IconProps) =>
+  base(
+    p,
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 8v4M12 16h.01" />
+    </>,
+  );
+export const Layers = (p: IconProps) =>
+  base(p, <path d="m12 2 10 5-10 5L2 7l10-5zM2 17l10 5 10-5M2 12l10 5 10-5" />);

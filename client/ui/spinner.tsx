@@ -1,0 +1,3 @@
+export function Spinner(props: { label?: string }) {
+  return <span class="spinner" role="status" aria-label={props.label ?? 'Loading'} />;
+}

@@ -1,0 +1,47 @@
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+import { companies } from './companies';
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    username: text('username').notNull(),
+    /** Lower-cased username: usernames are unique platform-wide, case-insensitive. */
+    usernameKey: text('username_key').notNull(),
+    displayName: text('display_name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    passwordHash: text('password_hash').notNull(),
+    companyId: text('company_id')
+      .notNull()
+      .references(() => companies.id),
+    /** The user's scope: this company and all its subsidiaries. */
+    relatedCompanyId: text('related_company_id')
+      .notNull()
+      .references(() => companies.id),
+    parentUserId: text('parent_user_id').references((): AnySQLiteColumn => users.id, {
+      onDelete: 'cascade',
+    }),
+    status: text('status', { enum: ['active', 'disabled'] })
+      .notNull()
+      .default('active'),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    tokenLongTerm: integer('token_long_term', { mode: 'boolean' }).notNull().default(false),
+    tokenTtlMinutes: integer('token_ttl_minutes').notNull().default(720),
+    tokenExclusive: integer('token_exclusive', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('users_username_key_idx').on(t.usernameKey),
+    index('users_company_idx').on(t.companyId),
+    index('users_parent_idx').on(t.parentUserId),
+  ],
+);

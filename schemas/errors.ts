@@ -1,0 +1,39 @@
+/**
+ * Every error code the API can answer, with its HTTP status and a default message.
+ * Shared with the client so it can branch on `code` instead of parsing messages.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
+  MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON.' },
+  UNAUTHENTICATED: { status: 401, message: 'Sign in to continue.' },
+  SESSION_ENDED: { status: 401, message: 'Your session has ended. Sign in again.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'The username or password is incorrect.' },
+  CSRF_REJECTED: { status: 403, message: 'The request did not come from this site.' },
+  ORIGIN_REJECTED: { status: 403, message: 'The connection did not come from this site.' },
+  FORBIDDEN: { status: 403, message: 'You do not have permission to do that.' },
+  NOT_FOUND: { status: 404, message: 'Not found.' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },
+  CONFLICT: { status: 409, message: 'The request conflicts with the current state.' },
+  UPGRADE_REQUIRED: { status: 426, message: 'Expected a WebSocket upgrade.' },
+  RATE_LIMITED: { status: 429, message: 'Too many attempts. Try again later.' },
+  INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
+  UNAVAILABLE: { status: 503, message: 'A backing service is unavailable.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The one error envelope every failing API response carries. */
+export interface ErrorEnvelope {
+  error: {
+    code: ErrorCode;
+    message: string;
+    field?: string;
+    requestId: string;
+  };
+}
+
+export function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
+}

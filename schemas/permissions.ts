@@ -1,0 +1,155 @@
+/**
+ * The permission catalog: the single source for API guards (`function.*`), the WEB menu
+ * (`web.*`), the APP screens (`app.*`) and the permission editor.
+ */
+export interface PermissionNode {
+  key: string;
+  label: string;
+  children?: PermissionNode[];
+}
+
+export type PermissionTree = 'function' | 'web' | 'app';
+
+const leaf = (key: string, label: string): PermissionNode => ({ key, label });
+const node = (key: string, label: string, children: PermissionNode[]): PermissionNode => ({
+  key,
+  label,
+  children,
+});
+
+export const PERMISSION_CATALOG: Record<PermissionTree, PermissionNode[]> = {
+  function: [
+    node('function.companies', 'Companies', [
+      leaf('function.companies.view', 'View companies'),
+      leaf('function.companies.create', 'Create companies'),
+      leaf('function.companies.edit', 'Rename and move companies'),
+      leaf('function.companies.delete', 'Delete companies'),
+    ]),
+    node('function.users', 'Users', [
+      leaf('function.users.view', 'View users'),
+      leaf('function.users.create', 'Create users'),
+      leaf('function.users.edit', 'Edit users'),
+      leaf('function.users.delete', 'Delete users'),
+      leaf('function.users.expiry.edit', 'Change expiration dates'),
+      leaf('function.users.expiry.sync', 'Apply an expiration date to a whole company'),
+      leaf('function.users.permissions.grant', 'Grant permissions and roles'),
+    ]),
+    node('function.roles', 'Roles', [
+      leaf('function.roles.view', 'View roles'),
+      leaf('function.roles.create', 'Create roles'),
+      leaf('function.roles.edit', 'Edit roles'),
+      leaf('function.roles.delete', 'Delete roles'),
+    ]),
+    node('function.sessions', 'Sessions and tokens', [
+      leaf('function.sessions.view', 'View live sessions'),
+      leaf('function.sessions.revoke', 'End live sessions'),
+      leaf('function.tokens.configure', 'Configure token rules'),
+      leaf('function.mfa.configure', 'Configure sign-in factors'),
+    ]),
+    node('function.audit', 'Audit', [leaf('function.audit.view', 'Read the audit log')]),
+  ],
+  web: [
+    node('web.organization', 'Organization', [
+      node('web.organization.companies', 'Companies', [
+        leaf('web.organization.companies.new', 'New company button'),
+        leaf('web.organization.companies.edit', 'Edit company button'),
+        leaf('web.organization.companies.delete', 'Delete company button'),
+      ]),
+      node('web.organization.users', 'Users', [
+        leaf('web.organization.users.new', 'Add User button'),
+        leaf('web.organization.users.edit', 'Edit user button'),
+        leaf('web.organization.users.delete', 'Delete user button'),
+        leaf('web.organization.users.token', 'Token configuration button'),
+        leaf('web.organization.users.mfa', 'Sign-in factors button'),
+      ]),
+      leaf('web.organization.roles', 'Roles'),
+    ]),
+    node('web.monitor', 'Monitor', [
+      leaf('web.monitor.map', 'Live map'),
+      leaf('web.monitor.video', 'Live video'),
+    ]),
+    node('web.playback', 'Playback', [
+      leaf('web.playback.tracks', 'Track playback'),
+      leaf('web.playback.video', 'Video playback'),
+    ]),
+    node('web.reports', 'Reports', [
+      leaf('web.reports.mileage', 'Mileage report'),
+      leaf('web.reports.alarms', 'Alarm report'),
+      leaf('web.reports.export', 'Export button'),
+    ]),
+    node('web.alerts', 'Alerts', [
+      leaf('web.alerts.view', 'Alert list'),
+      leaf('web.alerts.handle', 'Handle alerts'),
+    ]),
+    node('web.devices', 'Devices', [
+      leaf('web.devices.list', 'Device list'),
+      leaf('web.devices.config', 'Device configuration'),
+    ]),
+    node('web.geofences', 'Geofences', [
+      leaf('web.geofences.view', 'Geofence list'),
+      leaf('web.geofences.edit', 'Draw and edit geofences'),
+    ]),
+    node('web.security', 'Security', [
+      leaf('web.security.sessions', 'Sessions'),
+      leaf('web.security.audit', 'Audit log'),
+    ]),
+  ],
+  app: [
+    node('app.monitor', 'Monitor', [
+      leaf('app.monitor.map', 'Live map'),
+      leaf('app.monitor.video', 'Live video'),
+    ]),
+    node('app.alerts', 'Alerts', [
+      leaf('app.alerts.view', 'Alert list'),
+      leaf('app.alerts.handle', 'Handle alerts'),
+    ]),
+    node('app.playback', 'Playback', [leaf('app.playback.tracks', 'Track playback')]),
+    node('app.reports', 'Reports', [leaf('app.reports.mileage', 'Mileage report')]),
+    node('app.profile', 'Profile', [leaf('app.profile.password', 'Change password')]),
+  ],
+};
+
+function collectKeys(nodes: PermissionNode[], into: string[]): string[] {
+  for (const n of nodes) {
+    into.push(n.key);
+    if (n.children) collectKeys(n.children, into);
+  }
+  return into;
+}
+
+/** Every key in the catalog, parents included, in catalog order. */
+export const ALL_PERMISSION_KEYS: readonly string[] = [
+  ...collectKeys(PERMISSION_CATALOG.function, []),
+  ...collectKeys(PERMISSION_CATALOG.web, []),
+  ...collectKeys(PERMISSION_CATALOG.app, []),
+];
+
+const KNOWN = new Set(ALL_PERMISSION_KEYS);
+export const isPermissionKey = (key: string): boolean => KNOWN.has(key);
+
+/**
+ * A module is shown when the user holds it or any point below it. `held` is the set of
+ * effective permission keys.
+ */
+export function holdsModule(held: ReadonlySet<string>, moduleKey: string): boolean {
+  if (held.has(moduleKey)) return true;
+  const prefix = `${moduleKey}.`;
+  for (const key of held) if (key.startsWith(prefix)) return true;
+  return false;
+}
+
+/**
+ * Effective permissions: the union of direct grants and every role's grants, intersected with
+ * the parent's effective set for a sub-user (`parent` undefined for a parent-level user).
+ */
+export function effectivePermissions(
+  direct: Iterable<string>,
+  roles: Iterable<Iterable<string>>,
+  parent?: ReadonlySet<string>,
+): Set<string> {
+  const union = new Set<string>(direct);
+  for (const role of roles) for (const key of role) union.add(key);
+  if (!parent) return union;
+  for (const key of union) if (!parent.has(key)) union.delete(key);
+  return union;
+}

@@ -1,0 +1,148 @@
+/**
+ * `npm run dev`: sqld → migrations → demo seed → client build → wrangler dev.
+ * Everything lives under `.data/` (or GATEHOUSE_DATA_DIR); Ctrl-C stops every process.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { build } from 'vite';
+import * as schema from '../db/schema';
+import { seedDemo } from '../db/seed';
+import { hashPassword } from '../worker/lib/password';
+import { applyMigrations, connect } from './lib/migrate';
+import { waitForHttp } from './lib/ports';
+import { startSqld } from './lib/sqld';
+
+const root = resolve(import.meta.dirname, '..');
+const dataDir = resolve(root, process.env.GATEHOUSE_DATA_DIR ?? '.data');
+const port = Number(process.env.PORT ?? 8787);
+const children: ChildProcess[] = [];
+const started = Date.now();
+
+function step(message: string) {
+  console.log(`\x1b[2m[gatehouse]\x1b[0m ${message}`);
+}
+
+/** Secrets the dev Worker needs, made once and kept with the data. */
+function devSecrets(): { pepper: string } {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const secrets = { pepper: randomBytes(32).toString('base64url') };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+async function shutdown(code: number): Promise<never> {
+  for (const child of children) {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
+    }
+  }
+  await new Promise((r) => setTimeout(r, 300));
+  process.exit(code);
+}
+
+async function main() {
+  mkdirSync(dataDir, { recursive: true });
+  const { pepper } = devSecrets();
+
+  step(`starting sqld (data in ${dataDir})`);
+  const sqld = await startSqld(join(dataDir, 'sqld'));
+  children.push(sqld.process);
+
+  step('applying migrations');
+  await applyMigrations(sqld.url);
+
+  const db = connect(sqld.url);
+  const envPassword = process.env.GATEHOUSE_ADMIN_PASSWORD;
+  const password = envPassword || randomBytes(12).toString('base64url');
+  const seeded = await seedDemo(db, password, pepper);
+  let loginLine: string;
+  if (seeded.seeded) {
+    step(`seeded the demo organisation (${seeded.users.join(', ')})`);
+    loginLine = `admin / ${password}${envPassword ? '' : '   (generated; shown only this once)'}`;
+  } else if (envPassword) {
+    await db
+      .update(schema.users)
+      .set({ passwordHash: await hashPassword(envPassword, pepper), updatedAt: new Date() })
+      .where(eq(schema.users.usernameKey, 'admin'));
+    loginLine = 'admin / the password in GATEHOUSE_ADMIN_PASSWORD';
+  } else {
+    loginLine =
+      'admin / the password printed on the first run (set GATEHOUSE_ADMIN_PASSWORD to reset it)';
+  }
+  db.$client.close();
+
+  step('building the client');
+  await build({
+    root: join(root, 'client'),
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+  });
+
+  step(`starting wrangler dev on port ${port}`);
+  const wrangler = spawn(
+    join(root, 'node_modules/.bin/wrangler'),
+    [
+      'dev',
+      '--port',
+      String(port),
+      '--ip',
+      '127.0.0.1',
+      '--persist-to',
+      join(dataDir, 'wrangler'),
+      '--show-interactive-dev-session=false',
+      '--var',
+      `LIBSQL_URL:${sqld.url}`,
+      '--var',
+      `PASSWORD_PEPPER:${pepper}`,
+      '--var',
+      'ENVIRONMENT:development',
+    ],
+    {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: process.env.CI ?? '' },
+    },
+  );
+  children.push(wrangler);
+  const log = (chunk: Buffer) => {
+    if (process.env.GATEHOUSE_VERBOSE) process.stderr.write(chunk);
+  };
+  wrangler.stdout?.on('data', log);
+  wrangler.stderr?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    if (process.env.GATEHOUSE_VERBOSE || /error/i.test(text)) process.stderr.write(text);
+  });
+  wrangler.once('exit', (code) => {
+    console.error(`wrangler dev exited (code ${code})`);
+    void shutdown(code ?? 1);
+  });
+
+  const url = `http://localhost:${port}`;
+  await waitForHttp(`http://127.0.0.1:${port}/api/v1/health`, 120_000, true);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`
+  \x1b[1mGatehouse is running\x1b[0m  (ready in ${seconds}s)
+
+    Console   ${url}
+    Sign in   ${loginLine}
+    Demo      emma.weber, lucas.martin, olivia.chen, dispatch.berlin (same password as admin at seeding)
+
+  Press Ctrl-C to stop.
+`);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+main().catch((error) => {
+  console.error(error);
+  void shutdown(1);
+});

@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { ERROR_CODES, type ErrorCode, type ErrorEnvelope } from '../schemas/errors';
+import type { AppEnv } from './env';
+import { authRoutes } from './features/auth/auth.routes';
+import { companiesRoutes } from './features/companies/companies.routes';
+import { healthRoutes } from './features/health/health.routes';
+import { liveRoutes } from './features/live/live.routes';
+import { meRoutes } from './features/me/me.routes';
+import { ApiError } from './lib/errors';
+import { database } from './middleware/database';
+
+const api = new Hono<AppEnv>()
+  .route('/health', healthRoutes)
+  .route('/auth', authRoutes)
+  .route('/me', meRoutes)
+  .route('/live', liveRoutes)
+  .route('/companies', companiesRoutes);
+
+function envelope(
+  c: { get(key: 'requestId'): string },
+  code: ErrorCode,
+  message?: string,
+  field?: string,
+) {
+  const body: ErrorEnvelope = {
+    error: { code, message: message ?? ERROR_CODES[code].message, requestId: c.get('requestId') },
+  };
+  if (field) body.error.field = field;
+  return body;
+}
+
+function codeForStatus(status: number): ErrorCode {
+  if (status === 400) return 'VALIDATION_FAILED';
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 405) return 'METHOD_NOT_ALLOWED';
+  if (status === 429) return 'RATE_LIMITED';
+  return 'INTERNAL';
+}
+
+export const app = new Hono<AppEnv>()
+  .use(requestId())
+  .use(secureHeaders())
+  .use('/api/*', database)
+  .route('/api/v1', api);
+
+app.notFound((c) => c.json(envelope(c, 'NOT_FOUND', 'No such route.'), 404));
+
+app.onError((err, c) => {
+  if (err instanceof ApiError) {
+    return c.json(envelope(c, err.code, err.message, err.field), err.status as 400);
+  }
+  if (err instanceof HTTPException) {
+    const code: ErrorCode = err.message.includes('Malformed JSON')
+      ? 'MALFORMED_JSON'
+      : codeForStatus(err.status);
+    return c.json(envelope(c, code), ERROR_CODES[code].status as 400);
+  }
+  console.error(
+    JSON.stringify({ requestId: c.get('requestId'), error: String(err), stack: err.stack }),
+  );
+  return c.json(envelope(c, 'INTERNAL'), 500);
+});
+
+export type AppType = typeof app;

@@ -1,0 +1,260 @@
+import { DurableObject } from 'cloudflare:workers';
+import type { ClientKind, KickReason, LiveMessage } from '../../schemas/auth';
+import type { Bindings } from '../env';
+import { constantTimeEqual, randomBytes, sha256Base64Url, toBase64Url } from '../lib/encoding';
+
+/** A live session as the hub stores it. Only a hash of the secret is kept. */
+export interface HubSession {
+  id: string;
+  client: ClientKind;
+  userAgent: string | null;
+  ip: string | null;
+  createdAt: number;
+  lastSeenAt: number;
+  expiresAt: number | null;
+}
+
+export interface OpenSessionInput {
+  client: ClientKind;
+  userAgent: string | null;
+  ip: string | null;
+  /** Lifetime in ms; null for long-term tokens. */
+  ttlMs: number | null;
+  exclusive: boolean;
+}
+
+export interface OpenedSession {
+  sessionId: string;
+  secret: string;
+  expiresAt: number | null;
+  /** Sessions that ended because this one is exclusive. */
+  ended: number;
+}
+
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+const TICKET_TTL_MS = 30_000;
+/** Close code for a session ended by the server (4000–4999 are free for applications). */
+export const KICK_CLOSE_CODE = 4001;
+
+interface SessionRow extends Record<string, SqlStorageValue> {
+  id: string;
+  secret_hash: string;
+  client: string;
+  user_agent: string | null;
+  ip: string | null;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number | null;
+}
+
+/**
+ * One per user (named by the user id). It owns the user's live sessions and their sockets,
+ * so "check and set" for exclusive login runs serialised in one place with no outside await
+ * between the check and the write.
+ *
+ * Storage map (SQLite):
+ * - `sessions(id, secret_hash, client, user_agent, ip, created_at, last_seen_at, expires_at)`
+ * - `tickets(hash, session_id, expires_at)` — single-use WebSocket tickets for bearer clients
+ * - sockets are tagged with their session id (hibernation API), so a kick finds them.
+ */
+export class SessionHub extends DurableObject<Bindings> {
+  private readonly sql: SqlStorage;
+
+  constructor(ctx: DurableObjectState, env: Bindings) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS sessions (
+      id TEXT PRIMARY KEY, secret_hash TEXT NOT NULL, client TEXT NOT NULL,
+      user_agent TEXT, ip TEXT, created_at INTEGER NOT NULL, last_seen_at INTEGER NOT NULL,
+      expires_at INTEGER)`);
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS tickets (
+      hash TEXT PRIMARY KEY, session_id TEXT NOT NULL, expires_at INTEGER NOT NULL)`);
+  }
+
+  /** Creates a session; for an exclusive user every other session ends first, atomically. */
+  async open(input: OpenSessionInput): Promise<OpenedSession> {
+    const now = Date.now();
+    const sessionId = toBase64Url(randomBytes(12));
+    const secret = toBase64Url(randomBytes(32));
+    const secretHash = await sha256Base64Url(secret);
+    // Everything below is synchronous: no other call into this object can interleave.
+    let ended = 0;
+    if (input.exclusive) ended = this.endWhere(null, 'signed_in_elsewhere');
+    const expiresAt = input.ttlMs === null ? null : now + input.ttlMs;
+    this.sql.exec(
+      'INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      sessionId,
+      secretHash,
+      input.client,
+      input.userAgent,
+      input.ip,
+      now,
+      now,
+      expiresAt,
+    );
+    await this.scheduleExpiry();
+    return { sessionId, secret, expiresAt, ended };
+  }
+
+  /** The session if the secret matches and it has not expired; refreshes last-seen. */
+  async verify(sessionId: string, secret: string): Promise<HubSession | null> {
+    const secretHash = await sha256Base64Url(secret);
+    const row = this.sql
+      .exec<SessionRow>('SELECT * FROM sessions WHERE id = ?', sessionId)
+      .toArray()[0];
+    if (!row || !constantTimeEqual(row.secret_hash, secretHash)) return null;
+    const now = Date.now();
+    if (row.expires_at !== null && row.expires_at <= now) {
+      this.endWhere(sessionId, 'session_expired');
+      return null;
+    }
+    if (now - row.last_seen_at > LAST_SEEN_RESOLUTION_MS) {
+      this.sql.exec('UPDATE sessions SET last_seen_at = ? WHERE id = ?', now, sessionId);
+      row.last_seen_at = now;
+    }
+    return toSession(row);
+  }
+
+  list(): HubSession[] {
+    return this.sql
+      .exec<SessionRow>('SELECT * FROM sessions ORDER BY created_at DESC')
+      .toArray()
+      .map(toSession);
+  }
+
+  /** Ends one session and tells its screens why. Returns whether it existed. */
+  end(sessionId: string, reason: KickReason): boolean {
+    return this.endWhere(sessionId, reason) > 0;
+  }
+
+  /** Ends every session of the user (deletion, expiry, disabling …). */
+  endAll(reason: KickReason): number {
+    return this.endWhere(null, reason);
+  }
+
+  /** Pushes a message to every open screen of the user. */
+  broadcast(message: LiveMessage): void {
+    for (const ws of this.ctx.getWebSockets()) send(ws, message);
+  }
+
+  /** A single-use, 30-second ticket that lets a bearer client open `/live`. */
+  async issueTicket(sessionId: string): Promise<string> {
+    const ticket = toBase64Url(randomBytes(24));
+    this.sql.exec(
+      'INSERT INTO tickets VALUES (?, ?, ?)',
+      await sha256Base64Url(ticket),
+      sessionId,
+      Date.now() + TICKET_TTL_MS,
+    );
+    return ticket;
+  }
+
+  /** Consumes a ticket; the session id it was issued for, or null. */
+  async redeemTicket(ticket: string): Promise<string | null> {
+    const hash = await sha256Base64Url(ticket);
+    const now = Date.now();
+    this.sql.exec('DELETE FROM tickets WHERE expires_at <= ?', now);
+    const row = this.sql
+      .exec<{ session_id: string }>('DELETE FROM tickets WHERE hash = ? RETURNING session_id', hash)
+      .toArray()[0];
+    if (!row) return null;
+    const live = this.sql.exec('SELECT 1 FROM sessions WHERE id = ?', row.session_id).toArray();
+    return live.length > 0 ? row.session_id : null;
+  }
+
+  /**
+   * WebSocket upgrade for an already authenticated session; the Worker passes the session
+   * id in a header after checking the token and the Origin.
+   */
+  override async fetch(request: Request): Promise<Response> {
+    const sessionId = request.headers.get('x-gatehouse-session');
+    if (
+      !sessionId ||
+      this.sql.exec('SELECT 1 FROM sessions WHERE id = ?', sessionId).toArray().length === 0
+    ) {
+      return new Response('session ended', { status: 401 });
+    }
+    const pair = new WebSocketPair();
+    const [client, server] = [pair[0], pair[1]];
+    this.ctx.acceptWebSocket(server, [sessionId]);
+    send(server, { type: 'hello', sessionId });
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    if (message === 'ping' || message === '{"type":"ping"}') send(ws, { type: 'pong' });
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    // Complete the closing handshake; 1005/1006 are reserved and cannot be sent back.
+    const safeCode = code === 1005 || code === 1006 ? 1000 : code;
+    try {
+      ws.close(safeCode, reason);
+    } catch {
+      // already closed
+    }
+  }
+
+  override async alarm(): Promise<void> {
+    const now = Date.now();
+    const expired = this.sql
+      .exec<{ id: string }>(
+        'SELECT id FROM sessions WHERE expires_at IS NOT NULL AND expires_at <= ?',
+        now,
+      )
+      .toArray();
+    for (const { id } of expired) this.endWhere(id, 'session_expired');
+    this.sql.exec('DELETE FROM tickets WHERE expires_at <= ?', now);
+    await this.scheduleExpiry();
+  }
+
+  private async scheduleExpiry(): Promise<void> {
+    const next = this.sql
+      .exec<{ next: number | null }>('SELECT MIN(expires_at) AS next FROM sessions')
+      .one().next;
+    if (next === null) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(next);
+  }
+
+  /** Deletes one session (or all, when `sessionId` is null) and kicks their sockets. */
+  private endWhere(sessionId: string | null, reason: KickReason): number {
+    const ended =
+      sessionId === null
+        ? this.sql.exec<{ id: string }>('DELETE FROM sessions RETURNING id').toArray()
+        : this.sql
+            .exec<{ id: string }>('DELETE FROM sessions WHERE id = ? RETURNING id', sessionId)
+            .toArray();
+    for (const { id } of ended) {
+      this.sql.exec('DELETE FROM tickets WHERE session_id = ?', id);
+      for (const ws of this.ctx.getWebSockets(id)) {
+        send(ws, { type: 'kicked', reason });
+        try {
+          ws.close(KICK_CLOSE_CODE, reason);
+        } catch {
+          // the socket was already closing
+        }
+      }
+    }
+    return ended.length;
+  }
+}
+
+function send(ws: WebSocket, message: LiveMessage): void {
+  try {
+    ws.send(JSON.stringify(message));
+  } catch {
+    // a socket that is closing cannot be told anything more
+  }
+}
+
+function toSession(row: SessionRow): HubSession {
+  return {
+    id: row.id,
+    client: row.client === 'app' ? 'app' : 'web',
+    userAgent: row.user_agent,
+    ip: row.ip,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+  };
+}

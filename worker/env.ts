@@ -1,0 +1,21 @@
+import type { DrizzleDb } from './lib/db';
+import type { AuthContext } from './middleware/auth';
+
+/** Bindings from wrangler.jsonc plus the secrets it cannot declare. */
+export interface Bindings extends Env {
+  LIBSQL_URL: string;
+  LIBSQL_AUTH_TOKEN?: string;
+  PASSWORD_PEPPER: string;
+  RESEND_API_KEY?: string;
+}
+
+export interface Variables {
+  requestId: string;
+  db: DrizzleDb;
+  auth: AuthContext;
+}
+
+export interface AppEnv {
+  Bindings: Bindings;
+  Variables: Variables;
+}

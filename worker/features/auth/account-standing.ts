@@ -1,0 +1,18 @@
+import type { KickReason } from '../../../schemas/auth';
+import type { ChainLink } from './account.repo';
+
+/**
+ * Why an account may not be used now, or null when it may. A user under an expired, disabled
+ * or deleted ancestor is refused like the ancestor itself.
+ */
+export function accountRefusal(chain: ChainLink[], now: number): KickReason | null {
+  if (chain.length === 0) return 'account_deleted';
+  for (const link of chain) {
+    if (link.status === 'disabled') return 'account_disabled';
+    if (link.expiresAt !== null && link.expiresAt <= now) return 'account_expired';
+  }
+  const top = chain[chain.length - 1];
+  // The chain stopped at a parent id whose row is gone.
+  if (top?.parentUserId) return 'account_deleted';
+  return null;
+}

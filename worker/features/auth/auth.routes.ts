@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { loginSchema } from '../../../schemas/auth';
+import type { AppEnv } from '../../env';
+import { ApiError } from '../../lib/errors';
+import { validate } from '../../lib/validate';
+import { requireAuth } from '../../middleware/auth';
+import { isSameOrigin } from '../../middleware/origin';
+import { loadProfile } from '../me/me.service';
+import { hubFor, login } from './auth.service';
+import { SESSION_COOKIE } from './session-token';
+
+/** Long-term web sessions still need a cookie lifetime; browsers cap it at 400 days. */
+const LONG_TERM_COOKIE_SECONDS = 400 * 24 * 3600;
+
+export const authRoutes = new Hono<AppEnv>()
+  .post('/login', validate('json', loginSchema), async (c) => {
+    const input = c.req.valid('json');
+    // A cookie login from another site would plant our session in a victim's browser.
+    if (input.client === 'web' && c.req.header('origin') && !isSameOrigin(c)) {
+      throw new ApiError('CSRF_REJECTED');
+    }
+    const result = await login(c.env, c.var.db, input, {
+      userAgent: c.req.header('user-agent') ?? null,
+      ip: c.req.header('cf-connecting-ip') ?? null,
+    });
+    const user = await loadProfile(c.var.db, result.userId);
+    if (!user) throw new ApiError('INVALID_CREDENTIALS');
+    const expiresAt = result.expiresAt === null ? null : new Date(result.expiresAt).toISOString();
+    if (input.client === 'app') {
+      return c.json({ status: 'ok' as const, token: result.token, expiresAt, user });
+    }
+    setCookie(c, SESSION_COOKIE, result.token, {
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Strict',
+      maxAge:
+        result.expiresAt === null
+          ? LONG_TERM_COOKIE_SECONDS
+          : Math.ceil((result.expiresAt - Date.now()) / 1000),
+    });
+    return c.json({ status: 'ok' as const, expiresAt, user });
+  })
+  .post('/logout', requireAuth, async (c) => {
+    const { userId, sessionId } = c.var.auth;
+    await hubFor(c.env, userId).end(sessionId, 'logged_out');
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
+    return c.json({ status: 'ok' as const });
+  });

@@ -1,0 +1,92 @@
+import type { ClientKind, KickReason } from '../../../schemas/auth';
+import type { Bindings } from '../../env';
+import type { DrizzleDb } from '../../lib/db';
+import { ApiError } from '../../lib/errors';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/password';
+import { findUserByUsername, loadAccountChain, updatePasswordHash } from './account.repo';
+import { accountRefusal } from './account-standing';
+import { formatToken, type ParsedToken } from './session-token';
+
+export function hubFor(env: Bindings, userId: string) {
+  return env.SESSION_HUB.get(env.SESSION_HUB.idFromName(userId));
+}
+
+export interface LoginResult {
+  userId: string;
+  sessionId: string;
+  token: string;
+  expiresAt: number | null;
+}
+
+/**
+ * Checks the password and opens a session in the user's hub. Unknown user, wrong password,
+ * expired and disabled accounts all answer INVALID_CREDENTIALS after the same hashing work.
+ */
+export async function login(
+  env: Bindings,
+  db: DrizzleDb,
+  input: { username: string; password: string; client: ClientKind },
+  meta: { userAgent: string | null; ip: string | null },
+): Promise<LoginResult> {
+  const user = await findUserByUsername(db, input.username);
+  const verdict = await verifyPassword(
+    input.password,
+    user?.passwordHash ?? DUMMY_HASH,
+    env.PASSWORD_PEPPER,
+  );
+  if (!user || !verdict.ok) throw new ApiError('INVALID_CREDENTIALS');
+  const refusal = accountRefusal(await loadAccountChain(db, user.id), Date.now());
+  if (refusal) throw new ApiError('INVALID_CREDENTIALS');
+  if (verdict.needsRehash) {
+    await updatePasswordHash(db, user.id, await hashPassword(input.password, env.PASSWORD_PEPPER));
+  }
+  const opened = await hubFor(env, user.id).open({
+    client: input.client,
+    userAgent: meta.userAgent,
+    ip: meta.ip,
+    ttlMs: user.tokenLongTerm ? null : user.tokenTtlMinutes * 60_000,
+    exclusive: user.tokenExclusive,
+  });
+  return {
+    userId: user.id,
+    sessionId: opened.sessionId,
+    token: formatToken(user.id, opened.sessionId, opened.secret),
+    expiresAt: opened.expiresAt,
+  };
+}
+
+export interface AuthenticatedSession {
+  userId: string;
+  sessionId: string;
+  client: ClientKind;
+  expiresAt: number | null;
+}
+
+/**
+ * Resolves a token to its live session, or throws SESSION_ENDED. The account and its
+ * ancestors are re-checked on every request: the server is the authority, the socket only
+ * tells. A refused account has all its sessions ended so its open screens are told.
+ */
+export async function authenticate(
+  env: Bindings,
+  db: DrizzleDb,
+  token: ParsedToken,
+): Promise<AuthenticatedSession> {
+  const hub = hubFor(env, token.userId);
+  const [session, chain] = await Promise.all([
+    hub.verify(token.sessionId, token.secret),
+    loadAccountChain(db, token.userId),
+  ]);
+  if (!session) throw new ApiError('SESSION_ENDED');
+  const refusal: KickReason | null = accountRefusal(chain, Date.now());
+  if (refusal) {
+    await hub.endAll(refusal);
+    throw new ApiError('SESSION_ENDED');
+  }
+  return {
+    userId: token.userId,
+    sessionId: session.id,
+    client: session.client,
+    expiresAt: session.expiresAt,
+  };
+}

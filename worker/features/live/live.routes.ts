@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../../env';
+import { ApiError } from '../../lib/errors';
+import { validate } from '../../lib/validate';
+import { requireAuth } from '../../middleware/auth';
+import { isSameOrigin } from '../../middleware/origin';
+import { hubFor } from '../auth/auth.service';
+
+const ticketQuerySchema = z.object({
+  ticket: z
+    .string()
+    .regex(/^us_[A-Za-z0-9]{8,32}\.[A-Za-z0-9_-]{32}$/, 'Not a live ticket.')
+    .optional(),
+});
+
+/**
+ * `GET /live` upgrades to a WebSocket held by the user's SessionHub. The WEB page is
+ * authenticated by its cookie; a bearer client first gets a single-use ticket.
+ */
+export const liveRoutes = new Hono<AppEnv>()
+  .post('/ticket', requireAuth, async (c) => {
+    const { userId, sessionId } = c.var.auth;
+    const ticket = await hubFor(c.env, userId).issueTicket(sessionId);
+    return c.json({ ticket: `${userId}.${ticket}` });
+  })
+  .get(
+    '/',
+    validate('query', ticketQuerySchema),
+    async (c, next) => {
+      if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
+        throw new ApiError('UPGRADE_REQUIRED');
+      }
+      // Cross-site WebSocket hijacking: browsers always send Origin on an upgrade, so a
+      // cookie-borne upgrade must carry ours; a native client with a ticket may send none.
+      const origin = c.req.header('origin');
+      const { ticket } = c.req.valid('query');
+      if ((origin !== undefined || !ticket) && !isSameOrigin(c)) {
+        throw new ApiError('ORIGIN_REJECTED');
+      }
+      if (!ticket) return requireAuth(c, next);
+      const [userId = '', secret = ''] = ticket.split('.');
+      const hub = hubFor(c.env, userId);
+      const sessionId = await hub.redeemTicket(secret);
+      if (!sessionId) throw new ApiError('SESSION_ENDED');
+      return forward(hub, c.req.raw, sessionId);
+    },
+    (c) => forward(hubFor(c.env, c.var.auth.userId), c.req.raw, c.var.auth.sessionId),
+  );
+
+function forward(hub: { fetch: (r: Request) => Promise<Response> }, request: Request, id: string) {
+  const headers = new Headers(request.headers);
+  headers.set('x-gatehouse-session', id);
+  return hub.fetch(new Request(request.url, { headers }));
+}

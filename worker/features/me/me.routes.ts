@@ -1,0 +1,36 @@
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { companies } from '../../../db/schema';
+import type { MeResponse } from '../../../schemas/me';
+import type { AppEnv } from '../../env';
+import { ApiError } from '../../lib/errors';
+import { requireAuth } from '../../middleware/auth';
+import { loadAccountChain } from '../auth/account.repo';
+import { effectivePermissionsOf } from '../auth/effective-permissions';
+import { loadProfile } from './me.service';
+
+export const meRoutes = new Hono<AppEnv>().get('/', requireAuth, async (c) => {
+  const { userId, sessionId, client, expiresAt } = c.var.auth;
+  const db = c.var.db;
+  const [user, chain] = await Promise.all([loadProfile(db, userId), loadAccountChain(db, userId)]);
+  if (!user) throw new ApiError('SESSION_ENDED');
+  const [permissions, scope] = await Promise.all([
+    effectivePermissionsOf(db, chain),
+    db
+      .select({ companyId: companies.id, companyName: companies.name })
+      .from(companies)
+      .where(eq(companies.id, user.relatedCompanyId))
+      .get(),
+  ]);
+  const body: MeResponse = {
+    user,
+    scope: scope ?? { companyId: user.relatedCompanyId, companyName: '' },
+    permissions,
+    session: {
+      id: sessionId,
+      client,
+      expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
+    },
+  };
+  return c.json(body);
+});

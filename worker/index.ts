@@ -1,0 +1,9 @@
+import { app } from './app';
+import type { Bindings } from './env';
+
+export type { AppType } from './app';
+export { SessionHub } from './durable-objects/session-hub';
+
+export default {
+  fetch: app.fetch,
+} satisfies ExportedHandler<Bindings>;

@@ -1,0 +1,11 @@
+import { createClient } from '@libsql/client/web';
+import { drizzle } from 'drizzle-orm/libsql/web';
+import * as schema from '../../db/schema';
+
+export type DrizzleDb = ReturnType<typeof createDb>;
+
+/** One libSQL HTTP client per request: Workers cannot share I/O objects across requests. */
+export function createDb(url: string, authToken?: string) {
+  const client = createClient({ url, authToken });
+  return drizzle(client, { schema });
+}
