@@ -40,10 +40,14 @@ export const PERMISSION_CATALOG: Record<PermissionTree, PermissionNode[]> = {
       leaf('function.roles.edit', 'Edit roles'),
       leaf('function.roles.delete', 'Delete roles'),
     ]),
-    node('function.sessions', 'Sessions and tokens', [
+    node('function.sessions', 'Sessions', [
       leaf('function.sessions.view', 'View live sessions'),
       leaf('function.sessions.revoke', 'End live sessions'),
+    ]),
+    node('function.tokens', 'Token rules', [
       leaf('function.tokens.configure', 'Configure token rules'),
+    ]),
+    node('function.mfa', 'Sign-in factors', [
       leaf('function.mfa.configure', 'Configure sign-in factors'),
     ]),
     node('function.audit', 'Audit', [leaf('function.audit.view', 'Read the audit log')]),

@@ -44,15 +44,23 @@ export function CompanyTreePane(props: { scopeName: string }) {
           </div>
         }
       >
-        <Show
-          when={visible().length > 0}
-          fallback={<p class="tree-pane__empty">No company matches “{search()}”.</p>}
-        >
-          <ul class="tree">
-            <For each={visible()}>
-              {(n) => <TreeItem node={n} depth={0} forceOpen={search() !== ''} />}
-            </For>
-          </ul>
+        <Show when={tree()}>
+          <Show
+            when={visible().length > 0}
+            fallback={
+              <p class="tree-pane__empty">
+                {search().trim()
+                  ? `No company matches “${search().trim()}”.`
+                  : 'No company in your scope yet.'}
+              </p>
+            }
+          >
+            <ul class="tree">
+              <For each={visible()}>
+                {(n) => <TreeItem node={n} depth={0} forceOpen={search() !== ''} />}
+              </For>
+            </ul>
+          </Show>
         </Show>
       </Suspense>
     </aside>

@@ -48,8 +48,15 @@ export const liveRoutes = new Hono<AppEnv>()
     (c) => forward(hubFor(c.env, c.var.auth.userId), c.req.raw, c.var.auth.sessionId),
   );
 
-function forward(hub: { fetch: (r: Request) => Promise<Response> }, request: Request, id: string) {
+async function forward(
+  hub: { fetch: (r: Request) => Promise<Response> },
+  request: Request,
+  sessionId: string,
+): Promise<Response> {
   const headers = new Headers(request.headers);
-  headers.set('x-gatehouse-session', id);
-  return hub.fetch(new Request(request.url, { headers }));
+  headers.set('x-gatehouse-session', sessionId);
+  const res = await hub.fetch(new Request(request.url, { headers }));
+  if (res.status !== 101) throw new ApiError('SESSION_ENDED');
+  // A stub's response has immutable headers; the app's middlewares still add theirs.
+  return new Response(null, { status: 101, webSocket: res.webSocket, headers: res.headers });
 }

@@ -1,0 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { applyMigrations } from '../../scripts/lib/migrate';
+import { startSqld } from '../../scripts/lib/sqld';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    libsqlUrl: string;
+  }
+}
+
+/** Starts a throwaway sqld, applies the migrations and hands its URL to the pool. */
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(join(tmpdir(), 'gatehouse-sqld-'));
+  const sqld = await startSqld(dir);
+  await applyMigrations(sqld.url);
+  project.provide('libsqlUrl', sqld.url);
+  return async () => {
+    await sqld.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,29 @@
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Integration tier: tests run inside workerd next to the real Worker and its Durable
+ * Objects; the global setup starts a real sqld and provides its URL as LIBSQL_URL.
+ */
+export default defineConfig({
+  plugins: [
+    cloudflareTest(({ inject }) => ({
+      main: './worker/index.ts',
+      wrangler: { configPath: './wrangler.jsonc' },
+      miniflare: {
+        bindings: {
+          LIBSQL_URL: inject('libsqlUrl'),
+          PASSWORD_PEPPER: 'test-pepper',
+          ENVIRONMENT: 'test',
+        },
+      },
+    })),
+  ],
+  test: {
+    name: 'worker',
+    include: ['worker/**/*.test.ts', 'test/worker/**/*.test.ts'],
+    exclude: ['**/*.unit.test.ts', 'node_modules/**'],
+    globalSetup: ['./test/worker/global-setup.ts'],
+    testTimeout: 20_000,
+  },
+});
