@@ -142,6 +142,7 @@ async function main() {
 
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGHUP', () => void shutdown(0));
 main().catch((error) => {
   console.error(error);
   void shutdown(1);

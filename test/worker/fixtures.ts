@@ -119,7 +119,9 @@ export async function openLive(headers: Record<string, string>, query = '') {
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     ws.addEventListener('close', (e) => resolve({ code: e.code, reason: e.reason })),
   );
-  ws.addEventListener('message', (e) => messages.push(JSON.parse(String(e.data))));
+  ws.addEventListener('message', (e) => {
+    messages.push(JSON.parse(String(e.data)));
+  });
   ws.accept();
   return { ws, messages, closed };
 }
