@@ -14,6 +14,25 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, message: 'Not found.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },
   CONFLICT: { status: 409, message: 'The request conflicts with the current state.' },
+  USERNAME_TAKEN: { status: 409, message: 'That username is already in use.' },
+  COMPANY_NOT_EMPTY: { status: 409, message: 'The company still holds companies, users or roles.' },
+  COMPANY_CYCLE: {
+    status: 409,
+    message: 'A company cannot move under itself or its subsidiaries.',
+  },
+  SCOPE_ROOT_LOCKED: { status: 409, message: 'Your own scope company cannot be moved or deleted.' },
+  ROLE_IN_USE: { status: 409, message: 'The role is held by users; confirm to delete it.' },
+  CANNOT_DELETE_SELF: {
+    status: 409,
+    message: 'You cannot delete your own account or one above it.',
+  },
+  GRANT_EXCEEDS_OWN: { status: 403, message: 'You cannot grant a permission you do not hold.' },
+  SCOPE_EXCEEDS_OWN: { status: 403, message: 'The scope must lie inside your own.' },
+  EXPIRY_EXCEEDS_OWN: {
+    status: 403,
+    message: 'The expiration date cannot be later than your own.',
+  },
+  PERMISSION_REQUIRED: { status: 403, message: 'You do not hold the permission this needs.' },
   UPGRADE_REQUIRED: { status: 426, message: 'Expected a WebSocket upgrade.' },
   RATE_LIMITED: { status: 429, message: 'Too many attempts. Try again later.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },
@@ -28,6 +47,8 @@ export interface ErrorEnvelope {
     code: ErrorCode;
     message: string;
     field?: string;
+    /** Extra machine-readable facts, e.g. `{ permission }` or `{ users: 3 }`. */
+    details?: Record<string, unknown>;
     requestId: string;
   };
 }

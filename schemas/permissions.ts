@@ -32,7 +32,6 @@ export const PERMISSION_CATALOG: Record<PermissionTree, PermissionNode[]> = {
       leaf('function.users.delete', 'Delete users'),
       leaf('function.users.expiry.edit', 'Change expiration dates'),
       leaf('function.users.expiry.sync', 'Apply an expiration date to a whole company'),
-      leaf('function.users.permissions.grant', 'Grant permissions and roles'),
     ]),
     node('function.roles', 'Roles', [
       leaf('function.roles.view', 'View roles'),

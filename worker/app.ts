@@ -4,11 +4,15 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { ERROR_CODES, type ErrorCode, type ErrorEnvelope } from '../schemas/errors';
 import type { AppEnv } from './env';
+import { auditRoutes } from './features/audit/audit.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { companiesRoutes } from './features/companies/companies.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { liveRoutes } from './features/live/live.routes';
 import { meRoutes } from './features/me/me.routes';
+import { permissionsRoutes } from './features/permissions/permissions.routes';
+import { rolesRoutes } from './features/roles/roles.routes';
+import { usersRoutes } from './features/users/users.routes';
 import { ApiError } from './lib/errors';
 import { database } from './middleware/database';
 
@@ -17,18 +21,24 @@ const api = new Hono<AppEnv>()
   .route('/auth', authRoutes)
   .route('/me', meRoutes)
   .route('/live', liveRoutes)
-  .route('/companies', companiesRoutes);
+  .route('/companies', companiesRoutes)
+  .route('/users', usersRoutes)
+  .route('/roles', rolesRoutes)
+  .route('/permissions', permissionsRoutes)
+  .route('/audit', auditRoutes);
 
 function envelope(
   c: { get(key: 'requestId'): string },
   code: ErrorCode,
   message?: string,
   field?: string,
+  details?: Record<string, unknown>,
 ) {
   const body: ErrorEnvelope = {
     error: { code, message: message ?? ERROR_CODES[code].message, requestId: c.get('requestId') },
   };
   if (field) body.error.field = field;
+  if (details) body.error.details = details;
   return body;
 }
 
@@ -52,7 +62,7 @@ app.notFound((c) => c.json(envelope(c, 'NOT_FOUND', 'No such route.'), 404));
 
 app.onError((err, c) => {
   if (err instanceof ApiError) {
-    return c.json(envelope(c, err.code, err.message, err.field), err.status as 400);
+    return c.json(envelope(c, err.code, err.message, err.field, err.details), err.status as 400);
   }
   if (err instanceof HTTPException) {
     const code: ErrorCode = err.message.includes('Malformed JSON')

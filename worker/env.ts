@@ -1,3 +1,4 @@
+import type { Actor } from './features/auth/actor';
 import type { DrizzleDb } from './lib/db';
 import type { AuthContext } from './middleware/auth';
 
@@ -13,6 +14,7 @@ export interface Variables {
   requestId: string;
   db: DrizzleDb;
   auth: AuthContext;
+  actor: Actor | undefined;
 }
 
 export interface AppEnv {

@@ -41,7 +41,8 @@ export const users = sqliteTable(
   },
   (t) => [
     uniqueIndex('users_username_key_idx').on(t.usernameKey),
-    index('users_company_idx').on(t.companyId),
+    index('users_company_idx').on(t.companyId, t.usernameKey),
+    index('users_related_company_idx').on(t.relatedCompanyId),
     index('users_parent_idx').on(t.parentUserId),
   ],
 );

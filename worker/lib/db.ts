@@ -9,3 +9,6 @@ export function createDb(url: string, authToken?: string) {
   const client = createClient({ url, authToken });
   return drizzle(client, { schema });
 }
+
+/** A database handle or an open transaction: what repo functions that write accept. */
+export type DbOrTx = DrizzleDb | Parameters<Parameters<DrizzleDb['transaction']>[0]>[0];

@@ -39,7 +39,7 @@ describe('password hashing', () => {
         'deriveBits',
       ]);
       const saltBytes = Uint8Array.from(
-        atob((salt ?? '').replaceAll('-', '+').replaceAll('_', '/') + '=='),
+        atob(`${(salt ?? '').replaceAll('-', '+').replaceAll('_', '/')}==`),
         (c) => c.charCodeAt(0),
       );
       const bits = await crypto.subtle.deriveBits(

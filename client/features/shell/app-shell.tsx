@@ -51,8 +51,15 @@ function SignedIn(props: ParentProps<{ me: MeResponse }>) {
   return (
     <div class="shell">
       <AppHeader me={props.me} />
-      <div class="shell__body">
-        <CompanyTreePane scopeName={props.me.scope.companyName} />
+      <div
+        class="shell__body"
+        classList={{
+          'shell__body--no-pane': !props.me.permissions.includes('function.companies.view'),
+        }}
+      >
+        <Show when={props.me.permissions.includes('function.companies.view')}>
+          <CompanyTreePane scopeName={props.me.scope.companyName} />
+        </Show>
         <main class="shell__content" id="content">
           {props.children}
         </main>

@@ -3,7 +3,12 @@ import type { Bindings } from '../../env';
 import type { DrizzleDb } from '../../lib/db';
 import { ApiError } from '../../lib/errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/password';
-import { findUserByUsername, loadAccountChain, updatePasswordHash } from './account.repo';
+import {
+  type ChainLink,
+  findUserByUsername,
+  loadAccountChain,
+  updatePasswordHash,
+} from './account.repo';
 import { accountRefusal } from './account-standing';
 import { formatToken, type ParsedToken } from './session-token';
 
@@ -60,6 +65,8 @@ export interface AuthenticatedSession {
   sessionId: string;
   client: ClientKind;
   expiresAt: number | null;
+  /** The user and its ancestors, nearest first, as checked for this request. */
+  chain: ChainLink[];
 }
 
 /**
@@ -88,5 +95,6 @@ export async function authenticate(
     sessionId: session.id,
     client: session.client,
     expiresAt: session.expiresAt,
+    chain,
   };
 }

@@ -1,21 +1,80 @@
 import { Hono } from 'hono';
-import type { CompanyTreeNode } from '../../../schemas/companies';
+import { z } from 'zod';
+import { createCompanySchema, updateCompanySchema } from '../../../schemas/companies';
+import { companyIdSchema } from '../../../schemas/ids';
+import { userListQuerySchema } from '../../../schemas/users';
 import type { AppEnv } from '../../env';
+import { faultsFor } from '../../lib/faults';
+import { validate } from '../../lib/validate';
 import { requireAuth } from '../../middleware/auth';
-import { findUserProfile } from '../auth/account.repo';
-import { listSubtree } from './companies.repo';
+import { getActor, requirePermission } from '../auth/actor';
+import { listCompanyUsers } from '../users/users.service';
+import { companyTree, createCompany, deleteCompany, updateCompany } from './companies.service';
 
-export const companiesRoutes = new Hono<AppEnv>().get('/tree', requireAuth, async (c) => {
-  const me = await findUserProfile(c.var.db, c.var.auth.userId);
-  const rows = me ? await listSubtree(c.var.db, me.relatedCompanyId) : [];
-  const nodes = new Map<string, CompanyTreeNode>(
-    rows.map((r) => [r.id, { ...r, children: [] as CompanyTreeNode[] }]),
+const idParam = z.object({ id: companyIdSchema });
+const treeQuery = z.object({ q: z.string().trim().max(64).optional() });
+
+export const companiesRoutes = new Hono<AppEnv>()
+  .use(requireAuth)
+  .get(
+    '/tree',
+    requirePermission('function.companies.view'),
+    validate('query', treeQuery),
+    async (c) => {
+      const roots = await companyTree(
+        c.var.db,
+        await getActor(c),
+        c.req.valid('query').q || undefined,
+      );
+      return c.json({ roots });
+    },
+  )
+  .post(
+    '/',
+    requirePermission('function.companies.create'),
+    validate('json', createCompanySchema),
+    async (c) => {
+      const company = await createCompany(c.var.db, await getActor(c), c.req.valid('json'));
+      return c.json(company, 201);
+    },
+  )
+  .patch(
+    '/:id',
+    requirePermission('function.companies.edit'),
+    validate('param', idParam),
+    validate('json', updateCompanySchema),
+    async (c) => {
+      const company = await updateCompany(
+        c.var.db,
+        await getActor(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        faultsFor(c),
+      );
+      return c.json(company);
+    },
+  )
+  .delete(
+    '/:id',
+    requirePermission('function.companies.delete'),
+    validate('param', idParam),
+    async (c) => {
+      await deleteCompany(c.var.db, await getActor(c), c.req.valid('param').id);
+      return c.json({ deleted: 1 });
+    },
+  )
+  .get(
+    '/:id/users',
+    requirePermission('function.users.view'),
+    validate('param', idParam),
+    validate('query', userListQuerySchema),
+    async (c) => {
+      const page = await listCompanyUsers(
+        c.var.db,
+        await getActor(c),
+        c.req.valid('param').id,
+        c.req.valid('query'),
+      );
+      return c.json(page);
+    },
   );
-  const roots: CompanyTreeNode[] = [];
-  for (const n of nodes.values()) {
-    const parent = n.parentId ? nodes.get(n.parentId) : undefined;
-    if (parent) parent.children.push(n);
-    else roots.push(n);
-  }
-  return c.json({ roots });
-});

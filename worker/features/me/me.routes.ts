@@ -5,14 +5,13 @@ import type { MeResponse } from '../../../schemas/me';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../lib/errors';
 import { requireAuth } from '../../middleware/auth';
-import { loadAccountChain } from '../auth/account.repo';
 import { effectivePermissionsOf } from '../auth/effective-permissions';
 import { loadProfile } from './me.service';
 
 export const meRoutes = new Hono<AppEnv>().get('/', requireAuth, async (c) => {
-  const { userId, sessionId, client, expiresAt } = c.var.auth;
+  const { userId, sessionId, client, expiresAt, chain } = c.var.auth;
   const db = c.var.db;
-  const [user, chain] = await Promise.all([loadProfile(db, userId), loadAccountChain(db, userId)]);
+  const user = await loadProfile(db, userId);
   if (!user) throw new ApiError('SESSION_ENDED');
   const [permissions, scope] = await Promise.all([
     effectivePermissionsOf(db, chain),

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+export const AUDIT_ACTIONS = [
+  'company.create',
+  'company.update',
+  'company.delete',
+  'user.create',
+  'user.update',
+  'user.delete',
+  'user.expiry',
+  'role.create',
+  'role.update',
+  'role.delete',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const auditQuerySchema = z.object({
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  actor: z.string().trim().max(64).optional(),
+  targetId: z.string().trim().max(64).optional(),
+  q: z.string().trim().max(64).optional(),
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string;
+  actorUsername: string;
+  action: AuditAction;
+  targetType: 'company' | 'user' | 'role';
+  targetId: string;
+  summary: string;
+  before: unknown;
+  after: unknown;
+}

@@ -1,0 +1,53 @@
+import { ALL_PERMISSION_KEYS } from '../../schemas/permissions';
+import { api, appLogin, bearer, createCompany, createUser, ORIGIN } from './fixtures';
+
+/**
+ * Two separate trees: `acme` (root → east → east-1, and west) with an all-powerful admin
+ * scoped to acme, and `other` with its own admin, user and role — ids the acme side must
+ * never reach.
+ */
+export async function twoTrees() {
+  const acme = await createCompany('Acme');
+  const east = await createCompany('East', acme);
+  const east1 = await createCompany('East One', east);
+  const west = await createCompany('West', acme);
+  const other = await createCompany('Other Corp');
+  const otherSub = await createCompany('Other Sub', other);
+  const admin = await createUser({ company: acme, permissions: [...ALL_PERMISSION_KEYS] });
+  const otherAdmin = await createUser({ company: other, permissions: [...ALL_PERMISSION_KEYS] });
+  const otherUser = await createUser({ company: otherSub, parentUserId: otherAdmin.id });
+  const token = await appLogin(admin.username);
+  const otherToken = await appLogin(otherAdmin.username);
+  return {
+    acme,
+    east,
+    east1,
+    west,
+    other,
+    otherSub,
+    admin,
+    otherAdmin,
+    otherUser,
+    token,
+    otherToken,
+  };
+}
+
+export async function call(token: string, method: string, path: string, body?: unknown) {
+  const res = await api(path, {
+    method,
+    headers: { ...bearer(token), 'content-type': 'application/json', origin: ORIGIN },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return {
+    status: res.status,
+    body: json as Record<string, unknown> & { error?: { code: string; field?: string } },
+  };
+}

@@ -1,0 +1,37 @@
+import { auditLog } from '../../../db/schema';
+import type { AuditAction } from '../../../schemas/audit';
+import type { DbOrTx } from '../../lib/db';
+import { randomBytes, toBase64Url } from '../../lib/encoding';
+import type { Actor } from '../auth/actor';
+
+export interface AuditFacts {
+  action: AuditAction;
+  targetType: 'company' | 'user' | 'role';
+  targetId: string;
+  companyPath: string;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Time-ordered ids: 9 base-36 characters of milliseconds, then randomness. */
+export function auditId(now = Date.now()): string {
+  return `au_${now.toString(36).padStart(9, '0')}${toBase64Url(randomBytes(6))}`;
+}
+
+/** The insert for one audit entry, to run in the same batch as the change it records. */
+export function auditInsert(db: DbOrTx, actor: Actor, facts: AuditFacts) {
+  return db.insert(auditLog).values({
+    id: auditId(),
+    at: new Date(),
+    actorId: actor.id,
+    actorUsername: actor.username,
+    action: facts.action,
+    targetType: facts.targetType,
+    targetId: facts.targetId,
+    companyPath: facts.companyPath,
+    summary: facts.summary,
+    before: facts.before ?? null,
+    after: facts.after ?? null,
+  });
+}

@@ -1,0 +1,158 @@
+import { eq, sql } from 'drizzle-orm';
+import { companies } from '../../../db/schema';
+import type {
+  Company,
+  CompanyTreeNode,
+  CreateCompanyInput,
+  UpdateCompanyInput,
+} from '../../../schemas/companies';
+import type { DrizzleDb } from '../../lib/db';
+import { newId } from '../../lib/encoding';
+import { ApiError } from '../../lib/errors';
+import { type FaultPoint, noFaults } from '../../lib/faults';
+import { companyInScope, underPath } from '../../lib/scope';
+import { auditInsert } from '../audit/audit.record';
+import type { Actor } from '../auth/actor';
+import { type CompanyRow, companyContents, listSubtree, searchSubtree } from './companies.repo';
+
+/** Nests flat rows under their parents; rows whose parent is absent become roots. */
+export function nest(rows: CompanyRow[]): CompanyTreeNode[] {
+  const nodes = new Map<string, CompanyTreeNode>(
+    rows.map((r) => [r.id, { ...r, children: [] as CompanyTreeNode[] }]),
+  );
+  const roots: CompanyTreeNode[] = [];
+  for (const n of nodes.values()) {
+    const parent = n.parentId ? nodes.get(n.parentId) : undefined;
+    if (parent) parent.children.push(n);
+    else roots.push(n);
+  }
+  return roots;
+}
+
+/** The actor's scope as a tree; with `q`, only matches (by company or user name) in place. */
+export async function companyTree(db: DrizzleDb, actor: Actor, q?: string) {
+  const rows = q
+    ? await searchSubtree(db, actor.scopePath, q)
+    : await listSubtree(db, actor.scopePath);
+  return nest(rows);
+}
+
+const toCompany = (r: { id: string; name: string; parentId: string | null }): Company => ({
+  id: r.id,
+  name: r.name,
+  parentId: r.parentId,
+});
+
+export async function createCompany(
+  db: DrizzleDb,
+  actor: Actor,
+  input: { name: string; parentId: string },
+): Promise<Company> {
+  const parent = await companyInScope(db, actor, input.parentId, 'parentId');
+  const id = newId('co');
+  const row = {
+    id,
+    name: input.name,
+    parentId: parent.id,
+    path: `${parent.path}${id}/`,
+    depth: parent.depth + 1,
+    createdAt: new Date(),
+  };
+  await db.batch([
+    db.insert(companies).values(row),
+    auditInsert(db, actor, {
+      action: 'company.create',
+      targetType: 'company',
+      targetId: id,
+      companyPath: row.path,
+      summary: `Created company “${row.name}” under “${parent.name}”`,
+      after: toCompany(row),
+    }),
+  ]);
+  return toCompany(row);
+}
+
+/** Renames and/or moves a company; a move re-paths its whole subtree in one transaction. */
+export async function updateCompany(
+  db: DrizzleDb,
+  actor: Actor,
+  id: string,
+  input: UpdateCompanyInput,
+  fault: FaultPoint = noFaults,
+): Promise<Company> {
+  const target = await companyInScope(db, actor, id);
+  const moving = input.parentId !== undefined && input.parentId !== target.parentId;
+  let newParent: Awaited<ReturnType<typeof companyInScope>> | undefined;
+  if (moving) {
+    if (target.id === actor.scopeId || target.parentId === null) {
+      throw new ApiError('SCOPE_ROOT_LOCKED', { field: 'parentId' });
+    }
+    newParent = await companyInScope(db, actor, input.parentId ?? '', 'parentId');
+    if (newParent.path.startsWith(target.path)) {
+      throw new ApiError('COMPANY_CYCLE', { field: 'parentId' });
+    }
+  }
+  const name = input.name ?? target.name;
+  const after = { id, name, parentId: newParent?.id ?? target.parentId };
+  await db.transaction(async (tx) => {
+    await tx.update(companies).set({ name, parentId: after.parentId }).where(eq(companies.id, id));
+    if (newParent) {
+      const newPath = `${newParent.path}${id}/`;
+      fault('companies.move.midway');
+      await tx
+        .update(companies)
+        .set({
+          path: sql`${newPath} || substr(${companies.path}, ${target.path.length + 1})`,
+          depth: sql`${companies.depth} + ${newParent.depth + 1 - target.depth}`,
+        })
+        .where(underPath(companies.path, target.path));
+    }
+    await auditInsert(tx, actor, {
+      action: 'company.update',
+      targetType: 'company',
+      targetId: id,
+      companyPath: newParent ? `${newParent.path}${id}/` : target.path,
+      summary: moving
+        ? `Moved company “${name}” under “${newParent?.name}”`
+        : `Renamed company “${target.name}” to “${name}”`,
+      before: toCompany(target),
+      after,
+    });
+  });
+  return after;
+}
+
+/** Deletes an empty company; otherwise 409 COMPANY_NOT_EMPTY with what it still holds. */
+export async function deleteCompany(db: DrizzleDb, actor: Actor, id: string): Promise<void> {
+  const target = await companyInScope(db, actor, id);
+  if (target.id === actor.scopeId || target.parentId === null) {
+    throw new ApiError('SCOPE_ROOT_LOCKED');
+  }
+  await db.transaction(async (tx) => {
+    const contents = await companyContents(tx, id);
+    const parts = [
+      contents.companies ? plural(contents.companies, 'subsidiary', 'subsidiaries') : '',
+      contents.users ? plural(contents.users, 'user', 'users') : '',
+      contents.roles ? plural(contents.roles, 'role', 'roles') : '',
+    ].filter(Boolean);
+    if (parts.length > 0) {
+      throw new ApiError('COMPANY_NOT_EMPTY', {
+        message: `“${target.name}” still has ${parts.join(', ')}. Move or delete them first.`,
+        details: contents,
+      });
+    }
+    await tx.delete(companies).where(eq(companies.id, id));
+    await auditInsert(tx, actor, {
+      action: 'company.delete',
+      targetType: 'company',
+      targetId: id,
+      companyPath: target.path,
+      summary: `Deleted company “${target.name}”`,
+      before: toCompany(target),
+    });
+  });
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export type { CreateCompanyInput };

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { CompanyTreeNode } from '../../../schemas/companies';
+import { createUser } from '../../../test/worker/fixtures';
+import { call, twoTrees } from '../../../test/worker/org-fixtures';
+
+const names = (nodes: CompanyTreeNode[]): string[] =>
+  nodes.flatMap((n) => [n.name, ...names(n.children)]);
+
+describe('companies', () => {
+  it('shows the caller’s scope as a tree with user counts, and nothing outside it', async () => {
+    const t = await twoTrees();
+    const res = await call(t.token, 'GET', '/companies/tree');
+    expect(res.status).toBe(200);
+    const roots = res.body.roots as CompanyTreeNode[];
+    expect(roots).toHaveLength(1);
+    expect(roots[0]?.name).toBe('Acme');
+    expect(roots[0]?.userCount).toBe(1);
+    expect(names(roots).sort()).toEqual(['Acme', 'East', 'East One', 'West']);
+  });
+
+  it('searches server-side and keeps the path to each match', async () => {
+    const t = await twoTrees();
+    const res = await call(t.token, 'GET', '/companies/tree?q=one');
+    expect(names(res.body.roots as CompanyTreeNode[])).toEqual(['Acme', 'East', 'East One']);
+  });
+
+  it('creates, renames and moves a company, re-pathing its subtree', async () => {
+    const t = await twoTrees();
+    const created = await call(t.token, 'POST', '/companies', {
+      name: 'Depot',
+      parentId: t.east1.id,
+    });
+    expect(created.status).toBe(201);
+    const depotId = created.body.id as string;
+    const renamed = await call(t.token, 'PATCH', `/companies/${t.east1.id}`, {
+      name: 'East First',
+    });
+    expect(renamed.body).toMatchObject({ name: 'East First', parentId: t.east.id });
+    const moved = await call(t.token, 'PATCH', `/companies/${t.east1.id}`, { parentId: t.west.id });
+    expect(moved.status).toBe(200);
+    // The moved company's child moved with it: searching finds it under West now.
+    const tree = await call(t.token, 'GET', '/companies/tree?q=Depot');
+    expect(names(tree.body.roots as CompanyTreeNode[])).toEqual([
+      'Acme',
+      'West',
+      'East First',
+      'Depot',
+    ]);
+    expect(depotId).toMatch(/^co_/);
+  });
+
+  it('refuses to move a company under itself or its subsidiaries', async () => {
+    const t = await twoTrees();
+    const res = await call(t.token, 'PATCH', `/companies/${t.east.id}`, { parentId: t.east1.id });
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'COMPANY_CYCLE', field: 'parentId' });
+    const self = await call(t.token, 'PATCH', `/companies/${t.east.id}`, { parentId: t.east.id });
+    expect(self.body.error?.code).toBe('COMPANY_CYCLE');
+  });
+
+  it('refuses to move or delete the caller’s own scope company', async () => {
+    const t = await twoTrees();
+    const move = await call(t.token, 'PATCH', `/companies/${t.acme.id}`, { parentId: t.west.id });
+    expect(move.body.error?.code).toBe('SCOPE_ROOT_LOCKED');
+    const del = await call(t.token, 'DELETE', `/companies/${t.acme.id}`);
+    expect(del.body.error?.code).toBe('SCOPE_ROOT_LOCKED');
+  });
+
+  it('deletes only an empty company and says what is left otherwise', async () => {
+    const t = await twoTrees();
+    await createUser({ company: t.east1 });
+    const busy = await call(t.token, 'DELETE', `/companies/${t.east.id}`);
+    expect(busy.status).toBe(409);
+    expect(busy.body.error?.code).toBe('COMPANY_NOT_EMPTY');
+    expect(busy.body.error).toMatchObject({ details: { companies: 1, users: 0, roles: 0 } });
+    const withUser = await call(t.token, 'DELETE', `/companies/${t.east1.id}`);
+    expect(withUser.body.error).toMatchObject({ details: { users: 1 } });
+    expect(await call(t.token, 'DELETE', `/companies/${t.west.id}`)).toMatchObject({ status: 200 });
+    const tree = await call(t.token, 'GET', '/companies/tree');
+    expect(names(tree.body.roots as CompanyTreeNode[])).not.toContain('West');
+  });
+
+  it('names the field at fault for bad input', async () => {
+    const t = await twoTrees();
+    const res = await call(t.token, 'POST', '/companies', { name: '  ', parentId: t.acme.id });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'name' });
+    const noParent = await call(t.token, 'POST', '/companies', { name: 'X' });
+    expect(noParent.body.error?.field).toBe('parentId');
+  });
+
+  it('answers 403 naming the permission to a user without it', async () => {
+    const t = await twoTrees();
+    const weak = await createUser({ company: t.east, permissions: ['function.companies.view'] });
+    const { appLogin } = await import('../../../test/worker/fixtures');
+    const token = await appLogin(weak.username);
+    const res = await call(token, 'POST', '/companies', { name: 'X', parentId: t.east.id });
+    expect(res.status).toBe(403);
+    expect(res.body.error).toMatchObject({
+      code: 'PERMISSION_REQUIRED',
+      details: { permission: 'function.companies.create' },
+    });
+  });
+});

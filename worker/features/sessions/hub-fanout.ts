@@ -1,0 +1,27 @@
+import type { KickReason, LiveMessage } from '../../../schemas/auth';
+import type { Bindings } from '../../env';
+import { hubFor } from '../auth/auth.service';
+
+const FANOUT_CONCURRENCY = 16;
+
+async function eachLimited(ids: string[], run: (id: string) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const id = ids[next++];
+      if (id)
+        await run(id).catch((error) => console.error('hub fan-out failed', id, String(error)));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FANOUT_CONCURRENCY, ids.length) }, worker));
+}
+
+/** Ends every live session of these users and tells their open screens why. */
+export function endSessionsOf(env: Bindings, userIds: string[], reason: KickReason) {
+  return eachLimited(userIds, (id) => hubFor(env, id).endAll(reason));
+}
+
+/** Pushes a change notice to every open screen of these users. */
+export function broadcastTo(env: Bindings, userIds: string[], message: LiveMessage) {
+  return eachLimited(userIds, (id) => hubFor(env, id).broadcast(message));
+}

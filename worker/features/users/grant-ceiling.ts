@@ -1,0 +1,72 @@
+import { eq, inArray } from 'drizzle-orm';
+import { companies, rolePermissions, roles } from '../../../db/schema';
+import type { DbOrTx } from '../../lib/db';
+import { ApiError } from '../../lib/errors';
+import type { Actor } from '../auth/actor';
+
+/** Nobody grants a permission it does not hold: 403 naming the first one. */
+export function assertGrantable(actor: Actor, keys: Iterable<string>, field: string): void {
+  for (const key of keys) {
+    if (!actor.permissions.has(key)) {
+      throw new ApiError('GRANT_EXCEEDS_OWN', {
+        message: `You cannot grant “${key}”: you do not hold it.`,
+        field,
+        details: { permission: key },
+      });
+    }
+  }
+}
+
+/** Nobody sets an expiry beyond its own: an actor that expires cannot grant "never". */
+export function assertExpiryWithin(actor: Actor, expiresAt: number | null, field = 'expiresAt') {
+  if (actor.expiresAt === null) return;
+  if (expiresAt === null || expiresAt > actor.expiresAt) {
+    throw new ApiError('EXPIRY_EXCEEDS_OWN', {
+      message: `The expiration date cannot be later than your own (${new Date(actor.expiresAt).toISOString()}).`,
+      field,
+      details: { max: new Date(actor.expiresAt).toISOString() },
+    });
+  }
+}
+
+/**
+ * Roles to assign to a user of the company at `companyPath`: each must be owned by that
+ * company or one above it (usable in its subtree, hence also visible to the actor), and any
+ * role newly given must not hold a permission the actor lacks.
+ */
+export async function assertRolesAssignable(
+  db: DbOrTx,
+  actor: Actor,
+  roleIds: string[],
+  companyPath: string,
+  alreadyHeld: ReadonlySet<string>,
+): Promise<void> {
+  const unique = [...new Set(roleIds)];
+  if (unique.length === 0) return;
+  const rows = await db
+    .select({ id: roles.id, ownerPath: companies.path })
+    .from(roles)
+    .innerJoin(companies, eq(companies.id, roles.companyId))
+    .where(inArray(roles.id, unique));
+  const owners = new Map(rows.map((r) => [r.id, r.ownerPath]));
+  for (const id of unique) {
+    const ownerPath = owners.get(id);
+    if (!ownerPath || !companyPath.startsWith(ownerPath)) {
+      throw new ApiError('NOT_FOUND', {
+        message: 'No such role for this company.',
+        field: 'roleIds',
+      });
+    }
+  }
+  const added = unique.filter((id) => !alreadyHeld.has(id));
+  if (added.length === 0) return;
+  const grants = await db
+    .select({ permission: rolePermissions.permission })
+    .from(rolePermissions)
+    .where(inArray(rolePermissions.roleId, added));
+  assertGrantable(
+    actor,
+    grants.map((g) => g.permission),
+    'roleIds',
+  );
+}

@@ -1,0 +1,110 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { userIdSchema } from '../../../schemas/ids';
+import {
+  createUserSchema,
+  dryRunQuerySchema,
+  expiryUpdateSchema,
+  explainQuerySchema,
+  updateUserSchema,
+} from '../../../schemas/users';
+import type { AppEnv } from '../../env';
+import { serviceContext } from '../../lib/service-context';
+import { validate } from '../../lib/validate';
+import { requireAuth } from '../../middleware/auth';
+import { getActor, requirePermission } from '../auth/actor';
+import {
+  createUser,
+  deleteUser,
+  explainPermission,
+  getUser,
+  listSubUsers,
+  updateExpiry,
+  updateUser,
+} from './users.service';
+
+const idParam = z.object({ id: userIdSchema });
+const isDryRun = (v: string | undefined) => v === '1' || v === 'true';
+
+export const usersRoutes = new Hono<AppEnv>()
+  .use(requireAuth)
+  .post(
+    '/',
+    requirePermission('function.users.create'),
+    validate('json', createUserSchema),
+    async (c) => {
+      const user = await createUser(await serviceContext(c), c.req.valid('json'));
+      return c.json(user, 201);
+    },
+  )
+  .get('/:id', requirePermission('function.users.view'), validate('param', idParam), async (c) => {
+    return c.json(await getUser(c.var.db, await getActor(c), c.req.valid('param').id));
+  })
+  .patch(
+    '/:id',
+    requirePermission('function.users.edit'),
+    validate('param', idParam),
+    validate('json', updateUserSchema),
+    async (c) => {
+      const user = await updateUser(
+        await serviceContext(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      return c.json(user);
+    },
+  )
+  .delete(
+    '/:id',
+    requirePermission('function.users.delete'),
+    validate('param', idParam),
+    validate('query', dryRunQuerySchema),
+    async (c) => {
+      const result = await deleteUser(
+        await serviceContext(c),
+        c.req.valid('param').id,
+        isDryRun(c.req.valid('query').dryRun),
+      );
+      return c.json(result);
+    },
+  )
+  .get(
+    '/:id/subusers',
+    requirePermission('function.users.view'),
+    validate('param', idParam),
+    async (c) => {
+      const users = await listSubUsers(c.var.db, await getActor(c), c.req.valid('param').id);
+      return c.json({ users });
+    },
+  )
+  .put(
+    '/:id/expiry',
+    requirePermission('function.users.expiry.edit'),
+    validate('param', idParam),
+    validate('query', dryRunQuerySchema),
+    validate('json', expiryUpdateSchema),
+    async (c) => {
+      const result = await updateExpiry(
+        await serviceContext(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        isDryRun(c.req.valid('query').dryRun),
+      );
+      return c.json(result);
+    },
+  )
+  .get(
+    '/:id/explain',
+    requirePermission('function.users.view'),
+    validate('param', idParam),
+    validate('query', explainQuerySchema),
+    async (c) => {
+      const explanation = await explainPermission(
+        c.var.db,
+        await getActor(c),
+        c.req.valid('param').id,
+        c.req.valid('query').permission,
+      );
+      return c.json(explanation);
+    },
+  );

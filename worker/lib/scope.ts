@@ -1,0 +1,43 @@
+import { and, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { companies, users } from '../../db/schema';
+import type { Actor } from '../features/auth/actor';
+import type { DrizzleDb } from './db';
+import { ApiError } from './errors';
+
+/** True when a company with materialized `path` lies in the actor's scope. */
+export const pathInScope = (actor: Actor, path: string): boolean =>
+  path.startsWith(actor.scopePath);
+
+const notFound = (what: string, field?: string) =>
+  new ApiError('NOT_FOUND', { message: `No such ${what}.`, field });
+
+/**
+ * The company if it lies in the actor's scope. Outside the scope it does not exist for the
+ * actor: 404, the same answer as for an id that exists nowhere.
+ */
+export async function companyInScope(db: DrizzleDb, actor: Actor, id: string, field?: string) {
+  const row = await db.select().from(companies).where(eq(companies.id, id)).get();
+  if (!row || !pathInScope(actor, row.path)) throw notFound('company', field);
+  return row;
+}
+
+/** The user if its company lies in the actor's scope, with that company's path. */
+export async function userInScope(db: DrizzleDb, actor: Actor, id: string, field?: string) {
+  const row = await db
+    .select({ user: users, companyPath: companies.path })
+    .from(users)
+    .innerJoin(companies, eq(companies.id, users.companyId))
+    .where(eq(users.id, id))
+    .get();
+  if (!row || !pathInScope(actor, row.companyPath)) throw notFound('user', field);
+  return { ...row.user, companyPath: row.companyPath };
+}
+
+/**
+ * `column` lies under the materialized path `prefix` (the prefix itself included). A range
+ * rather than LIKE: it uses the index, and `_` in ids is no wildcard. Paths hold only `/`,
+ * letters, digits and `_`, all below `~`.
+ */
+export const underPath = (column: SQLiteColumn, prefix: string): SQL =>
+  and(gte(column, prefix), lt(column, `${prefix}~`)) as SQL;
