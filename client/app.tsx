@@ -3,18 +3,35 @@ import { lazy } from 'solid-js';
 import { LoginPage } from './features/auth/login-page';
 import { AppShell } from './features/shell/app-shell';
 import { OverviewPage } from './features/shell/overview-page';
+import { ToastHost } from './ui/toast';
 
+const CompanyPage = lazy(() => import('./features/companies/company-page'));
+const UserFormPage = lazy(() => import('./features/users/user-form-page'));
+const RolesPage = lazy(() => import('./features/roles/roles-page'));
+const AuditPage = lazy(() => import('./features/audit/audit-page'));
+const ModulePage = lazy(() => import('./features/modules/module-page'));
+const AppHome = lazy(() => import('./features/modules/app-home'));
 const NotFoundPage = lazy(() => import('./features/shell/not-found-page'));
 
 export function App() {
   return (
-    <Router>
-      <Route path="/login" component={LoginPage} />
-      <Route path="/" component={AppShell}>
-        <Route path="/" component={OverviewPage} />
-        <Route path="/overview" component={() => <Navigate href="/" />} />
-        <Route path="*404" component={NotFoundPage} />
-      </Route>
-    </Router>
+    <>
+      <Router>
+        <Route path="/login" component={LoginPage} />
+        <Route path="/app" component={AppHome} />
+        <Route path="/" component={AppShell}>
+          <Route path="/" component={OverviewPage} />
+          <Route path="/overview" component={() => <Navigate href="/" />} />
+          <Route path="/companies/:id" component={CompanyPage} />
+          <Route path="/users/new" component={UserFormPage} />
+          <Route path="/users/:id" component={UserFormPage} />
+          <Route path="/roles" component={RolesPage} />
+          <Route path="/audit" component={AuditPage} />
+          <Route path="/m/:module" component={ModulePage} />
+          <Route path="*404" component={NotFoundPage} />
+        </Route>
+      </Router>
+      <ToastHost />
+    </>
   );
 }

@@ -93,3 +93,33 @@ export const AlertCircle = (p: IconProps) =>
   );
 export const Layers = (p: IconProps) =>
   base(p, <path d="m12 2 10 5-10 5L2 7l10-5zM2 17l10 5 10-5M2 12l10 5 10-5" />);
+export const UserPlus = (p: IconProps) =>
+  base(
+    p,
+    <>
+      <circle cx="9" cy="8" r="4" />
+      <path d="M2 21a7 7 0 0 1 14 0M19 8v6M16 11h6" />
+    </>,
+  );
+export const Plus = (p: IconProps) => base(p, <path d="M12 5v14M5 12h14" />);
+export const Pencil = (p: IconProps) => base(p, <path d="M4 20h4L19 9l-4-4L4 16v4zM14 6l4 4" />);
+export const Trash = (p: IconProps) =>
+  base(p, <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />);
+export const Calendar = (p: IconProps) =>
+  base(
+    p,
+    <>
+      <rect x="3" y="5" width="18" height="16" rx="2" />
+      <path d="M3 10h18M8 3v4M16 3v4" />
+    </>,
+  );
+export const Move = (p: IconProps) =>
+  base(p, <path d="M5 9l-3 3 3 3M9 5l3-3 3 3M15 19l-3 3-3-3M19 9l3 3-3 3M2 12h20M12 2v20" />);
+export const Users = (p: IconProps) =>
+  base(
+    p,
+    <>
+      <circle cx="9" cy="8" r="4" />
+      <path d="M2 21a7 7 0 0 1 14 0M16 4a4 4 0 0 1 0 8M22 21a7 7 0 0 0-4-6.3" />
+    </>,
+  );

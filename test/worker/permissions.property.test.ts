@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { appLogin, createCompany, createUser } from './fixtures';
 import { call, twoTrees } from './org-fixtures';
 
-const KEYS = ['web.monitor.map', 'web.alerts.view', 'web.reports.mileage', 'app.alerts.view'] as const;
+const KEYS = [
+  'web.monitor.map',
+  'web.alerts.view',
+  'web.reports.mileage',
+  'app.alerts.view',
+] as const;
 const MANAGE = ['function.users.view', 'function.users.create', 'function.roles.view'];
 
 const keySet = fc.subarray([...KEYS]);
@@ -27,7 +32,12 @@ describe('effective permissions against a reference model', () => {
         let parentUserId: string | undefined;
         let last = '';
         for (const g of chain) {
-          const u = await createUser({ company: t.east, parentUserId, permissions: g.direct, roles: g.roles });
+          const u = await createUser({
+            company: t.east,
+            parentUserId,
+            permissions: g.direct,
+            roles: g.roles,
+          });
           parentUserId = u.id;
           last = u.id;
         }
@@ -43,27 +53,41 @@ describe('the grant ceiling against a reference model', () => {
   it('lets an actor grant exactly what it holds (own ∩ its parent’s), directly or by role', async () => {
     const t = await twoTrees();
     await fc.assert(
-      fc.asyncProperty(keySet, keySet, keySet, keySet, async (parentKeys, actorKeys, direct, viaRole) => {
-        const company = await createCompany('Ceiling', t.east);
-        const parent = await createUser({ company, permissions: [...MANAGE, ...parentKeys] });
-        const actor = await createUser({ company, parentUserId: parent.id, permissions: [...MANAGE, ...actorKeys] });
-        const role = await call(t.token, 'POST', '/roles', { name: 'P', companyId: company.id, permissions: viaRole });
-        const token = await appLogin(actor.username);
-        const res = await call(token, 'POST', '/users', {
-          username: `p${crypto.randomUUID().slice(0, 10)}`,
-          password: 'initial-Password-1',
-          displayName: 'Property',
-          companyId: company.id,
-          relatedCompanyId: company.id,
-          expiresAt: null,
-          permissions: direct,
-          roleIds: [role.body.id],
-        });
-        const holds = new Set(actorKeys.filter((k) => parentKeys.includes(k)));
-        const allowed = [...direct, ...viaRole].every((k) => holds.has(k));
-        expect(res.status, JSON.stringify(res.body)).toBe(allowed ? 201 : 403);
-        if (!allowed) expect(res.body.error?.code).toBe('GRANT_EXCEEDS_OWN');
-      }),
+      fc.asyncProperty(
+        keySet,
+        keySet,
+        keySet,
+        keySet,
+        async (parentKeys, actorKeys, direct, viaRole) => {
+          const company = await createCompany('Ceiling', t.east);
+          const parent = await createUser({ company, permissions: [...MANAGE, ...parentKeys] });
+          const actor = await createUser({
+            company,
+            parentUserId: parent.id,
+            permissions: [...MANAGE, ...actorKeys],
+          });
+          const role = await call(t.token, 'POST', '/roles', {
+            name: 'P',
+            companyId: company.id,
+            permissions: viaRole,
+          });
+          const token = await appLogin(actor.username);
+          const res = await call(token, 'POST', '/users', {
+            username: `p${crypto.randomUUID().slice(0, 10)}`,
+            password: 'initial-Password-1',
+            displayName: 'Property',
+            companyId: company.id,
+            relatedCompanyId: company.id,
+            expiresAt: null,
+            permissions: direct,
+            roleIds: [role.body.id],
+          });
+          const holds = new Set(actorKeys.filter((k) => parentKeys.includes(k)));
+          const allowed = [...direct, ...viaRole].every((k) => holds.has(k));
+          expect(res.status, JSON.stringify(res.body)).toBe(allowed ? 201 : 403);
+          if (!allowed) expect(res.body.error?.code).toBe('GRANT_EXCEEDS_OWN');
+        },
+      ),
       { numRuns: 20 },
     );
   });

@@ -1,25 +1,28 @@
-import { createAsync } from '@solidjs/router';
-import { createMemo, createSignal, For, Show, Suspense } from 'solid-js';
+import { A, createAsync, useLocation } from '@solidjs/router';
+import { createSignal, For, Show, Suspense } from 'solid-js';
 import type { CompanyTreeNode } from '../../../schemas/companies';
-import { Building, ChevronRight, Search } from '../../ui/icons';
+import { Building, ChevronRight, Search, UserIcon, UserPlus } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
-import { getCompanyTree } from './company-tree.query';
+import { getCompanyTree, getCompanyUsers } from './company.queries';
 
-/** Keeps the nodes whose name matches, with the ancestors that lead to them. */
-function filterTree(nodes: CompanyTreeNode[], needle: string): CompanyTreeNode[] {
-  if (!needle) return nodes;
-  const out: CompanyTreeNode[] = [];
-  for (const n of nodes) {
-    const children = filterTree(n.children, needle);
-    if (n.name.toLowerCase().includes(needle) || children.length > 0) out.push({ ...n, children });
-  }
-  return out;
-}
-
-export function CompanyTreePane(props: { scopeName: string }) {
-  const tree = createAsync(() => getCompanyTree());
+/**
+ * The left pane: the caller's scope as a tree, each company with its user count; expanding a
+ * company shows its subsidiaries and its users. Search runs on the server.
+ */
+export function CompanyTreePane(props: {
+  scopeName: string;
+  canCreateUsers: boolean;
+  canViewRoles: boolean;
+}) {
   const [search, setSearch] = createSignal('');
-  const visible = createMemo(() => filterTree(tree()?.roots ?? [], search().trim().toLowerCase()));
+  const [query, setQuery] = createSignal('');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onSearch = (value: string) => {
+    setSearch(value);
+    clearTimeout(timer);
+    timer = setTimeout(() => setQuery(value.trim()), 250);
+  };
+  const tree = createAsync(() => getCompanyTree(query() || undefined));
 
   return (
     <aside class="tree-pane" aria-label="Company tree">
@@ -27,14 +30,21 @@ export function CompanyTreePane(props: { scopeName: string }) {
         <h2>Organization</h2>
         <span class="muted small">Scope: {props.scopeName}</span>
       </div>
+      <Show when={props.canViewRoles}>
+        <nav class="tree-pane__links" aria-label="Organization pages">
+          <A href="/roles" activeClass="active">
+            Roles
+          </A>
+        </nav>
+      </Show>
       <label class="search">
         <Search />
         <input
           type="search"
-          placeholder="Search companies"
-          aria-label="Search companies"
+          placeholder="Search companies and users"
+          aria-label="Search companies and users"
           value={search()}
-          onInput={(e) => setSearch(e.currentTarget.value)}
+          onInput={(e) => onSearch(e.currentTarget.value)}
         />
       </label>
       <Suspense
@@ -45,61 +55,130 @@ export function CompanyTreePane(props: { scopeName: string }) {
         }
       >
         <Show when={tree()}>
-          <Show
-            when={visible().length > 0}
-            fallback={
-              <p class="tree-pane__empty">
-                {search().trim()
-                  ? `No company matches “${search().trim()}”.`
-                  : 'No company in your scope yet.'}
-              </p>
-            }
-          >
-            <ul class="tree">
-              <For each={visible()}>
-                {(n) => <TreeItem node={n} depth={0} forceOpen={search() !== ''} />}
-              </For>
-            </ul>
-          </Show>
+          {(t) => (
+            <Show
+              when={t().roots.length > 0}
+              fallback={
+                <p class="tree-pane__empty">
+                  {query() ? `Nothing matches “${query()}”.` : 'No company in your scope yet.'}
+                </p>
+              }
+            >
+              <ul class="tree">
+                <For each={t().roots}>
+                  {(n) => (
+                    <TreeItem
+                      node={n}
+                      depth={0}
+                      search={query()}
+                      canCreateUsers={props.canCreateUsers}
+                    />
+                  )}
+                </For>
+              </ul>
+            </Show>
+          )}
         </Show>
       </Suspense>
     </aside>
   );
 }
 
-function TreeItem(props: { node: CompanyTreeNode; depth: number; forceOpen: boolean }) {
+function TreeItem(props: {
+  node: CompanyTreeNode;
+  depth: number;
+  search: string;
+  canCreateUsers: boolean;
+}) {
+  const location = useLocation();
   const [open, setOpen] = createSignal(props.depth < 2);
-  const expanded = () => props.forceOpen || open();
-  const hasChildren = () => props.node.children.length > 0;
+  const expanded = () => props.search !== '' || open();
+  const expandable = () => props.node.children.length > 0 || props.node.userCount > 0;
+  const active = () => location.pathname === `/companies/${props.node.id}`;
+  const indent = (extra = 0) => ({ 'padding-left': `${4 + (props.depth + extra) * 16}px` });
 
   return (
     <li>
-      <div class="tree__row" style={{ 'padding-left': `${8 + props.depth * 16}px` }}>
+      <div class="tree__row" classList={{ 'tree__row--active': active() }} style={indent()}>
         <button
           type="button"
           class="tree__toggle"
-          classList={{ 'tree__toggle--open': expanded(), 'tree__toggle--leaf': !hasChildren() }}
+          classList={{ 'tree__toggle--open': expanded(), 'tree__toggle--leaf': !expandable() }}
           onClick={() => setOpen(!open())}
           aria-label={expanded() ? `Collapse ${props.node.name}` : `Expand ${props.node.name}`}
-          tabIndex={hasChildren() ? 0 : -1}
+          aria-expanded={expanded()}
+          tabIndex={expandable() ? 0 : -1}
         >
           <ChevronRight width="14" height="14" />
         </button>
         <Building class="tree__icon" width="16" height="16" />
-        <span class="tree__name">{props.node.name}</span>
+        <A class="tree__name" href={`/companies/${props.node.id}`}>
+          {props.node.name}
+        </A>
+        <Show when={props.canCreateUsers}>
+          <A
+            class="tree__action"
+            href={`/users/new?companyId=${props.node.id}`}
+            title={`New user in ${props.node.name}`}
+            aria-label={`New user in ${props.node.name}`}
+          >
+            <UserPlus width="16" height="16" />
+          </A>
+        </Show>
         <span class="badge" title={`${props.node.userCount} users`}>
           {props.node.userCount}
         </span>
       </div>
-      <Show when={hasChildren() && expanded()}>
+      <Show when={expanded() && expandable()}>
         <ul>
           <For each={props.node.children}>
             {(child) => (
-              <TreeItem node={child} depth={props.depth + 1} forceOpen={props.forceOpen} />
+              <TreeItem
+                node={child}
+                depth={props.depth + 1}
+                search={props.search}
+                canCreateUsers={props.canCreateUsers}
+              />
             )}
           </For>
+          <Show when={props.node.userCount > 0}>
+            <CompanyUsers companyId={props.node.id} depth={props.depth + 1} search={props.search} />
+          </Show>
         </ul>
       </Show>
     </li>
+  );
+}
+
+function CompanyUsers(props: { companyId: string; depth: number; search: string }) {
+  const users = createAsync(() => getCompanyUsers(props.companyId, props.search || undefined));
+  const location = useLocation();
+  return (
+    <Suspense>
+      <For each={users()?.users}>
+        {(u) => (
+          <li>
+            <div
+              class="tree__row tree__row--user"
+              classList={{ 'tree__row--active': location.pathname === `/users/${u.id}` }}
+              style={{ 'padding-left': `${24 + props.depth * 16}px` }}
+            >
+              <UserIcon class="tree__icon" width="15" height="15" />
+              <A class="tree__name" href={`/users/${u.id}`} title={u.username}>
+                {u.displayName}
+              </A>
+              <Show when={u.subUserCount > 0}>
+                <span class="muted small">+{u.subUserCount}</span>
+              </Show>
+            </div>
+          </li>
+        )}
+      </For>
+      <Show when={users()?.nextCursor}>
+        <li class="muted small" style={{ 'padding-left': `${24 + props.depth * 16}px` }}>
+          <A href={`/companies/${props.companyId}`}>Show all users…</A>
+        </li>
+      </Show>
+    </Suspense>
   );
 }

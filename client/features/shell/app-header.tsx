@@ -1,10 +1,10 @@
-import { revalidate, useNavigate } from '@solidjs/router';
+import { A, revalidate, useLocation, useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { MeResponse } from '../../../schemas/me';
 import { api, unwrap } from '../../lib/api';
 import { LogOut, LogoMark } from '../../ui/icons';
 import { rememberKick } from '../auth/kick-notice';
-import { visibleWebModules } from './web-modules';
+import { moduleOfPath, visibleWebModules } from './web-modules';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);
@@ -15,6 +15,7 @@ function initials(name: string): string {
 
 export function AppHeader(props: { me: MeResponse }) {
   const navigate = useNavigate();
+  const location = useLocation();
   const [signingOut, setSigningOut] = createSignal(false);
   const modules = () => visibleWebModules(props.me.permissions);
 
@@ -32,16 +33,20 @@ export function AppHeader(props: { me: MeResponse }) {
 
   return (
     <header class="header">
-      <a class="header__brand" href="/">
+      <A class="header__brand" href="/">
         <LogoMark />
         <span>Gatehouse</span>
-      </a>
+      </A>
       <nav class="header__nav" aria-label="Modules">
         <For each={modules()}>
-          {(m, i) => (
-            <span class="header__module" classList={{ 'header__module--active': i() === 0 }}>
+          {(m) => (
+            <A
+              href={m.href}
+              class="header__module"
+              classList={{ 'header__module--active': moduleOfPath(location.pathname) === m.key }}
+            >
               {m.label}
-            </span>
+            </A>
           )}
         </For>
       </nav>

@@ -58,7 +58,11 @@ function SignedIn(props: ParentProps<{ me: MeResponse }>) {
         }}
       >
         <Show when={props.me.permissions.includes('function.companies.view')}>
-          <CompanyTreePane scopeName={props.me.scope.companyName} />
+          <CompanyTreePane
+            scopeName={props.me.scope.companyName}
+            canCreateUsers={props.me.permissions.includes('function.users.create')}
+            canViewRoles={props.me.permissions.includes('function.roles.view')}
+          />
         </Show>
         <main class="shell__content" id="content">
           {props.children}

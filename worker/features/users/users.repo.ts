@@ -12,7 +12,8 @@ export async function descendantIds(db: DbOrTx, userId: string): Promise<string[
   return rows.map((r) => r.id);
 }
 
-const subUserCount = sql<number>`(SELECT count(*) FROM users s WHERE s.parent_user_id = ${users.id})`;
+// Written out: drizzle renders `users.id` unqualified here, which would bind to `s`.
+const subUserCount = sql<number>`(SELECT count(*) FROM users s WHERE s.parent_user_id = "users"."id")`;
 
 export const listColumns = {
   id: users.id,

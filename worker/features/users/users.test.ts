@@ -98,6 +98,12 @@ describe('users', () => {
     );
     expect(wide.status).toBe(403);
     expect(wide.body.error).toMatchObject({ code: 'SCOPE_EXCEEDS_OWN', field: 'relatedCompanyId' });
+    const list = await call(t.token, 'GET', `/companies/${t.east.id}/users`);
+    const row = (list.body.users as { id: string; subUserCount: number }[]).find(
+      (u) => u.id === pid,
+    );
+    expect(row?.subUserCount).toBe(1);
+    expect((await call(t.token, 'GET', `/users/${pid}`)).body.subUserCount).toBe(1);
     const subs = await call(t.token, 'GET', `/users/${pid}/subusers`);
     expect((subs.body.users as { id: string }[]).map((u) => u.id)).toEqual([child.body.id]);
   });

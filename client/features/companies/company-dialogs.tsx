@@ -1,0 +1,211 @@
+import { revalidate, useNavigate } from '@solidjs/router';
+import { createEffect, createSignal, on, Show } from 'solid-js';
+import type { CompanyTreeNode } from '../../../schemas/companies';
+import { ApiClientError, api, unwrap } from '../../lib/api';
+import { ConfirmDialog, Dialog } from '../../ui/dialog';
+import { toast } from '../../ui/toast';
+import { flattenTree } from './company.queries';
+import { CompanySelect } from './company-select';
+
+const refresh = () => revalidate(['company-tree', 'company-users', 'me', 'roles']);
+
+/** New subsidiary (parent given) or rename (company given). */
+export function CompanyNameDialog(props: {
+  mode:
+    | { kind: 'create'; parent: CompanyTreeNode }
+    | { kind: 'rename'; company: CompanyTreeNode }
+    | null;
+  onClose: () => void;
+}) {
+  const navigate = useNavigate();
+  const [name, setName] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  createEffect(
+    on(
+      () => props.mode,
+      (m) => {
+        setName(m?.kind === 'rename' ? m.company.name : '');
+        setError(null);
+      },
+    ),
+  );
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const m = props.mode;
+    if (!m) return;
+    setBusy(true);
+    setError(null);
+    try {
+      if (m.kind === 'create') {
+        const created = await unwrap(
+          api.companies.$post({ json: { name: name(), parentId: m.parent.id } }),
+        );
+        toast(`Created “${created.name}”.`);
+        await refresh();
+        navigate(`/companies/${created.id}`);
+      } else {
+        await unwrap(
+          api.companies[':id'].$patch({ param: { id: m.company.id }, json: { name: name() } }),
+        );
+        toast('Company renamed.');
+        await refresh();
+      }
+      props.onClose();
+    } catch (err) {
+      setError(err instanceof ApiClientError ? err.message : 'Saving failed.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const title = () =>
+    props.mode?.kind === 'create'
+      ? `New subsidiary of ${props.mode.parent.name}`
+      : 'Rename company';
+  return (
+    <Dialog open={props.mode !== null} title={title()} onClose={props.onClose}>
+      <form onSubmit={submit} class="form-grid form-grid--single">
+        <label class="field">
+          <span class="field__label">Company name</span>
+          <input
+            value={name()}
+            onInput={(e) => setName(e.currentTarget.value)}
+            required
+            maxLength={120}
+            autofocus
+          />
+        </label>
+        <Show when={error()}>
+          <div class="alert alert--error" role="alert">
+            {error()}
+          </div>
+        </Show>
+        <div class="dialog__actions">
+          <button type="button" class="button" onClick={() => props.onClose()}>
+            Cancel
+          </button>
+          <button type="submit" class="button button--primary" disabled={busy() || !name().trim()}>
+            {busy() ? 'Saving…' : props.mode?.kind === 'create' ? 'Create company' : 'Save name'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** Moves a company under another parent; its own subtree is not offered. */
+export function MoveCompanyDialog(props: { company: CompanyTreeNode | null; onClose: () => void }) {
+  const [parentId, setParentId] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  createEffect(
+    on(
+      () => props.company,
+      (c) => {
+        setParentId(c?.parentId ?? '');
+        setError(null);
+      },
+    ),
+  );
+  const save = async () => {
+    const c = props.company;
+    if (!c) return;
+    setBusy(true);
+    try {
+      await unwrap(
+        api.companies[':id'].$patch({ param: { id: c.id }, json: { parentId: parentId() } }),
+      );
+      toast(`Moved “${c.name}”.`);
+      await refresh();
+      props.onClose();
+    } catch (err) {
+      setError(err instanceof ApiClientError ? err.message : 'Moving failed.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      open={props.company !== null}
+      title={`Move ${props.company?.name ?? ''}`}
+      onClose={props.onClose}
+      footer={
+        <>
+          <button type="button" class="button" onClick={() => props.onClose()}>
+            Cancel
+          </button>
+          <button type="button" class="button button--primary" disabled={busy()} onClick={save}>
+            {busy() ? 'Moving…' : 'Move company'}
+          </button>
+        </>
+      }
+    >
+      <label class="field">
+        <span class="field__label">New parent company</span>
+        <CompanySelect
+          name="parentId"
+          value={parentId()}
+          onChange={setParentId}
+          exclude={new Set(props.company ? flattenTree([props.company]).map((x) => x.node.id) : [])}
+        />
+      </label>
+      <p class="muted small">Its subsidiaries, users and roles move with it.</p>
+      <Show when={error()}>
+        <div class="alert alert--error" role="alert">
+          {error()}
+        </div>
+      </Show>
+    </Dialog>
+  );
+}
+
+export function DeleteCompanyDialog(props: {
+  company: CompanyTreeNode | null;
+  onClose: () => void;
+}) {
+  const navigate = useNavigate();
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  createEffect(
+    on(
+      () => props.company,
+      () => setError(null),
+    ),
+  );
+  const confirm = async () => {
+    const c = props.company;
+    if (!c) return;
+    setBusy(true);
+    try {
+      await unwrap(api.companies[':id'].$delete({ param: { id: c.id } }));
+      toast(`Deleted “${c.name}”.`);
+      await refresh();
+      props.onClose();
+      navigate(c.parentId ? `/companies/${c.parentId}` : '/');
+    } catch (err) {
+      setError(err instanceof ApiClientError ? err.message : 'Deleting failed.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <ConfirmDialog
+      open={props.company !== null}
+      title="Delete company"
+      danger
+      busy={busy()}
+      confirmLabel="Delete company"
+      onConfirm={confirm}
+      onClose={props.onClose}
+    >
+      <p>
+        Delete <strong>{props.company?.name}</strong>? Only an empty company can be deleted.
+      </p>
+      <Show when={error()}>
+        <div class="alert alert--error" role="alert">
+          {error()}
+        </div>
+      </Show>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,275 @@
+import { A, createAsync, useParams } from '@solidjs/router';
+import { createSignal, For, Show, Suspense } from 'solid-js';
+import type { CompanyTreeNode } from '../../../schemas/companies';
+import type { UserListItem } from '../../../schemas/users';
+import { useMe } from '../../lib/use-me';
+import { formatDate, isExpired, plural } from '../../ui/format';
+import { Calendar, Move, Pencil, Plus, Search, Trash, UserPlus, Users } from '../../ui/icons';
+import { Spinner } from '../../ui/spinner';
+import { DeleteUserDialog, ExpiryDialog } from '../users/user-dialogs';
+import { findCompany, getCompanyTree, getCompanyUsers } from './company.queries';
+import { CompanyNameDialog, DeleteCompanyDialog, MoveCompanyDialog } from './company-dialogs';
+
+type NameMode =
+  | { kind: 'create'; parent: CompanyTreeNode }
+  | { kind: 'rename'; company: CompanyTreeNode }
+  | null;
+
+export default function CompanyPage() {
+  const params = useParams<{ id: string }>();
+  const { can } = useMe();
+  const tree = createAsync(() => getCompanyTree());
+  const found = () => findCompany(tree()?.roots ?? [], params.id);
+  const [nameMode, setNameMode] = createSignal<NameMode>(null);
+  const [moving, setMoving] = createSignal<CompanyTreeNode | null>(null);
+  const [deleting, setDeleting] = createSignal<CompanyTreeNode | null>(null);
+
+  return (
+    <Suspense
+      fallback={
+        <div class="page">
+          <Spinner /> Loading…
+        </div>
+      }
+    >
+      <Show
+        when={found()}
+        fallback={
+          <div class="page">
+            <div class="empty-state">
+              <h1>Company not found</h1>
+              <p class="muted">It does not exist or lies outside your scope.</p>
+            </div>
+          </div>
+        }
+      >
+        {(f) => (
+          <div class="page">
+            <nav class="breadcrumb" aria-label="Breadcrumb">
+              <For each={f().trail}>
+                {(c) => (
+                  <>
+                    <A href={`/companies/${c.id}`}>{c.name}</A>
+                    <span aria-hidden="true">/</span>
+                  </>
+                )}
+              </For>
+            </nav>
+            <div class="page__head">
+              <div>
+                <h1>{f().node.name}</h1>
+                <p class="muted">
+                  {plural(f().node.userCount, 'user')} ·{' '}
+                  {plural(f().node.children.length, 'subsidiary', 'subsidiaries')}
+                </p>
+              </div>
+              <div class="toolbar">
+                <Show when={can('function.companies.create')}>
+                  <button
+                    type="button"
+                    class="button"
+                    onClick={() => setNameMode({ kind: 'create', parent: f().node })}
+                  >
+                    <Plus /> New subsidiary
+                  </button>
+                </Show>
+                <Show when={can('function.companies.edit')}>
+                  <button
+                    type="button"
+                    class="button"
+                    onClick={() => setNameMode({ kind: 'rename', company: f().node })}
+                  >
+                    <Pencil /> Rename
+                  </button>
+                  <Show when={f().trail.length > 0}>
+                    <button type="button" class="button" onClick={() => setMoving(f().node)}>
+                      <Move /> Move
+                    </button>
+                  </Show>
+                </Show>
+                <Show when={can('function.companies.delete') && f().trail.length > 0}>
+                  <button
+                    type="button"
+                    class="button button--danger-ghost"
+                    onClick={() => setDeleting(f().node)}
+                  >
+                    <Trash /> Delete
+                  </button>
+                </Show>
+                <Show when={can('function.users.create')}>
+                  <A class="button button--primary" href={`/users/new?companyId=${f().node.id}`}>
+                    <UserPlus /> Add User
+                  </A>
+                </Show>
+              </div>
+            </div>
+            <UsersTable companyId={f().node.id} />
+            <CompanyNameDialog mode={nameMode()} onClose={() => setNameMode(null)} />
+            <MoveCompanyDialog company={moving()} onClose={() => setMoving(null)} />
+            <DeleteCompanyDialog company={deleting()} onClose={() => setDeleting(null)} />
+          </div>
+        )}
+      </Show>
+    </Suspense>
+  );
+}
+
+function UsersTable(props: { companyId: string }) {
+  const { can } = useMe();
+  const [search, setSearch] = createSignal('');
+  const [query, setQuery] = createSignal('');
+  const [cursor, setCursor] = createSignal<string | undefined>(undefined);
+  const [earlier, setEarlier] = createSignal<UserListItem[]>([]);
+  const page = createAsync(() => getCompanyUsers(props.companyId, query() || undefined, cursor()));
+  const rows = () => [...earlier(), ...(page()?.users ?? [])];
+  const [expiryFor, setExpiryFor] = createSignal<UserListItem | null>(null);
+  const [deleteFor, setDeleteFor] = createSignal<UserListItem | null>(null);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const onSearch = (value: string) => {
+    setSearch(value);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      setEarlier([]);
+      setCursor(undefined);
+      setQuery(value.trim());
+    }, 250);
+  };
+  const loadMore = () => {
+    const p = page();
+    if (!p?.nextCursor) return;
+    setEarlier(rows());
+    setCursor(p.nextCursor);
+  };
+
+  return (
+    <section class="card card--flush">
+      <div class="card__toolbar">
+        <h3>
+          <Users /> Users
+        </h3>
+        <label class="search search--inline">
+          <Search />
+          <input
+            type="search"
+            placeholder="Search by name or username"
+            aria-label="Search users"
+            value={search()}
+            onInput={(e) => onSearch(e.currentTarget.value)}
+          />
+        </label>
+      </div>
+      <Suspense
+        fallback={
+          <div class="table-empty">
+            <Spinner /> Loading users…
+          </div>
+        }
+      >
+        <Show
+          when={rows().length > 0}
+          fallback={
+            <div class="table-empty">
+              {query() ? `No user matches “${query()}”.` : 'This company has no users yet.'}
+            </div>
+          }
+        >
+          <table class="table">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Email</th>
+                <th>Expires</th>
+                <th>Sub-users</th>
+                <th class="table__actions">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={rows()}>
+                {(u) => (
+                  <tr>
+                    <td>
+                      <A href={`/users/${u.id}`} class="table__primary">
+                        {u.displayName}
+                      </A>
+                      <div class="muted small">
+                        {u.username}
+                        <Show when={u.parentUserId}> · sub-user</Show>
+                      </div>
+                    </td>
+                    <td>{u.email ?? <span class="muted">—</span>}</td>
+                    <td>
+                      <span classList={{ 'tag tag--danger': isExpired(u.expiresAt) }}>
+                        {isExpired(u.expiresAt)
+                          ? `Expired ${formatDate(u.expiresAt)}`
+                          : formatDate(u.expiresAt)}
+                      </span>
+                    </td>
+                    <td>{u.subUserCount || <span class="muted">—</span>}</td>
+                    <td class="table__actions">
+                      <Show when={can('function.users.edit')}>
+                        <A
+                          class="icon-button"
+                          href={`/users/${u.id}`}
+                          title="Edit"
+                          aria-label={`Edit ${u.username}`}
+                        >
+                          <Pencil />
+                        </A>
+                      </Show>
+                      <Show when={can('function.users.create')}>
+                        <A
+                          class="icon-button"
+                          href={`/users/new?companyId=${props.companyId}&parentUserId=${u.id}`}
+                          title="New sub-user"
+                          aria-label={`New sub-user of ${u.username}`}
+                        >
+                          <UserPlus />
+                        </A>
+                      </Show>
+                      <Show when={can('function.users.expiry.edit')}>
+                        <button
+                          type="button"
+                          class="icon-button"
+                          title="Expiration date"
+                          aria-label={`Expiration date of ${u.username}`}
+                          onClick={() => setExpiryFor(u)}
+                        >
+                          <Calendar />
+                        </button>
+                      </Show>
+                      <Show when={can('function.users.delete')}>
+                        <button
+                          type="button"
+                          class="icon-button icon-button--danger"
+                          title="Delete"
+                          aria-label={`Delete ${u.username}`}
+                          onClick={() => setDeleteFor(u)}
+                        >
+                          <Trash />
+                        </button>
+                      </Show>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+          <Show when={page()?.nextCursor}>
+            <div class="table-more">
+              <button type="button" class="button" onClick={loadMore}>
+                Load more
+              </button>
+            </div>
+          </Show>
+        </Show>
+      </Suspense>
+      <ExpiryDialog
+        user={expiryFor()}
+        canSync={can('function.users.expiry.sync')}
+        onClose={() => setExpiryFor(null)}
+      />
+      <DeleteUserDialog user={deleteFor()} onClose={() => setDeleteFor(null)} />
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { createAsync, useNavigate } from '@solidjs/router';
+import { createEffect, For, Show } from 'solid-js';
+import { holdsModule, PERMISSION_CATALOG } from '../../../schemas/permissions';
+import { getMe } from '../../lib/session';
+import { LogoMark } from '../../ui/icons';
+import { Spinner } from '../../ui/spinner';
+
+/** The minimal APP shell: the APP modules the signed-in user holds, as phone tiles. */
+export default function AppHome() {
+  const navigate = useNavigate();
+  const me = createAsync(() => getMe());
+  createEffect(() => {
+    if (me() === null) navigate('/login', { replace: true });
+  });
+  const modules = () => {
+    const held = new Set(me()?.permissions ?? []);
+    return PERMISSION_CATALOG.app.filter((m) => holdsModule(held, m.key));
+  };
+  return (
+    <div class="app-home">
+      <header class="app-home__bar">
+        <LogoMark width="24" height="24" />
+        <span>Gatehouse</span>
+      </header>
+      <Show
+        when={me()}
+        fallback={
+          <div class="page-loading">
+            <Spinner />
+          </div>
+        }
+      >
+        {(m) => (
+          <main class="app-home__main">
+            <p class="muted">Signed in as</p>
+            <h1>{m().user.displayName}</h1>
+            <Show
+              when={modules().length > 0}
+              fallback={<p class="muted">Your account holds no APP module yet.</p>}
+            >
+              <ul class="tiles" aria-label="APP modules">
+                <For each={modules()}>{(mod) => <li class="tile">{mod.label}</li>}</For>
+              </ul>
+            </Show>
+          </main>
+        )}
+      </Show>
+    </div>
+  );
+}

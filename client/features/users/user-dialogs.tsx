@@ -1,0 +1,244 @@
+import { revalidate } from '@solidjs/router';
+import { createEffect, createSignal, on, Show } from 'solid-js';
+import type { UserListItem } from '../../../schemas/users';
+import { ApiClientError, api, unwrap } from '../../lib/api';
+import { ConfirmDialog, Dialog } from '../../ui/dialog';
+import { fromDateInput, plural, toDateInput } from '../../ui/format';
+import { Spinner } from '../../ui/spinner';
+import { toast } from '../../ui/toast';
+
+type Target = Pick<UserListItem, 'id' | 'username' | 'displayName' | 'expiresAt'>;
+
+const refreshOrg = () => revalidate(['company-tree', 'company-users', 'user', 'subusers', 'me']);
+
+/**
+ * Sets a user's expiration date, optionally for every account of its company (and
+ * subsidiaries). A dry run shows how many accounts will change before saving.
+ */
+export function ExpiryDialog(props: {
+  user: Target | null;
+  canSync: boolean;
+  onClose: () => void;
+}) {
+  const [date, setDate] = createSignal('');
+  const [never, setNever] = createSignal(false);
+  const [applyToCompany, setApplyToCompany] = createSignal(false);
+  const [includeSubsidiaries, setIncludeSubsidiaries] = createSignal(false);
+  const [preview, setPreview] = createSignal<number | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  createEffect(
+    on(
+      () => props.user,
+      (u) => {
+        setDate(toDateInput(u?.expiresAt ?? null));
+        setNever(u?.expiresAt === null);
+        setApplyToCompany(false);
+        setIncludeSubsidiaries(false);
+        setError(null);
+      },
+    ),
+  );
+
+  const body = () => ({
+    expiresAt: never() ? null : fromDateInput(date()),
+    applyToCompany: applyToCompany(),
+    includeSubsidiaries: applyToCompany() && includeSubsidiaries(),
+  });
+
+  createEffect(() => {
+    const u = props.user;
+    const b = body();
+    if (!u || (!b.expiresAt && !never())) return setPreview(null);
+    setPreview(null);
+    unwrap(api.users[':id'].expiry.$put({ param: { id: u.id }, query: { dryRun: '1' }, json: b }))
+      .then((r) => setPreview(r.updated))
+      .catch((e) =>
+        setError(e instanceof ApiClientError ? e.message : 'Could not count the accounts.'),
+      );
+  });
+
+  const save = async () => {
+    const u = props.user;
+    if (!u) return;
+    if (!never() && !date()) return setError('Choose a date, or tick “Never expires”.');
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await unwrap(
+        api.users[':id'].expiry.$put({ param: { id: u.id }, query: {}, json: body() }),
+      );
+      toast(`Expiration date saved: ${plural(r.updated, 'account')} changed.`);
+      await refreshOrg();
+      props.onClose();
+    } catch (e) {
+      setError(e instanceof ApiClientError ? e.message : 'Saving failed.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      open={props.user !== null}
+      title={`Expiration date — ${props.user?.displayName ?? ''}`}
+      onClose={props.onClose}
+      footer={
+        <>
+          <button type="button" class="button" onClick={() => props.onClose()}>
+            Cancel
+          </button>
+          <button type="button" class="button button--primary" disabled={busy()} onClick={save}>
+            {busy() ? 'Saving…' : 'Save'}
+          </button>
+        </>
+      }
+    >
+      <div class="form-grid form-grid--single">
+        <label class="field">
+          <span class="field__label">Expires at the end of</span>
+          <input
+            type="date"
+            value={date()}
+            disabled={never()}
+            onInput={(e) => setDate(e.currentTarget.value)}
+          />
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={never()}
+            onChange={(e) => setNever(e.currentTarget.checked)}
+          />
+          Never expires
+        </label>
+        <Show when={props.canSync}>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={applyToCompany()}
+              onChange={(e) => setApplyToCompany(e.currentTarget.checked)}
+            />
+            Apply to all accounts of this company
+          </label>
+          <label class="check check--nested" classList={{ 'check--disabled': !applyToCompany() }}>
+            <input
+              type="checkbox"
+              checked={includeSubsidiaries()}
+              disabled={!applyToCompany()}
+              onChange={(e) => setIncludeSubsidiaries(e.currentTarget.checked)}
+            />
+            Include subsidiaries
+          </label>
+        </Show>
+        <div class="preview" aria-live="polite">
+          <Show
+            when={preview() !== null}
+            fallback={
+              <span class="muted">
+                <Spinner /> Counting accounts…
+              </span>
+            }
+          >
+            {preview() === 0
+              ? 'No account changes: they already have this date.'
+              : `${plural(preview() ?? 0, 'account')} will change.`}
+          </Show>
+        </div>
+        <Show when={error()}>
+          <div class="alert alert--error" role="alert">
+            {error()}
+          </div>
+        </Show>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Deletes a user after showing how many sub-users go with it. */
+export function DeleteUserDialog(props: {
+  user: Target | null;
+  onClose: () => void;
+  onDeleted?: () => void;
+}) {
+  const [count, setCount] = createSignal<number | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+
+  createEffect(
+    on(
+      () => props.user,
+      (u) => {
+        setCount(null);
+        setError(null);
+        if (!u) return;
+        unwrap(api.users[':id'].$delete({ param: { id: u.id }, query: { dryRun: '1' } }))
+          .then((r) => setCount(r.deleted))
+          .catch((e) =>
+            setError(e instanceof ApiClientError ? e.message : 'Could not count the sub-users.'),
+          );
+      },
+    ),
+  );
+
+  const confirm = async () => {
+    const u = props.user;
+    if (!u) return;
+    setBusy(true);
+    try {
+      const r = await unwrap(api.users[':id'].$delete({ param: { id: u.id }, query: {} }));
+      toast(`Deleted ${plural(r.deleted, 'account')}.`);
+      await refreshOrg();
+      props.onDeleted?.();
+      props.onClose();
+    } catch (e) {
+      setError(e instanceof ApiClientError ? e.message : 'Deleting failed.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const subs = () => Math.max(0, (count() ?? 1) - 1);
+  return (
+    <ConfirmDialog
+      open={props.user !== null}
+      title="Delete user"
+      danger
+      busy={busy() || count() === null}
+      confirmLabel={
+        count() === null
+          ? 'Counting…'
+          : subs() > 0
+            ? `Delete ${plural(count() ?? 0, 'account')}`
+            : 'Delete user'
+      }
+      onConfirm={confirm}
+      onClose={props.onClose}
+    >
+      <p>
+        Delete <strong>{props.user?.displayName}</strong> ({props.user?.username})?
+      </p>
+      <Show
+        when={count() !== null}
+        fallback={
+          <p class="muted">
+            <Spinner /> Counting sub-users…
+          </p>
+        }
+      >
+        <Show when={subs() > 0} fallback={<p class="muted">This account has no sub-users.</p>}>
+          <div class="alert alert--error">
+            Its {plural(subs(), 'sub-user')} will be deleted with it, at every level.
+          </div>
+        </Show>
+      </Show>
+      <p class="muted small">Their open sessions end at once. This cannot be undone.</p>
+      <Show when={error()}>
+        <div class="alert alert--error" role="alert">
+          {error()}
+        </div>
+      </Show>
+    </ConfirmDialog>
+  );
+}

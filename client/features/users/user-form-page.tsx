@@ -1,0 +1,479 @@
+import {
+  A,
+  createAsync,
+  revalidate,
+  useNavigate,
+  useParams,
+  useSearchParams,
+} from '@solidjs/router';
+import { createEffect, createMemo, createSignal, For, on, Show, Suspense } from 'solid-js';
+import type { UserRecord } from '../../../schemas/users';
+import { ApiClientError, api, unwrap } from '../../lib/api';
+import { useMe } from '../../lib/use-me';
+import { formatDate, fromDateInput, toDateInput } from '../../ui/format';
+import { Calendar, Trash, UserPlus } from '../../ui/icons';
+import { Spinner } from '../../ui/spinner';
+import { toast } from '../../ui/toast';
+import { findCompany, getCompanyTree } from '../companies/company.queries';
+import { CompanySelect } from '../companies/company-select';
+import { PermissionEditor } from '../permissions/permission-editor';
+import { getRoles } from '../roles/role.queries';
+import { ExplainPanel } from './explain-panel';
+import { getSubUsers, getUser } from './user.queries';
+import { DeleteUserDialog, ExpiryDialog } from './user-dialogs';
+
+interface FormState {
+  username: string;
+  displayName: string;
+  password: string;
+  email: string;
+  phone: string;
+  companyId: string;
+  relatedCompanyId: string;
+  expiresOn: string;
+  never: boolean;
+  roleIds: string[];
+  permissions: string[];
+}
+
+const emptyForm = (companyId: string): FormState => ({
+  username: '',
+  displayName: '',
+  password: '',
+  email: '',
+  phone: '',
+  companyId,
+  relatedCompanyId: companyId,
+  expiresOn: '',
+  never: true,
+  roleIds: [],
+  permissions: [],
+});
+
+const fromUser = (u: UserRecord): FormState => ({
+  username: u.username,
+  displayName: u.displayName,
+  password: '',
+  email: u.email ?? '',
+  phone: u.phone ?? '',
+  companyId: u.companyId,
+  relatedCompanyId: u.relatedCompanyId,
+  expiresOn: toDateInput(u.expiresAt),
+  never: u.expiresAt === null,
+  roleIds: u.roleIds,
+  permissions: u.permissions,
+});
+
+/** Create (`/users/new?companyId=&parentUserId=`) or edit (`/users/:id`) a user. */
+export default function UserFormPage() {
+  const params = useParams<{ id?: string }>();
+  const [search] = useSearchParams<{ companyId?: string; parentUserId?: string }>();
+  const editing = () => (params.id && params.id !== 'new' ? params.id : undefined);
+  const user = createAsync(async () => {
+    const id = editing();
+    return id ? getUser(id) : undefined;
+  });
+  const parentId = () => (editing() ? user()?.parentUserId : search.parentUserId) ?? undefined;
+  const parent = createAsync(async () => {
+    const id = parentId();
+    return id ? getUser(id) : undefined;
+  });
+
+  return (
+    <Suspense
+      fallback={
+        <div class="page">
+          <Spinner /> Loading…
+        </div>
+      }
+    >
+      <Show when={!editing() || user()} keyed>
+        <UserForm user={user()} parent={parent()} initialCompanyId={search.companyId ?? ''} />
+      </Show>
+    </Suspense>
+  );
+}
+
+function UserForm(props: {
+  user: UserRecord | undefined;
+  parent: UserRecord | undefined;
+  initialCompanyId: string;
+}) {
+  const navigate = useNavigate();
+  const { me, can } = useMe();
+  const tree = createAsync(() => getCompanyTree());
+  const roles = createAsync(() => getRoles());
+  const [form, setForm] = createSignal<FormState>(
+    props.user ? fromUser(props.user) : emptyForm(props.initialCompanyId),
+  );
+  const [errors, setErrors] = createSignal<{ field?: string; message: string } | null>(null);
+  const [saving, setSaving] = createSignal(false);
+  const [expiryOpen, setExpiryOpen] = createSignal(false);
+  const [deleteOpen, setDeleteOpen] = createSignal(false);
+  const isEdit = () => props.user !== undefined;
+
+  createEffect(
+    on(
+      () => props.user,
+      (u) => u && setForm(fromUser(u)),
+      { defer: true },
+    ),
+  );
+
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+  const usableRoles = createMemo(() => {
+    const found = findCompany(tree()?.roots ?? [], form().companyId);
+    const owners = new Set([...(found?.trail ?? []).map((c) => c.id), form().companyId]);
+    return (roles()?.roles ?? []).filter((r) => owners.has(r.companyId) || !r.editable);
+  });
+  const grantable = createMemo(() => new Set(me()?.permissions ?? []));
+  const fromRoles = createMemo(() => {
+    const chosen = new Set(form().roleIds);
+    return new Set(
+      (roles()?.roles ?? []).filter((r) => chosen.has(r.id)).flatMap((r) => r.permissions),
+    );
+  });
+  const fieldError = (field: string) => (errors()?.field === field ? errors()?.message : undefined);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const f = form();
+    setSaving(true);
+    setErrors(null);
+    const common = {
+      displayName: f.displayName,
+      email: f.email,
+      phone: f.phone,
+      companyId: f.companyId,
+      relatedCompanyId: f.relatedCompanyId,
+      expiresAt: f.never ? null : fromDateInput(f.expiresOn),
+      roleIds: f.roleIds,
+      permissions: f.permissions,
+    };
+    try {
+      if (props.user) {
+        const saved = await unwrap(
+          api.users[':id'].$patch({
+            param: { id: props.user.id },
+            json: {
+              ...common,
+              username: f.username,
+              ...(f.password ? { password: f.password } : {}),
+            },
+          }),
+        );
+        setForm(fromUser(saved));
+        toast('Changes saved.');
+        await revalidate(['user', 'company-tree', 'company-users', 'subusers']);
+      } else {
+        const created = await unwrap(
+          api.users.$post({
+            json: {
+              ...common,
+              username: f.username,
+              password: f.password,
+              parentUserId: props.parent?.id ?? null,
+            },
+          }),
+        );
+        toast(`Created ${created.username}.`);
+        await revalidate(['company-tree', 'company-users', 'subusers']);
+        navigate(`/users/${created.id}`, { replace: true });
+      }
+    } catch (err) {
+      setErrors(
+        err instanceof ApiClientError
+          ? { field: err.field, message: err.message }
+          : { message: 'Saving failed.' },
+      );
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div class="page">
+      <nav class="breadcrumb" aria-label="Breadcrumb">
+        <Show when={form().companyId}>
+          <A href={`/companies/${form().companyId}`}>
+            {findCompany(tree()?.roots ?? [], form().companyId)?.node.name ?? 'Company'}
+          </A>
+          <span aria-hidden="true">/</span>
+        </Show>
+        <span>{isEdit() ? props.user?.username : 'New user'}</span>
+      </nav>
+      <div class="page__head">
+        <div>
+          <h1>
+            {isEdit()
+              ? props.user?.displayName
+              : props.parent
+                ? `New sub-user of ${props.parent.displayName}`
+                : 'New user'}
+          </h1>
+          <p class="muted">
+            <Show
+              when={isEdit()}
+              fallback={
+                props.parent
+                  ? 'A sub-user never holds more than its parent.'
+                  : 'The user changes the initial password after signing in.'
+              }
+            >
+              {props.user?.username} ·{' '}
+              {props.user?.expiresAt
+                ? `expires ${formatDate(props.user.expiresAt)}`
+                : 'never expires'}
+              <Show when={props.parent}> · sub-user of {props.parent?.username}</Show>
+            </Show>
+          </p>
+        </div>
+        <Show when={isEdit()}>
+          <div class="toolbar">
+            <Show when={can('function.users.create')}>
+              <A
+                class="button"
+                href={`/users/new?companyId=${form().companyId}&parentUserId=${props.user?.id}`}
+              >
+                <UserPlus /> New sub-user
+              </A>
+            </Show>
+            <Show when={can('function.users.expiry.edit')}>
+              <button type="button" class="button" onClick={() => setExpiryOpen(true)}>
+                <Calendar /> Expiry…
+              </button>
+            </Show>
+            <Show when={can('function.users.delete') && props.user?.id !== me()?.user.id}>
+              <button
+                type="button"
+                class="button button--danger-ghost"
+                onClick={() => setDeleteOpen(true)}
+              >
+                <Trash /> Delete
+              </button>
+            </Show>
+          </div>
+        </Show>
+      </div>
+
+      <form class="card form" onSubmit={submit} novalidate>
+        <Show when={errors()}>
+          <div class="alert alert--error" role="alert">
+            {errors()?.message}
+          </div>
+        </Show>
+        <div class="form-grid">
+          <Field label="Username" error={fieldError('username')}>
+            <input
+              name="username"
+              value={form().username}
+              autocomplete="off"
+              required
+              onInput={(e) => set('username', e.currentTarget.value)}
+            />
+          </Field>
+          <Field label="Display name" error={fieldError('displayName')}>
+            <input
+              name="displayName"
+              value={form().displayName}
+              required
+              onInput={(e) => set('displayName', e.currentTarget.value)}
+            />
+          </Field>
+          <Field
+            label={isEdit() ? 'Reset password (optional)' : 'Initial password'}
+            error={fieldError('password')}
+          >
+            <input
+              name="password"
+              type="password"
+              autocomplete="new-password"
+              value={form().password}
+              onInput={(e) => set('password', e.currentTarget.value)}
+            />
+          </Field>
+          <Field label="Email" error={fieldError('email')}>
+            <input
+              name="email"
+              type="email"
+              value={form().email}
+              onInput={(e) => set('email', e.currentTarget.value)}
+            />
+          </Field>
+          <Field label="Phone" error={fieldError('phone')}>
+            <input
+              name="phone"
+              type="tel"
+              value={form().phone}
+              onInput={(e) => set('phone', e.currentTarget.value)}
+            />
+          </Field>
+          <Field label="Company" error={fieldError('companyId')}>
+            <CompanySelect
+              name="companyId"
+              value={form().companyId}
+              onChange={(id) => set('companyId', id)}
+            />
+          </Field>
+          <Field
+            label="Related company (scope)"
+            error={fieldError('relatedCompanyId')}
+            hint="The user manages this company and all its subsidiaries."
+          >
+            <CompanySelect
+              name="relatedCompanyId"
+              value={form().relatedCompanyId}
+              onChange={(id) => set('relatedCompanyId', id)}
+            />
+          </Field>
+          <Field label="Expiration date" error={fieldError('expiresAt')}>
+            <div class="inline">
+              <input
+                name="expiresOn"
+                type="date"
+                value={form().expiresOn}
+                disabled={form().never}
+                onInput={(e) => set('expiresOn', e.currentTarget.value)}
+              />
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={form().never}
+                  onChange={(e) => set('never', e.currentTarget.checked)}
+                />{' '}
+                Never
+              </label>
+            </div>
+          </Field>
+        </div>
+
+        <h3 class="form__section">Roles</h3>
+        <Show
+          when={usableRoles().length > 0}
+          fallback={<p class="muted">No role is usable in this company yet.</p>}
+        >
+          <div class="role-picks">
+            <For each={usableRoles()}>
+              {(r) => (
+                <label
+                  class="role-pick"
+                  classList={{ 'role-pick--on': form().roleIds.includes(r.id) }}
+                >
+                  <input
+                    type="checkbox"
+                    checked={form().roleIds.includes(r.id)}
+                    onChange={(e) =>
+                      set(
+                        'roleIds',
+                        e.currentTarget.checked
+                          ? [...form().roleIds, r.id]
+                          : form().roleIds.filter((x) => x !== r.id),
+                      )
+                    }
+                  />
+                  <span>
+                    <strong>{r.name}</strong>
+                    <span class="muted small">
+                      {r.companyName} · {r.permissions.length} permissions
+                    </span>
+                  </span>
+                </label>
+              )}
+            </For>
+          </div>
+        </Show>
+        <Show when={fieldError('roleIds')}>
+          <p class="field__error">{fieldError('roleIds')}</p>
+        </Show>
+
+        <h3 class="form__section">Direct permissions</h3>
+        <p class="muted small">
+          Granted on top of the roles. Greyed items are ones you do not hold yourself.
+        </p>
+        <Show when={fieldError('permissions')}>
+          <p class="field__error">{fieldError('permissions')}</p>
+        </Show>
+        <PermissionEditor
+          value={form().permissions}
+          onChange={(keys) => set('permissions', keys)}
+          grantable={grantable()}
+          inherited={fromRoles()}
+        />
+
+        <div class="form__actions">
+          <A class="button" href={form().companyId ? `/companies/${form().companyId}` : '/'}>
+            Cancel
+          </A>
+          <button type="submit" class="button button--primary" disabled={saving()}>
+            {saving() ? 'Saving…' : isEdit() ? 'Save changes' : 'Create user'}
+          </button>
+        </div>
+      </form>
+
+      <Show when={props.user}>
+        {(u) => (
+          <>
+            <ExplainPanel user={u()} />
+            <SubUsers userId={u().id} />
+            <ExpiryDialog
+              user={expiryOpen() ? u() : null}
+              canSync={can('function.users.expiry.sync')}
+              onClose={() => setExpiryOpen(false)}
+            />
+            <DeleteUserDialog
+              user={deleteOpen() ? u() : null}
+              onClose={() => setDeleteOpen(false)}
+              onDeleted={() => navigate(`/companies/${u().companyId}`, { replace: true })}
+            />
+          </>
+        )}
+      </Show>
+    </div>
+  );
+}
+
+function Field(props: {
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  children: import('solid-js').JSX.Element;
+}) {
+  return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control arrives as children
+    <label class="field" classList={{ 'field--invalid': !!props.error }}>
+      <span class="field__label">{props.label}</span>
+      {props.children}
+      <Show
+        when={props.error}
+        fallback={props.hint ? <span class="field__hint">{props.hint}</span> : null}
+      >
+        <span class="field__error">{props.error}</span>
+      </Show>
+    </label>
+  );
+}
+
+function SubUsers(props: { userId: string }) {
+  const subs = createAsync(() => getSubUsers(props.userId));
+  return (
+    <section class="card">
+      <h3>Sub-users</h3>
+      <Show when={(subs()?.users.length ?? 0) > 0} fallback={<p class="muted">No sub-users.</p>}>
+        <ul class="link-list">
+          <For each={subs()?.users}>
+            {(s) => (
+              <li>
+                <A href={`/users/${s.id}`}>{s.displayName}</A>{' '}
+                <span class="muted small">{s.username}</span>
+                <Show when={s.subUserCount > 0}>
+                  <span class="muted small"> · {s.subUserCount} below</span>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}

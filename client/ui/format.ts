@@ -1,0 +1,27 @@
+/** "Nov 27, 2026" in the viewer's locale; "Never" for null. */
+export function formatDate(iso: string | null, withTime = false): string {
+  if (!iso) return 'Never';
+  return new Intl.DateTimeFormat(
+    undefined,
+    withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' },
+  ).format(new Date(iso));
+}
+
+/** The value for an <input type="date"> from an ISO instant (local calendar day). */
+export function toDateInput(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** End of the chosen local day as an ISO instant, or null for an empty field. */
+export function fromDateInput(value: string): string | null {
+  if (!value) return null;
+  const [y, m, d] = value.split('-').map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1, 23, 59, 59).toISOString();
+}
+
+export const isExpired = (iso: string | null) => iso !== null && Date.parse(iso) <= Date.now();
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
