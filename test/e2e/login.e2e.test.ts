@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type DevStack, launchChromium, startDevStack } from './stack';
+import { ADMIN_PASSWORD, type DevStack, launchChromium, signInAt, startDevStack } from './stack';
 
 const SHOTS = 'test-results/screenshots';
 let stack: DevStack;
@@ -18,13 +18,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(stack.url);
-  await page.waitForURL('**/login');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const signIn = (page: Page, username: string, password: string) =>
+  signInAt(stack.url, page, username, password);
 
 describe('signing in to the console', () => {
   it('shows an error for a wrong password and stays on the login page', async () => {

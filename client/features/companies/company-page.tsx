@@ -1,5 +1,5 @@
 import { A, createAsync, useParams } from '@solidjs/router';
-import { createSignal, For, Show, Suspense } from 'solid-js';
+import { createEffect, createSignal, For, Show, Suspense } from 'solid-js';
 import type { CompanyTreeNode } from '../../../schemas/companies';
 import type { UserListItem } from '../../../schemas/users';
 import { useMe } from '../../lib/use-me';
@@ -9,6 +9,7 @@ import { Spinner } from '../../ui/spinner';
 import { DeleteUserDialog, ExpiryDialog } from '../users/user-dialogs';
 import { findCompany, getCompanyTree, getCompanyUsers } from './company.queries';
 import { CompanyNameDialog, DeleteCompanyDialog, MoveCompanyDialog } from './company-dialogs';
+import { setFocusedCompany } from './tree-focus';
 
 type NameMode =
   | { kind: 'create'; parent: CompanyTreeNode }
@@ -20,6 +21,7 @@ export default function CompanyPage() {
   const { can } = useMe();
   const tree = createAsync(() => getCompanyTree());
   const found = () => findCompany(tree()?.roots ?? [], params.id);
+  createEffect(() => setFocusedCompany(params.id));
   const [nameMode, setNameMode] = createSignal<NameMode>(null);
   const [moving, setMoving] = createSignal<CompanyTreeNode | null>(null);
   const [deleting, setDeleting] = createSignal<CompanyTreeNode | null>(null);

@@ -1,9 +1,10 @@
 import { A, createAsync, useLocation } from '@solidjs/router';
-import { createSignal, For, Show, Suspense } from 'solid-js';
+import { createEffect, createSignal, For, Show, Suspense } from 'solid-js';
 import type { CompanyTreeNode } from '../../../schemas/companies';
 import { Building, ChevronRight, Search, UserIcon, UserPlus } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
 import { getCompanyTree, getCompanyUsers } from './company.queries';
+import { focusedCompany } from './tree-focus';
 
 /**
  * The left pane: the caller's scope as a tree, each company with its user count; expanding a
@@ -84,6 +85,9 @@ export function CompanyTreePane(props: {
   );
 }
 
+const contains = (node: CompanyTreeNode, id: string): boolean =>
+  node.children.some((c) => c.id === id || contains(c, id));
+
 function TreeItem(props: {
   node: CompanyTreeNode;
   depth: number;
@@ -95,6 +99,11 @@ function TreeItem(props: {
   const expanded = () => props.search !== '' || open();
   const expandable = () => props.node.children.length > 0 || props.node.userCount > 0;
   const active = () => location.pathname === `/companies/${props.node.id}`;
+  // Reveal the company being shown: open every node above it, and it (for its users).
+  createEffect(() => {
+    const id = focusedCompany();
+    if (id && (id === props.node.id || contains(props.node, id))) setOpen(true);
+  });
   const indent = (extra = 0) => ({ 'padding-left': `${4 + (props.depth + extra) * 16}px` });
 
   return (
