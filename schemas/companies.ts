@@ -7,8 +7,27 @@ export interface CompanyTreeNode {
   name: string;
   parentId: string | null;
   userCount: number;
+  /** Direct subsidiaries in the database; `children` may hold fewer when loaded lazily. */
+  childCount: number;
   children: CompanyTreeNode[];
 }
+
+/** `GET /companies/:id`: one company with the path to it from the caller's scope. */
+export interface CompanyDetail {
+  id: string;
+  name: string;
+  parentId: string | null;
+  userCount: number;
+  childCount: number;
+  /** Companies from the caller's scope root down to the parent, outermost first. */
+  trail: Company[];
+}
+
+export const treeQuerySchema = z.object({
+  q: z.string().trim().max(64).optional(),
+  /** Levels below the scope root to include (lazy loading); omitted means 2. */
+  depth: z.coerce.number().int().min(0).max(50).default(2),
+});
 
 export interface Company {
   id: string;

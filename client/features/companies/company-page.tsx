@@ -1,30 +1,29 @@
 import { A, createAsync, useParams } from '@solidjs/router';
 import { createEffect, createSignal, For, Show, Suspense } from 'solid-js';
-import type { CompanyTreeNode } from '../../../schemas/companies';
+import type { Company } from '../../../schemas/companies';
 import type { UserListItem } from '../../../schemas/users';
 import { useMe } from '../../lib/use-me';
 import { formatDate, isExpired, plural } from '../../ui/format';
 import { Calendar, Move, Pencil, Plus, Search, Trash, UserPlus, Users } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
 import { DeleteUserDialog, ExpiryDialog } from '../users/user-dialogs';
-import { findCompany, getCompanyTree, getCompanyUsers } from './company.queries';
+import { getCompany, getCompanyUsers } from './company.queries';
 import { CompanyNameDialog, DeleteCompanyDialog, MoveCompanyDialog } from './company-dialogs';
 import { setFocusedCompany } from './tree-focus';
 
-type NameMode =
-  | { kind: 'create'; parent: CompanyTreeNode }
-  | { kind: 'rename'; company: CompanyTreeNode }
-  | null;
+type NameMode = { kind: 'create'; parent: Company } | { kind: 'rename'; company: Company } | null;
 
 export default function CompanyPage() {
   const params = useParams<{ id: string }>();
   const { can } = useMe();
-  const tree = createAsync(() => getCompanyTree());
-  const found = () => findCompany(tree()?.roots ?? [], params.id);
-  createEffect(() => setFocusedCompany(params.id));
+  const company = createAsync(() => getCompany(params.id).catch(() => null));
+  createEffect(() => {
+    const c = company();
+    if (c) setFocusedCompany({ id: c.id, trail: c.trail.map((t) => t.id) });
+  });
   const [nameMode, setNameMode] = createSignal<NameMode>(null);
-  const [moving, setMoving] = createSignal<CompanyTreeNode | null>(null);
-  const [deleting, setDeleting] = createSignal<CompanyTreeNode | null>(null);
+  const [moving, setMoving] = createSignal<Company | null>(null);
+  const [deleting, setDeleting] = createSignal<Company | null>(null);
 
   return (
     <Suspense
@@ -35,7 +34,7 @@ export default function CompanyPage() {
       }
     >
       <Show
-        when={found()}
+        when={company()}
         fallback={
           <div class="page">
             <div class="empty-state">
@@ -59,10 +58,10 @@ export default function CompanyPage() {
             </nav>
             <div class="page__head">
               <div>
-                <h1>{f().node.name}</h1>
+                <h1>{f().name}</h1>
                 <p class="muted">
-                  {plural(f().node.userCount, 'user')} ·{' '}
-                  {plural(f().node.children.length, 'subsidiary', 'subsidiaries')}
+                  {plural(f().userCount, 'user')} ·{' '}
+                  {plural(f().childCount, 'subsidiary', 'subsidiaries')}
                 </p>
               </div>
               <div class="toolbar">
@@ -70,7 +69,7 @@ export default function CompanyPage() {
                   <button
                     type="button"
                     class="button"
-                    onClick={() => setNameMode({ kind: 'create', parent: f().node })}
+                    onClick={() => setNameMode({ kind: 'create', parent: f() })}
                   >
                     <Plus /> New subsidiary
                   </button>
@@ -79,12 +78,12 @@ export default function CompanyPage() {
                   <button
                     type="button"
                     class="button"
-                    onClick={() => setNameMode({ kind: 'rename', company: f().node })}
+                    onClick={() => setNameMode({ kind: 'rename', company: f() })}
                   >
                     <Pencil /> Rename
                   </button>
                   <Show when={f().trail.length > 0}>
-                    <button type="button" class="button" onClick={() => setMoving(f().node)}>
+                    <button type="button" class="button" onClick={() => setMoving(f())}>
                       <Move /> Move
                     </button>
                   </Show>
@@ -93,19 +92,19 @@ export default function CompanyPage() {
                   <button
                     type="button"
                     class="button button--danger-ghost"
-                    onClick={() => setDeleting(f().node)}
+                    onClick={() => setDeleting(f())}
                   >
                     <Trash /> Delete
                   </button>
                 </Show>
                 <Show when={can('function.users.create')}>
-                  <A class="button button--primary" href={`/users/new?companyId=${f().node.id}`}>
+                  <A class="button button--primary" href={`/users/new?companyId=${f().id}`}>
                     <UserPlus /> Add User
                   </A>
                 </Show>
               </div>
             </div>
-            <UsersTable companyId={f().node.id} />
+            <UsersTable companyId={f().id} />
             <CompanyNameDialog mode={nameMode()} onClose={() => setNameMode(null)} />
             <MoveCompanyDialog company={moving()} onClose={() => setMoving(null)} />
             <DeleteCompanyDialog company={deleting()} onClose={() => setDeleting(null)} />

@@ -1,10 +1,11 @@
 import { createAsync } from '@solidjs/router';
 import { For } from 'solid-js';
-import { flattenTree, getCompanyTree } from './company.queries';
+import { flattenTree, getCompany, getCompanyTree } from './company.queries';
 
 /**
- * A picker over the caller's company tree, indented by depth. Selection is set per option,
- * so it holds even when the options arrive after the value.
+ * A picker over the caller's company tree (the two levels the tree loads first, plus the
+ * current value), indented by depth. Selection is set per option, so it holds even when the
+ * options arrive after the value.
  */
 export function CompanySelect(props: {
   name: string;
@@ -15,8 +16,18 @@ export function CompanySelect(props: {
   placeholder?: string;
 }) {
   const tree = createAsync(() => getCompanyTree());
-  const options = () =>
-    flattenTree(tree()?.roots ?? []).filter((o) => !props.exclude?.has(o.node.id));
+  const loaded = () => flattenTree(tree()?.roots ?? []);
+  // The tree holds two levels; a deeper current value is fetched so it can still show.
+  const current = createAsync(async () =>
+    props.value && tree() && !loaded().some((o) => o.node.id === props.value)
+      ? getCompany(props.value)
+      : undefined,
+  );
+  const options = () => {
+    const c = current();
+    const extra = c ? [{ node: { ...c, children: [] }, depth: c.trail.length }] : [];
+    return [...loaded(), ...extra].filter((o) => !props.exclude?.has(o.node.id));
+  };
   return (
     <select
       name={props.name}

@@ -3,7 +3,7 @@ import { createEffect, createSignal, For, Show, Suspense } from 'solid-js';
 import type { CompanyTreeNode } from '../../../schemas/companies';
 import { Building, ChevronRight, Search, UserIcon, UserPlus } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
-import { getCompanyTree, getCompanyUsers } from './company.queries';
+import { getCompanyChildren, getCompanyTree, getCompanyUsers } from './company.queries';
 import { focusedCompany } from './tree-focus';
 
 /**
@@ -85,8 +85,8 @@ export function CompanyTreePane(props: {
   );
 }
 
-const contains = (node: CompanyTreeNode, id: string): boolean =>
-  node.children.some((c) => c.id === id || contains(c, id));
+const contains = (node: CompanyTreeNode, id: string, trail: readonly string[]): boolean =>
+  trail.includes(node.id) || node.children.some((c) => c.id === id || contains(c, id, trail));
 
 function TreeItem(props: {
   node: CompanyTreeNode;
@@ -97,12 +97,21 @@ function TreeItem(props: {
   const location = useLocation();
   const [open, setOpen] = createSignal(props.depth < 2);
   const expanded = () => props.search !== '' || open();
-  const expandable = () => props.node.children.length > 0 || props.node.userCount > 0;
+  const expandable = () => props.node.childCount > 0 || props.node.userCount > 0;
+  // Levels below the first two arrive on demand, when a node is opened.
+  const lazyChildren = createAsync(async () =>
+    expanded() && props.node.children.length < props.node.childCount
+      ? getCompanyChildren(props.node.id)
+      : undefined,
+  );
+  const children = () => lazyChildren() ?? props.node.children;
   const active = () => location.pathname === `/companies/${props.node.id}`;
   // Reveal the company being shown: open every node above it, and it (for its users).
   createEffect(() => {
-    const id = focusedCompany();
-    if (id && (id === props.node.id || contains(props.node, id))) setOpen(true);
+    const focus = focusedCompany();
+    if (focus && (focus.id === props.node.id || contains(props.node, focus.id, focus.trail))) {
+      setOpen(true);
+    }
   });
   const indent = (extra = 0) => ({ 'padding-left': `${4 + (props.depth + extra) * 16}px` });
 
@@ -140,7 +149,7 @@ function TreeItem(props: {
       </div>
       <Show when={expanded() && expandable()}>
         <ul>
-          <For each={props.node.children}>
+          <For each={children()}>
             {(child) => (
               <TreeItem
                 node={child}

@@ -1,13 +1,24 @@
 import { query } from '@solidjs/router';
-import type { CompanyTreeNode } from '../../../schemas/companies';
+import type { CompanyDetail, CompanyTreeNode } from '../../../schemas/companies';
 import type { UserListItem } from '../../../schemas/users';
 import { api, unwrap } from '../../lib/api';
 
+/** The tree two levels deep (deeper levels load per node), or the matches of a search. */
 export const getCompanyTree = query(async (q?: string): Promise<{ roots: CompanyTreeNode[] }> => {
   const body = await unwrap(api.companies.tree.$get({ query: q ? { q } : {} }));
   // Hono's JSON typing stops at recursive types; the worker builds exactly CompanyTreeNode.
   return body as unknown as { roots: CompanyTreeNode[] };
 }, 'company-tree');
+
+export const getCompanyChildren = query(async (id: string): Promise<CompanyTreeNode[]> => {
+  const body = await unwrap(api.companies[':id'].children.$get({ param: { id } }));
+  return body.children as unknown as CompanyTreeNode[];
+}, 'company-tree-children');
+
+export const getCompany = query(
+  (id: string): Promise<CompanyDetail> => unwrap(api.companies[':id'].$get({ param: { id } })),
+  'company',
+);
 
 export const getCompanyUsers = query(
   async (
@@ -23,20 +34,6 @@ export const getCompanyUsers = query(
     ),
   'company-users',
 );
-
-/** Finds a company in the tree, with the names of the companies above it. */
-export function findCompany(
-  roots: CompanyTreeNode[],
-  id: string,
-  trail: CompanyTreeNode[] = [],
-): { node: CompanyTreeNode; trail: CompanyTreeNode[] } | null {
-  for (const n of roots) {
-    if (n.id === id) return { node: n, trail };
-    const found = findCompany(n.children, id, [...trail, n]);
-    if (found) return found;
-  }
-  return null;
-}
 
 /** Every company of the tree, depth-first, with its depth (for pickers). */
 export function flattenTree(

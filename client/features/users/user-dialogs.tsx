@@ -9,7 +9,16 @@ import { toast } from '../../ui/toast';
 
 type Target = Pick<UserListItem, 'id' | 'username' | 'displayName' | 'expiresAt'>;
 
-const refreshOrg = () => revalidate(['company-tree', 'company-users', 'user', 'subusers', 'me']);
+const refreshOrg = () =>
+  revalidate([
+    'company-tree',
+    'company-tree-children',
+    'company',
+    'company-users',
+    'user',
+    'subusers',
+    'me',
+  ]);
 
 /**
  * Sets a user's expiration date, optionally for every account of its company (and

@@ -14,7 +14,7 @@ import { formatDate, fromDateInput, toDateInput } from '../../ui/format';
 import { Calendar, Trash, UserPlus } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
 import { toast } from '../../ui/toast';
-import { findCompany, getCompanyTree } from '../companies/company.queries';
+import { getCompany } from '../companies/company.queries';
 import { CompanySelect } from '../companies/company-select';
 import { PermissionEditor } from '../permissions/permission-editor';
 import { getRoles } from '../roles/role.queries';
@@ -101,7 +101,6 @@ function UserForm(props: {
 }) {
   const navigate = useNavigate();
   const { me, can } = useMe();
-  const tree = createAsync(() => getCompanyTree());
   const roles = createAsync(() => getRoles());
   const [form, setForm] = createSignal<FormState>(
     props.user ? fromUser(props.user) : emptyForm(props.initialCompanyId),
@@ -122,9 +121,11 @@ function UserForm(props: {
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
+  const company = createAsync(async () =>
+    form().companyId ? getCompany(form().companyId) : undefined,
+  );
   const usableRoles = createMemo(() => {
-    const found = findCompany(tree()?.roots ?? [], form().companyId);
-    const owners = new Set([...(found?.trail ?? []).map((c) => c.id), form().companyId]);
+    const owners = new Set([...(company()?.trail ?? []).map((c) => c.id), form().companyId]);
     return (roles()?.roles ?? []).filter((r) => owners.has(r.companyId) || !r.editable);
   });
   const grantable = createMemo(() => new Set(me()?.permissions ?? []));
@@ -165,7 +166,14 @@ function UserForm(props: {
         );
         setForm(fromUser(saved));
         toast('Changes saved.');
-        await revalidate(['user', 'company-tree', 'company-users', 'subusers']);
+        await revalidate([
+          'user',
+          'company',
+          'company-tree',
+          'company-tree-children',
+          'company-users',
+          'subusers',
+        ]);
       } else {
         const created = await unwrap(
           api.users.$post({
@@ -178,7 +186,13 @@ function UserForm(props: {
           }),
         );
         toast(`Created ${created.username}.`);
-        await revalidate(['company-tree', 'company-users', 'subusers']);
+        await revalidate([
+          'company',
+          'company-tree',
+          'company-tree-children',
+          'company-users',
+          'subusers',
+        ]);
         navigate(`/users/${created.id}`, { replace: true });
       }
     } catch (err) {
@@ -196,9 +210,7 @@ function UserForm(props: {
     <div class="page">
       <nav class="breadcrumb" aria-label="Breadcrumb">
         <Show when={form().companyId}>
-          <A href={`/companies/${form().companyId}`}>
-            {findCompany(tree()?.roots ?? [], form().companyId)?.node.name ?? 'Company'}
-          </A>
+          <A href={`/companies/${form().companyId}`}>{company()?.name ?? 'Company'}</A>
           <span aria-hidden="true">/</span>
         </Show>
         <span>{isEdit() ? props.user?.username : 'New user'}</span>

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { companies, roles, users } from '../../../db/schema';
 import type { DbOrTx, DrizzleDb } from '../../lib/db';
 import { underPath } from '../../lib/scope';
@@ -8,40 +8,72 @@ export interface CompanyRow {
   name: string;
   parentId: string | null;
   userCount: number;
+  childCount: number;
 }
 
-/** User counts of the given companies (own users only, not subsidiaries'). */
-async function userCounts(db: DrizzleDb, ids: string[]): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
+type BareRow = { id: string; name: string; parentId: string | null };
+
+const bareColumns = { id: companies.id, name: companies.name, parentId: companies.parentId };
+
+/** Adds each company's own user count and number of direct subsidiaries (indexed lookups). */
+export async function withCounts(db: DrizzleDb, rows: BareRow[]): Promise<CompanyRow[]> {
+  const usersBy = new Map<string, number>();
+  const childrenBy = new Map<string, number>();
+  const ids = rows.map((r) => r.id);
   for (let i = 0; i < ids.length; i += 500) {
     const slice = ids.slice(i, i + 500);
-    const rows = await db
-      .select({ companyId: users.companyId, n: count() })
-      .from(users)
-      .where(inArray(users.companyId, slice))
-      .groupBy(users.companyId);
-    for (const r of rows) counts.set(r.companyId, r.n);
+    const [userRows, childRows] = await db.batch([
+      db
+        .select({ id: users.companyId, n: count() })
+        .from(users)
+        .where(inArray(users.companyId, slice))
+        .groupBy(users.companyId),
+      db
+        .select({ id: companies.parentId, n: count() })
+        .from(companies)
+        .where(inArray(companies.parentId, slice))
+        .groupBy(companies.parentId),
+    ]);
+    for (const r of userRows) usersBy.set(r.id, r.n);
+    for (const r of childRows) if (r.id) childrenBy.set(r.id, r.n);
   }
-  return counts;
+  return rows.map((r) => ({
+    ...r,
+    userCount: usersBy.get(r.id) ?? 0,
+    childCount: childrenBy.get(r.id) ?? 0,
+  }));
 }
 
-/** The company at `rootPath` and all its subsidiaries, with their user counts. */
-export async function listSubtree(db: DrizzleDb, rootPath: string): Promise<CompanyRow[]> {
-  const [rows, counts] = await db.batch([
-    db
-      .select({ id: companies.id, name: companies.name, parentId: companies.parentId })
-      .from(companies)
-      .where(underPath(companies.path, rootPath))
-      .orderBy(companies.depth, companies.name),
-    db
-      .select({ companyId: users.companyId, n: count() })
-      .from(users)
-      .innerJoin(companies, eq(companies.id, users.companyId))
-      .where(underPath(companies.path, rootPath))
-      .groupBy(users.companyId),
-  ]);
-  const byCompany = new Map(counts.map((r) => [r.companyId, r.n]));
-  return rows.map((r) => ({ ...r, userCount: byCompany.get(r.id) ?? 0 }));
+/** The company at `rootPath` and its subsidiaries down to `maxDepth` (absolute depth). */
+export async function listSubtree(
+  db: DrizzleDb,
+  rootPath: string,
+  maxDepth: number,
+): Promise<CompanyRow[]> {
+  const rows = await db
+    .select(bareColumns)
+    .from(companies)
+    .where(and(underPath(companies.path, rootPath), lte(companies.depth, maxDepth)))
+    .orderBy(companies.depth, companies.name);
+  return withCounts(db, rows);
+}
+
+/** The direct subsidiaries of one company. */
+export async function listChildren(db: DrizzleDb, parentId: string): Promise<CompanyRow[]> {
+  const rows = await db
+    .select(bareColumns)
+    .from(companies)
+    .where(eq(companies.parentId, parentId))
+    .orderBy(companies.name);
+  return withCounts(db, rows);
+}
+
+/** Names of the companies on a materialized path, in path order. */
+export async function companiesOnPath(db: DrizzleDb, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db.select(bareColumns).from(companies).where(inArray(companies.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id) as BareRow] : []));
 }
 
 /**
@@ -72,18 +104,17 @@ export async function searchSubtree(
     for (const id of m.path.slice(rootPath.length).split('/')) if (id) ids.add(id);
   }
   const list = [...ids];
-  const rows = [];
+  const rows: BareRow[] = [];
   for (let i = 0; i < list.length; i += 500) {
     rows.push(
       ...(await db
-        .select({ id: companies.id, name: companies.name, parentId: companies.parentId })
+        .select(bareColumns)
         .from(companies)
         .where(inArray(companies.id, list.slice(i, i + 500)))
         .orderBy(companies.depth, companies.name)),
     );
   }
-  const counts = await userCounts(db, list);
-  return rows.map((r) => ({ ...r, userCount: counts.get(r.id) ?? 0 }));
+  return withCounts(db, rows);
 }
 
 /** How much a company still holds: subsidiaries, users (members or scoped to it), roles. */

@@ -1,6 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { createCompanySchema, updateCompanySchema } from '../../../schemas/companies';
+import {
+  createCompanySchema,
+  treeQuerySchema,
+  updateCompanySchema,
+} from '../../../schemas/companies';
 import { companyIdSchema } from '../../../schemas/ids';
 import { userListQuerySchema } from '../../../schemas/users';
 import type { AppEnv } from '../../env';
@@ -9,24 +13,42 @@ import { validate } from '../../lib/validate';
 import { requireAuth } from '../../middleware/auth';
 import { getActor, requirePermission } from '../auth/actor';
 import { listCompanyUsers } from '../users/users.service';
-import { companyTree, createCompany, deleteCompany, updateCompany } from './companies.service';
+import {
+  companyChildren,
+  companyDetail,
+  companyTree,
+  createCompany,
+  deleteCompany,
+  updateCompany,
+} from './companies.service';
 
 const idParam = z.object({ id: companyIdSchema });
-const treeQuery = z.object({ q: z.string().trim().max(64).optional() });
 
 export const companiesRoutes = new Hono<AppEnv>()
   .use(requireAuth)
   .get(
     '/tree',
     requirePermission('function.companies.view'),
-    validate('query', treeQuery),
+    validate('query', treeQuerySchema),
     async (c) => {
-      const roots = await companyTree(
-        c.var.db,
-        await getActor(c),
-        c.req.valid('query').q || undefined,
-      );
+      const { q, depth } = c.req.valid('query');
+      const roots = await companyTree(c.var.db, await getActor(c), { q: q || undefined, depth });
       return c.json({ roots });
+    },
+  )
+  .get(
+    '/:id',
+    requirePermission('function.companies.view'),
+    validate('param', idParam),
+    async (c) => c.json(await companyDetail(c.var.db, await getActor(c), c.req.valid('param').id)),
+  )
+  .get(
+    '/:id/children',
+    requirePermission('function.companies.view'),
+    validate('param', idParam),
+    async (c) => {
+      const children = await companyChildren(c.var.db, await getActor(c), c.req.valid('param').id);
+      return c.json({ children });
     },
   )
   .post(

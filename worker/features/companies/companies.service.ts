@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { companies } from '../../../db/schema';
 import type {
   Company,
+  CompanyDetail,
   CompanyTreeNode,
   CreateCompanyInput,
   UpdateCompanyInput,
@@ -13,7 +14,15 @@ import { type FaultPoint, noFaults } from '../../lib/faults';
 import { companyInScope, underPath } from '../../lib/scope';
 import { auditInsert } from '../audit/audit.record';
 import type { Actor } from '../auth/actor';
-import { type CompanyRow, companyContents, listSubtree, searchSubtree } from './companies.repo';
+import {
+  type CompanyRow,
+  companiesOnPath,
+  companyContents,
+  listChildren,
+  listSubtree,
+  searchSubtree,
+  withCounts,
+} from './companies.repo';
 
 /** Nests flat rows under their parents; rows whose parent is absent become roots. */
 export function nest(rows: CompanyRow[]): CompanyTreeNode[] {
@@ -29,12 +38,43 @@ export function nest(rows: CompanyRow[]): CompanyTreeNode[] {
   return roots;
 }
 
-/** The actor's scope as a tree; with `q`, only matches (by company or user name) in place. */
-export async function companyTree(db: DrizzleDb, actor: Actor, q?: string) {
-  const rows = q
-    ? await searchSubtree(db, actor.scopePath, q)
-    : await listSubtree(db, actor.scopePath);
-  return nest(rows);
+/**
+ * The actor's scope as a tree, `depth` levels deep (deeper levels load per node); with `q`,
+ * only the matches (by company or user name) with the path to each.
+ */
+export async function companyTree(
+  db: DrizzleDb,
+  actor: Actor,
+  opts: { q?: string | undefined; depth: number },
+) {
+  if (opts.q) return nest(await searchSubtree(db, actor.scopePath, opts.q));
+  const scopeDepth = actor.scopePath.split('/').filter(Boolean).length - 1;
+  return nest(await listSubtree(db, actor.scopePath, scopeDepth + opts.depth));
+}
+
+/** The direct subsidiaries of a company in scope, for lazy loading of the tree. */
+export async function companyChildren(db: DrizzleDb, actor: Actor, id: string) {
+  await companyInScope(db, actor, id);
+  return nest(await listChildren(db, id));
+}
+
+/** One company in scope with its counts and the path down to it from the actor's scope. */
+export async function companyDetail(
+  db: DrizzleDb,
+  actor: Actor,
+  id: string,
+): Promise<CompanyDetail> {
+  const company = await companyInScope(db, actor, id);
+  const [counted] = await withCounts(db, [company]);
+  const above = company.path.split('/').filter(Boolean).slice(0, -1);
+  const inScope = above.slice(Math.max(0, actor.scopePath.split('/').filter(Boolean).length - 1));
+  const trail = (await companiesOnPath(db, inScope)).map(toCompany);
+  return {
+    ...toCompany(company),
+    userCount: counted?.userCount ?? 0,
+    childCount: counted?.childCount ?? 0,
+    trail,
+  };
 }
 
 const toCompany = (r: { id: string; name: string; parentId: string | null }): Company => ({

@@ -24,6 +24,36 @@ describe('companies', () => {
     expect(names(res.body.roots as CompanyTreeNode[])).toEqual(['Acme', 'East', 'East One']);
   });
 
+  it('loads the tree lazily: a depth limit, then children on demand, each with its child count', async () => {
+    const t = await twoTrees();
+    const shallow = await call(t.token, 'GET', '/companies/tree?depth=1');
+    const roots = shallow.body.roots as CompanyTreeNode[];
+    expect(names(roots).sort()).toEqual(['Acme', 'East', 'West']);
+    const east = roots[0]?.children.find((c) => c.name === 'East');
+    expect(east).toMatchObject({ childCount: 1, children: [] });
+    const children = await call(t.token, 'GET', `/companies/${t.east.id}/children`);
+    expect((children.body.children as CompanyTreeNode[]).map((c) => c.name)).toEqual(['East One']);
+  });
+
+  it('describes one company with the path to it from the caller’s scope', async () => {
+    const t = await twoTrees();
+    const detail = await call(t.token, 'GET', `/companies/${t.east1.id}`);
+    expect(detail.body).toMatchObject({
+      id: t.east1.id,
+      name: 'East One',
+      childCount: 0,
+      userCount: 0,
+    });
+    expect((detail.body.trail as { name: string }[]).map((c) => c.name)).toEqual(['Acme', 'East']);
+  });
+
+  it('finds the company of a user searched by name or username', async () => {
+    const t = await twoTrees();
+    const u = await createUser({ company: t.west });
+    const byUsername = await call(t.token, 'GET', `/companies/tree?q=${u.username.toUpperCase()}`);
+    expect(names(byUsername.body.roots as CompanyTreeNode[])).toEqual(['Acme', 'West']);
+  });
+
   it('creates, renames and moves a company, re-pathing its subtree', async () => {
     const t = await twoTrees();
     const created = await call(t.token, 'POST', '/companies', {

@@ -12,7 +12,7 @@ export async function descendantIds(db: DbOrTx, userId: string): Promise<string[
   return rows.map((r) => r.id);
 }
 
-// Written out: drizzle renders `users.id` unqualified here, which would bind to `s`.
+// Written out: in a select list drizzle renders `users.id` unqualified, which would bind to `s`.
 const subUserCount = sql<number>`(SELECT count(*) FROM users s WHERE s.parent_user_id = "users"."id")`;
 
 export const listColumns = {

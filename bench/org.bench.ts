@@ -1,0 +1,137 @@
+/**
+ * Organisation at scale: 10 011 companies, 100 001 users. Seeds a throwaway sqld, starts the
+ * real Worker under wrangler dev, and times the console's reads through HTTP (median, p95).
+ * The peer: the same subtree read by a recursive CTE over parent_id instead of the
+ * materialized path, straight on sqld.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { applyMigrations, connect } from '../scripts/lib/migrate';
+import { freePort } from '../scripts/lib/ports';
+import { seedScale } from '../scripts/lib/scale-seed';
+import { startSqld } from '../scripts/lib/sqld';
+import { startWorker } from '../scripts/lib/wrangler';
+import { fmt, measure } from './stats';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const PEPPER = 'bench-pepper';
+const PASSWORD = 'bench-password';
+
+const dir = mkdtempSync(join(tmpdir(), 'gatehouse-bench-'));
+const sqld = await startSqld(join(dir, 'sqld'));
+try {
+  await applyMigrations(sqld.url);
+  const db = connect(sqld.url);
+  let t0 = performance.now();
+  const data = await seedScale(db, PASSWORD, PEPPER);
+  console.log(
+    `seeded ${data.companies} companies, ${data.users} users in ${fmt(performance.now() - t0)}`,
+  );
+
+  const worker = await startWorker({
+    port: await freePort(),
+    libsqlUrl: sqld.url,
+    pepper: PEPPER,
+    persistTo: join(dir, 'wrangler'),
+  });
+  try {
+    const login = await fetch(`${worker.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: data.adminUsername, password: PASSWORD, client: 'app' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const get = async (path: string, init: RequestInit = {}) => {
+      const res = await fetch(`${worker.url}/api/v1${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+    const firstPage = (await get(`/companies/${data.sampleBranchId}/users?limit=50`)) as {
+      nextCursor: string | null;
+    };
+    t0 = performance.now();
+    const tree = await get('/companies/tree');
+    const treeBytes = JSON.stringify(tree).length;
+    console.log(
+      `full tree: ${(treeBytes / 1024).toFixed(0)} KiB JSON, first call ${fmt(performance.now() - t0)}`,
+    );
+
+    const cases: [string, () => Promise<unknown>][] = [
+      ['GET /me (auth + permissions)', () => get('/me')],
+      ['GET /companies/tree (10 011 nodes)', () => get('/companies/tree')],
+      ['GET /companies/tree?q=Fleet 7-42 (search)', () => get('/companies/tree?q=Fleet%207-42')],
+      ['GET /companies/tree?q=user099 (user search)', () => get('/companies/tree?q=user099')],
+      [
+        'GET /companies/:id/users?limit=50',
+        () => get(`/companies/${data.sampleBranchId}/users?limit=50`),
+      ],
+      [
+        'GET /companies/:id/users?cursor=… (page 2)',
+        () =>
+          get(
+            `/companies/${data.sampleBranchId}/users?limit=5&cursor=${firstPage.nextCursor ?? ''}`,
+          ),
+      ],
+      ['GET /users/:id', () => get(`/users/${data.sampleUserId}`)],
+      [
+        'PUT /users/:id/expiry?dryRun=1 (branch + fleets)',
+        () =>
+          get(`/users/${data.sampleUserId}/expiry?dryRun=1`, {
+            method: 'PUT',
+            body: JSON.stringify({
+              expiresAt: '2030-01-01T00:00:00Z',
+              applyToCompany: true,
+              includeSubsidiaries: true,
+            }),
+          }),
+      ],
+      ['GET /roles', () => get('/roles')],
+    ];
+    const results: Record<string, { n: number; median: number; p95: number }> = {};
+    for (const [name, fn] of cases) {
+      results[name] = await measure(RUNS, fn);
+      console.log(
+        `${name.padEnd(52)} median ${fmt(results[name].median).padStart(9)}  p95 ${fmt(results[name].p95).padStart(9)}`,
+      );
+    }
+
+    // Peer: the subtree of one region by materialized-path range vs recursive CTE.
+    const region = await db.get<{ id: string; path: string }>(
+      sql`SELECT id, path FROM companies WHERE depth = 1 ORDER BY name LIMIT 1`,
+    );
+    if (!region) throw new Error('no region');
+    const byPath = await measure(RUNS, () =>
+      db.all(
+        sql`SELECT id FROM companies WHERE path >= ${region.path} AND path < ${`${region.path}~`}`,
+      ),
+    );
+    const byCte = await measure(RUNS, () =>
+      db.all(sql`WITH RECURSIVE sub(id) AS (SELECT ${region.id} UNION ALL
+        SELECT c.id FROM companies c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub`),
+    );
+    console.log(
+      `subtree of a region (1 001 companies): path range median ${fmt(byPath.median)} p95 ${fmt(byPath.p95)}; ` +
+        `recursive CTE median ${fmt(byCte.median)} p95 ${fmt(byCte.p95)}; ratio CTE/path ${(byCte.median / byPath.median).toFixed(2)}`,
+    );
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync(
+      'test-results/bench-org.json',
+      JSON.stringify(
+        { runs: RUNS, dataset: data, treeBytes, results, peer: { byPath, byCte } },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await worker.stop();
+    db.$client.close();
+  }
+} finally {
+  await sqld.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
