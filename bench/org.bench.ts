@@ -63,7 +63,12 @@ try {
 
     const cases: [string, () => Promise<unknown>][] = [
       ['GET /me (auth + permissions)', () => get('/me')],
-      ['GET /companies/tree (10 011 nodes)', () => get('/companies/tree')],
+      ['GET /companies/tree (two levels, 1 011 nodes)', () => get('/companies/tree')],
+      ['GET /companies/tree?depth=50 (all 10 011 nodes)', () => get('/companies/tree?depth=50')],
+      [
+        'GET /companies/:id/children (a branch’s fleets)',
+        () => get(`/companies/${data.sampleBranchId}/children`),
+      ],
       ['GET /companies/tree?q=Fleet 7-42 (search)', () => get('/companies/tree?q=Fleet%207-42')],
       ['GET /companies/tree?q=user099 (user search)', () => get('/companies/tree?q=user099')],
       [
@@ -100,24 +105,29 @@ try {
       );
     }
 
-    // Peer: the subtree of one region by materialized-path range vs recursive CTE.
+    // Peer: a subtree read by materialized-path range vs a recursive CTE over parent_id.
     const region = await db.get<{ id: string; path: string }>(
       sql`SELECT id, path FROM companies WHERE depth = 1 ORDER BY name LIMIT 1`,
     );
     if (!region) throw new Error('no region');
-    const byPath = await measure(RUNS, () =>
-      db.all(
-        sql`SELECT id FROM companies WHERE path >= ${region.path} AND path < ${`${region.path}~`}`,
-      ),
-    );
-    const byCte = await measure(RUNS, () =>
-      db.all(sql`WITH RECURSIVE sub(id) AS (SELECT ${region.id} UNION ALL
-        SELECT c.id FROM companies c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub`),
-    );
-    console.log(
-      `subtree of a region (1 001 companies): path range median ${fmt(byPath.median)} p95 ${fmt(byPath.p95)}; ` +
-        `recursive CTE median ${fmt(byCte.median)} p95 ${fmt(byCte.p95)}; ratio CTE/path ${(byCte.median / byPath.median).toFixed(2)}`,
-    );
+    const peer: Record<string, { byPath: unknown; byCte: unknown }> = {};
+    for (const [label, id, path] of [
+      ['a region (1 001 companies)', region.id, region.path],
+      ['the root (10 011 companies)', data.rootId, `/${data.rootId}/`],
+    ] as const) {
+      const byPath = await measure(RUNS, () =>
+        db.all(sql`SELECT id FROM companies WHERE path >= ${path} AND path < ${`${path}~`}`),
+      );
+      const byCte = await measure(RUNS, () =>
+        db.all(sql`WITH RECURSIVE sub(id) AS (SELECT ${id} UNION ALL
+          SELECT c.id FROM companies c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub`),
+      );
+      peer[label] = { byPath, byCte };
+      console.log(
+        `subtree of ${label}: path range median ${fmt(byPath.median)} p95 ${fmt(byPath.p95)}; ` +
+          `recursive CTE median ${fmt(byCte.median)} p95 ${fmt(byCte.p95)}; CTE/path ${(byCte.median / byPath.median).toFixed(2)}`,
+      );
+    }
     mkdirSync('test-results', { recursive: true });
     writeFileSync(
       'test-results/bench-org.json',
