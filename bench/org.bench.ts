@@ -131,11 +131,7 @@ try {
     mkdirSync('test-results', { recursive: true });
     writeFileSync(
       'test-results/bench-org.json',
-      JSON.stringify(
-        { runs: RUNS, dataset: data, treeBytes, results, peer: { byPath, byCte } },
-        null,
-        2,
-      ),
+      JSON.stringify({ runs: RUNS, dataset: data, treeBytes, results, peer }, null, 2),
     );
   } finally {
     await worker.stop();
