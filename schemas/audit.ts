@@ -8,6 +8,8 @@ export const AUDIT_ACTIONS = [
   'user.update',
   'user.delete',
   'user.expiry',
+  'user.token_config',
+  'session.revoke',
   'role.create',
   'role.update',
   'role.delete',

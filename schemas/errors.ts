@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   },
   GRANT_EXCEEDS_OWN: { status: 403, message: 'You cannot grant a permission you do not hold.' },
   SCOPE_EXCEEDS_OWN: { status: 403, message: 'The scope must lie inside your own.' },
+  TOKEN_EXCEEDS_OWN: { status: 403, message: 'Token rules cannot be looser than your own.' },
   EXPIRY_EXCEEDS_OWN: {
     status: 403,
     message: 'The expiration date cannot be later than your own.',

@@ -48,9 +48,24 @@ export const updateUserSchema = z
   .object({
     username: usernameSchema,
     password: passwordSchema,
+    status: z.enum(['active', 'disabled']),
     ...profileFields,
   })
   .partial();
+
+/** Token lifetimes: 5 minutes to 1 year when not long-term. */
+export const TOKEN_TTL_LIMITS = { min: 5, max: 365 * 24 * 60 } as const;
+
+export const tokenConfigSchema = z.object({
+  longTerm: z.boolean(),
+  ttlMinutes: z
+    .number()
+    .int('Use whole minutes.')
+    .min(TOKEN_TTL_LIMITS.min, `Use at least ${TOKEN_TTL_LIMITS.min} minutes.`)
+    .max(TOKEN_TTL_LIMITS.max, 'Use at most one year.'),
+  exclusiveLogin: z.boolean(),
+});
+export type TokenConfig = z.infer<typeof tokenConfigSchema>;
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
 
 export const expiryUpdateSchema = z.object({
@@ -84,6 +99,7 @@ export interface UserRecord {
   parentUserId: string | null;
   expiresAt: string | null;
   status: 'active' | 'disabled';
+  tokenConfig: TokenConfig;
   roleIds: string[];
   permissions: string[];
   effectivePermissions: string[];

@@ -12,8 +12,10 @@ import { liveRoutes } from './features/live/live.routes';
 import { meRoutes } from './features/me/me.routes';
 import { permissionsRoutes } from './features/permissions/permissions.routes';
 import { rolesRoutes } from './features/roles/roles.routes';
+import { sessionsRoutes } from './features/sessions/sessions.routes';
 import { usersRoutes } from './features/users/users.routes';
 import { ApiError } from './lib/errors';
+import { InjectedFault } from './lib/faults';
 import { database } from './middleware/database';
 
 const api = new Hono<AppEnv>()
@@ -23,6 +25,7 @@ const api = new Hono<AppEnv>()
   .route('/live', liveRoutes)
   .route('/companies', companiesRoutes)
   .route('/users', usersRoutes)
+  .route('/sessions', sessionsRoutes)
   .route('/roles', rolesRoutes)
   .route('/permissions', permissionsRoutes)
   .route('/audit', auditRoutes);
@@ -62,6 +65,8 @@ app.notFound((c) => c.json(envelope(c, 'NOT_FOUND', 'No such route.'), 404));
 
 app.onError((err, c) => {
   if (err instanceof ApiError) {
+    const retry = err.details?.retryAfterSeconds;
+    if (typeof retry === 'number') c.header('Retry-After', String(retry));
     return c.json(envelope(c, err.code, err.message, err.field, err.details), err.status as 400);
   }
   if (err instanceof HTTPException) {
@@ -70,9 +75,10 @@ app.onError((err, c) => {
       : codeForStatus(err.status);
     return c.json(envelope(c, code), ERROR_CODES[code].status as 400);
   }
-  console.error(
-    JSON.stringify({ requestId: c.get('requestId'), error: String(err), stack: err.stack }),
-  );
+  if (!(err instanceof InjectedFault))
+    console.error(
+      JSON.stringify({ requestId: c.get('requestId'), error: String(err), stack: err.stack }),
+    );
   return c.json(envelope(c, 'INTERNAL'), 500);
 });
 

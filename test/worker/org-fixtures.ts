@@ -13,7 +13,11 @@ export async function twoTrees() {
   const west = await createCompany('West', acme);
   const other = await createCompany('Other Corp');
   const otherSub = await createCompany('Other Sub', other);
-  const admin = await createUser({ company: acme, permissions: [...ALL_PERMISSION_KEYS] });
+  const admin = await createUser({
+    company: acme,
+    permissions: [...ALL_PERMISSION_KEYS],
+    longTerm: true,
+  });
   const otherAdmin = await createUser({ company: other, permissions: [...ALL_PERMISSION_KEYS] });
   const otherUser = await createUser({ company: otherSub, parentUserId: otherAdmin.id });
   const token = await appLogin(admin.username);

@@ -3,7 +3,7 @@ import { app } from '../../worker/app';
 import { call, twoTrees } from './org-fixtures';
 import { snapshotSubtree } from './snapshot';
 
-type Kind = 'company' | 'user' | 'role';
+type Kind = 'company' | 'user' | 'role' | 'session';
 type Ids = Awaited<ReturnType<typeof twoTrees>> & { otherRole: string; ownRole: string };
 
 /**
@@ -26,6 +26,14 @@ const SAMPLE_BODIES: Record<string, (t: Ids) => unknown> = {
     includeSubsidiaries: true,
   }),
   'GET /api/v1/users/:id/explain': () => undefined,
+  'GET /api/v1/users/:id/sessions': () => undefined,
+  'DELETE /api/v1/users/:id/sessions': () => undefined,
+  'PUT /api/v1/users/:id/token-config': () => ({
+    longTerm: false,
+    ttlMinutes: 60,
+    exclusiveLogin: true,
+  }),
+  'DELETE /api/v1/sessions/:id': () => undefined,
   'PATCH /api/v1/roles/:id': () => ({ name: 'Renamed', permissions: [] }),
   'DELETE /api/v1/roles/:id': () => undefined,
 };
@@ -38,6 +46,7 @@ function kindOf(path: string): Kind {
   if (path.startsWith('/api/v1/companies/')) return 'company';
   if (path.startsWith('/api/v1/users/')) return 'user';
   if (path.startsWith('/api/v1/roles/')) return 'role';
+  if (path.startsWith('/api/v1/sessions/')) return 'session';
   throw new Error(`no id kind known for ${path}`);
 }
 
@@ -64,12 +73,17 @@ async function setup(): Promise<Ids> {
   return { ...t, otherRole: otherRole.body.id as string, ownRole: ownRole.body.id as string };
 }
 
+/** The other tree's admin is signed in; its live session is the outside session. */
+const outsideSession = (t: Ids) => t.otherToken.split('.').slice(0, 2).join('.');
+
 const outsideId = (t: Ids, kind: Kind) =>
-  kind === 'company' ? t.otherSub.id : kind === 'user' ? t.otherUser.id : t.otherRole;
+  ({ company: t.otherSub.id, user: t.otherUser.id, role: t.otherRole, session: outsideSession(t) })[
+    kind
+  ];
 
 describe('the scope matrix: ids outside the caller’s scope', () => {
   it('covers every route that takes an id', () => {
-    expect(routesWithIds.length).toBeGreaterThanOrEqual(13);
+    expect(routesWithIds.length).toBeGreaterThanOrEqual(17);
     for (const r of routesWithIds)
       expect(SAMPLE_BODIES, `${r.method} ${r.path}`).toHaveProperty([`${r.method} ${r.path}`]);
   });
@@ -91,6 +105,7 @@ describe('the scope matrix: ids outside the caller’s scope', () => {
       expect(res.status, JSON.stringify(res.body)).toBe(404);
       expect(res.body.error?.code).toBe('NOT_FOUND');
       expect(await snapshotSubtree(t.other.path)).toEqual(before);
+      expect((await call(t.otherToken, 'GET', '/me')).status).toBe(200);
     },
   );
 

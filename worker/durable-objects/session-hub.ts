@@ -132,6 +132,20 @@ export class SessionHub extends DurableObject<Bindings> {
     return this.endWhere(null, reason);
   }
 
+  /** Ends every session but the newest (exclusive login switched on). */
+  keepNewest(reason: KickReason): number {
+    const newest = this.sql
+      .exec<{ id: string }>('SELECT id FROM sessions ORDER BY created_at DESC, rowid DESC LIMIT 1')
+      .toArray()[0];
+    if (!newest) return 0;
+    const others = this.sql
+      .exec<{ id: string }>('SELECT id FROM sessions WHERE id != ?', newest.id)
+      .toArray();
+    let ended = 0;
+    for (const { id } of others) ended += this.endWhere(id, reason);
+    return ended;
+  }
+
   /** Pushes a message to every open screen of the user. */
   broadcast(message: LiveMessage): void {
     for (const ws of this.ctx.getWebSockets()) send(ws, message);

@@ -8,6 +8,9 @@ import type { AppEnv } from '../env';
  */
 export type FaultPoint = (name: string) => void;
 
+/** Thrown at an injected fault point; answered like any unexpected error, but not logged. */
+export class InjectedFault extends Error {}
+
 export const noFaults: FaultPoint = () => {};
 
 export function faultsFor(c: Context<AppEnv>): FaultPoint {
@@ -15,6 +18,6 @@ export function faultsFor(c: Context<AppEnv>): FaultPoint {
   const wanted = c.req.header('x-gatehouse-fault');
   if (!wanted) return noFaults;
   return (name) => {
-    if (name === wanted) throw new Error(`injected fault at ${name}`);
+    if (name === wanted) throw new InjectedFault(`injected fault at ${name}`);
   };
 }

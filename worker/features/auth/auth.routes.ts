@@ -24,6 +24,7 @@ export const authRoutes = new Hono<AppEnv>()
       userAgent: c.req.header('user-agent') ?? null,
       ip: c.req.header('cf-connecting-ip') ?? null,
     });
+    c.header('Server-Timing', `hash;desc="password hash";dur=${result.hashMs.toFixed(1)}`);
     const user = await loadProfile(c.var.db, result.userId);
     if (!user) throw new ApiError('INVALID_CREDENTIALS');
     const expiresAt = result.expiresAt === null ? null : new Date(result.expiresAt).toISOString();

@@ -21,6 +21,19 @@ export interface LoginResult {
   sessionId: string;
   token: string;
   expiresAt: number | null;
+  /** Milliseconds spent verifying the password, for the Server-Timing header. */
+  hashMs: number;
+}
+
+/** Failures before delays start: per account, and per client address. */
+const FREE_FAILURES = { account: 5, ip: 20 };
+
+function throttles(env: Bindings, username: string, ip: string | null) {
+  const stub = (key: string) => env.LOGIN_THROTTLE.get(env.LOGIN_THROTTLE.idFromName(key));
+  return {
+    account: stub(`acct:${username.toLowerCase()}`),
+    ip: ip ? stub(`ip:${ip}`) : null,
+  };
 }
 
 /**
@@ -33,15 +46,34 @@ export async function login(
   input: { username: string; password: string; client: ClientKind },
   meta: { userAgent: string | null; ip: string | null },
 ): Promise<LoginResult> {
+  const throttle = throttles(env, input.username, meta.ip);
+  const [accountWait, ipWait] = await Promise.all([
+    throttle.account.waitFor(FREE_FAILURES.account),
+    throttle.ip?.waitFor(FREE_FAILURES.ip) ?? 0,
+  ]);
+  const wait = Math.max(accountWait, ipWait);
+  if (wait > 0) {
+    const seconds = Math.ceil(wait / 1000);
+    throw new ApiError('RATE_LIMITED', {
+      message: `Too many failed sign-ins. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+      details: { retryAfterSeconds: seconds },
+    });
+  }
   const user = await findUserByUsername(db, input.username);
+  const hashStarted = performance.now();
   const verdict = await verifyPassword(
     input.password,
     user?.passwordHash ?? DUMMY_HASH,
     env.PASSWORD_PEPPER,
   );
-  if (!user || !verdict.ok) throw new ApiError('INVALID_CREDENTIALS');
-  const refusal = accountRefusal(await loadAccountChain(db, user.id), Date.now());
-  if (refusal) throw new ApiError('INVALID_CREDENTIALS');
+  const hashMs = performance.now() - hashStarted;
+  const refusal =
+    user && verdict.ok ? accountRefusal(await loadAccountChain(db, user.id), Date.now()) : null;
+  if (!user || !verdict.ok || refusal) {
+    await Promise.all([throttle.account.recordFailure(), throttle.ip?.recordFailure()]);
+    throw new ApiError('INVALID_CREDENTIALS');
+  }
+  await throttle.account.reset();
   if (verdict.needsRehash) {
     await updatePasswordHash(db, user.id, await hashPassword(input.password, env.PASSWORD_PEPPER));
   }
@@ -57,6 +89,7 @@ export async function login(
     sessionId: opened.sessionId,
     token: formatToken(user.id, opened.sessionId, opened.secret),
     expiresAt: opened.expiresAt,
+    hashMs,
   };
 }
 

@@ -6,6 +6,7 @@ import {
   dryRunQuerySchema,
   expiryUpdateSchema,
   explainQuerySchema,
+  tokenConfigSchema,
   updateUserSchema,
 } from '../../../schemas/users';
 import type { AppEnv } from '../../env';
@@ -13,6 +14,8 @@ import { serviceContext } from '../../lib/service-context';
 import { validate } from '../../lib/validate';
 import { requireAuth } from '../../middleware/auth';
 import { getActor, requirePermission } from '../auth/actor';
+import { endSessions, listSessions } from '../sessions/sessions.service';
+import { updateTokenConfig } from './token-config.service';
 import {
   createUser,
   deleteUser,
@@ -92,6 +95,28 @@ export const usersRoutes = new Hono<AppEnv>()
       );
       return c.json(result);
     },
+  )
+  .get('/:id/sessions', validate('param', idParam), async (c) => {
+    const ctx = await serviceContext(c);
+    const sessions = await listSessions(ctx, c.req.valid('param').id, c.var.auth.sessionId);
+    return c.json({ sessions });
+  })
+  .delete('/:id/sessions', validate('param', idParam), async (c) =>
+    c.json(await endSessions(await serviceContext(c), c.req.valid('param').id, null)),
+  )
+  .put(
+    '/:id/token-config',
+    requirePermission('function.tokens.configure'),
+    validate('param', idParam),
+    validate('json', tokenConfigSchema),
+    async (c) =>
+      c.json(
+        await updateTokenConfig(
+          await serviceContext(c),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+      ),
   )
   .get(
     '/:id/explain',

@@ -89,6 +89,11 @@ export async function getUser(db: DrizzleDb, actor: Actor, id: string): Promise<
     parentUserId: user.parentUserId,
     expiresAt: iso(user.expiresAt),
     status: user.status,
+    tokenConfig: {
+      longTerm: user.tokenLongTerm,
+      ttlMinutes: user.tokenTtlMinutes,
+      exclusiveLogin: user.tokenExclusive,
+    },
     roleIds: grants.roles.map((r) => r.id).sort(),
     permissions: grants.permissions,
     effectivePermissions: await effectivePermissionsOf(db, chain),
@@ -234,6 +239,28 @@ export async function updateUser(
   if (input.displayName !== undefined) set.displayName = input.displayName;
   if (input.email !== undefined) set.email = emptyToNull(input.email);
   if (input.phone !== undefined) set.phone = emptyToNull(input.phone);
+  if (input.status !== undefined) {
+    const chain = await loadAccountChain(db, actor.id);
+    if (input.status === 'disabled' && chain.some((link) => link.id === id)) {
+      throw new ApiError('CANNOT_DELETE_SELF', {
+        message: 'You cannot disable your own account or one above it.',
+        field: 'status',
+      });
+    }
+    set.status = input.status;
+  }
+  if (input.status !== undefined) {
+    if (
+      input.status === 'disabled' &&
+      (await loadAccountChain(db, actor.id)).some((l) => l.id === id)
+    ) {
+      throw new ApiError('CANNOT_DELETE_SELF', {
+        message: 'You cannot disable your own account or one above it.',
+        field: 'status',
+      });
+    }
+    set.status = input.status;
+  }
   if (expiresAt !== undefined) set.expiresAt = expiresAt;
   if (input.password)
     set.passwordHash = await hashPassword(input.password, ctx.env.PASSWORD_PEPPER);
@@ -277,24 +304,29 @@ export async function updateUser(
     throw error;
   }
   const after = await getUser(db, actor, id);
-  ctx.defer(notifyChanged(ctx, id, before, after));
+  const affected = await descendantIds(db, id);
+  // Ending sessions is awaited so the answer means "they are out"; notices can trail.
+  if (after.status === 'disabled') {
+    await endSessionsOf(ctx.env, affected, 'account_disabled');
+  } else if (after.expiresAt !== null && Date.parse(after.expiresAt) <= Date.now()) {
+    await endSessionsOf(ctx.env, affected, 'account_expired');
+  } else {
+    ctx.defer(notifyChanged(ctx, id, affected, before, after));
+  }
   return after;
 }
 
-/** Tells the user's (and its sub-users') open screens what changed, or ends them. */
+/** Tells the user's (and its sub-users') open screens what changed. */
 async function notifyChanged(
   ctx: ServiceContext,
   id: string,
+  affected: string[],
   before: UserRecord,
   after: UserRecord,
 ) {
-  const affected = await descendantIds(ctx.db, id);
-  if (after.expiresAt !== null && Date.parse(after.expiresAt) <= Date.now()) {
-    await endSessionsOf(ctx.env, affected, 'account_expired');
-    return;
-  }
-  if (before.expiresAt !== after.expiresAt)
+  if (before.expiresAt !== after.expiresAt) {
     await broadcastTo(ctx.env, [id], { type: 'expiry_changed' });
+  }
   if (before.effectivePermissions.join() !== after.effectivePermissions.join()) {
     await broadcastTo(ctx.env, affected, { type: 'permissions_changed' });
   }

@@ -1,0 +1,273 @@
+import { env, runInDurableObject } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import {
+  api,
+  appLogin,
+  bearer,
+  createCompany,
+  createUser,
+  eventually,
+  openLive,
+  PASSWORD,
+  postJson,
+} from '../../../test/worker/fixtures';
+import { call, twoTrees } from '../../../test/worker/org-fixtures';
+import { LoginThrottle } from '../../durable-objects/login-throttle';
+
+async function liveFor(token: string) {
+  const res = await api('/live/ticket', { method: 'POST', headers: bearer(token) });
+  return openLive({}, `?ticket=${((await res.json()) as { ticket: string }).ticket}`);
+}
+
+describe('exclusive login', () => {
+  it('leaves exactly one live session after 50 simultaneous logins', async () => {
+    const company = await createCompany('Race');
+    const user = await createUser({ company, exclusive: true });
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        postJson('/auth/login', { username: user.username, password: PASSWORD, client: 'app' }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200));
+    const tokens = await Promise.all(
+      answers.map(async (a) => ((await a.json()) as { token: string }).token),
+    );
+    const alive = [];
+    for (const token of tokens) {
+      if ((await api('/me', { headers: bearer(token) })).status === 200) alive.push(token);
+    }
+    expect(alive).toHaveLength(1);
+    const listed = await call(alive[0] ?? '', 'GET', `/users/${user.id}/sessions`);
+    expect((listed.body.sessions as unknown[]).length).toBe(1);
+  });
+
+  it('tells the older screen live that it signed in elsewhere', async () => {
+    const company = await createCompany('Excl');
+    const user = await createUser({ company, exclusive: true });
+    const first = await appLogin(user.username);
+    const live = await liveFor(first);
+    await appLogin(user.username);
+    await eventually(() => live.messages.some((m) => m.type === 'kicked'));
+    expect(live.messages.at(-1)).toEqual({ type: 'kicked', reason: 'signed_in_elsewhere' });
+    expect((await api('/me', { headers: bearer(first) })).status).toBe(401);
+  });
+
+  it('lets a non-exclusive user keep several sessions', async () => {
+    const company = await createCompany('Multi');
+    const user = await createUser({ company });
+    const a = await appLogin(user.username);
+    const b = await appLogin(user.username);
+    expect((await api('/me', { headers: bearer(a) })).status).toBe(200);
+    expect((await api('/me', { headers: bearer(b) })).status).toBe(200);
+  });
+});
+
+describe('token configuration', () => {
+  it('applies to new logins: lifetime, long-term, and exclusive ending all but the newest', async () => {
+    const t = await twoTrees();
+    const u = await createUser({ company: t.east });
+    const older = await appLogin(u.username);
+    const newer = await appLogin(u.username);
+    const olderLive = await liveFor(older);
+    const set = await call(t.token, 'PUT', `/users/${u.id}/token-config`, {
+      longTerm: false,
+      ttlMinutes: 15,
+      exclusiveLogin: true,
+    });
+    expect(set.body).toMatchObject({ endedSessions: 1 });
+    await eventually(() => olderLive.messages.some((m) => m.type === 'kicked'));
+    expect((await api('/me', { headers: bearer(older) })).status).toBe(401);
+    expect((await api('/me', { headers: bearer(newer) })).status).toBe(200);
+    const login = await postJson('/auth/login', {
+      username: u.username,
+      password: PASSWORD,
+      client: 'app',
+    });
+    const { expiresAt } = (await login.json()) as { expiresAt: string };
+    expect(Date.parse(expiresAt) - Date.now()).toBeLessThanOrEqual(15 * 60_000);
+    await call(t.token, 'PUT', `/users/${u.id}/token-config`, {
+      longTerm: true,
+      ttlMinutes: 15,
+      exclusiveLogin: false,
+    });
+    const longTerm = await postJson('/auth/login', {
+      username: u.username,
+      password: PASSWORD,
+      client: 'app',
+    });
+    expect(((await longTerm.json()) as { expiresAt: unknown }).expiresAt).toBeNull();
+    const read = await call(t.token, 'GET', `/users/${u.id}`);
+    expect(read.body.tokenConfig).toEqual({
+      longTerm: true,
+      ttlMinutes: 15,
+      exclusiveLogin: false,
+    });
+  });
+
+  it('refuses rules looser than the admin’s own', async () => {
+    const t = await twoTrees();
+    const admin = await createUser({
+      company: t.east,
+      ttlMinutes: 60,
+      permissions: ['function.tokens.configure', 'function.users.view'],
+    });
+    const token = await appLogin(admin.username);
+    const u = await createUser({ company: t.east });
+    const longTerm = await call(token, 'PUT', `/users/${u.id}/token-config`, {
+      longTerm: true,
+      ttlMinutes: 30,
+      exclusiveLogin: false,
+    });
+    expect(longTerm.body.error).toMatchObject({ code: 'TOKEN_EXCEEDS_OWN', field: 'longTerm' });
+    const longer = await call(token, 'PUT', `/users/${u.id}/token-config`, {
+      longTerm: false,
+      ttlMinutes: 61,
+      exclusiveLogin: false,
+    });
+    expect(longer.body.error).toMatchObject({ code: 'TOKEN_EXCEEDS_OWN', field: 'ttlMinutes' });
+    const ok = await call(token, 'PUT', `/users/${u.id}/token-config`, {
+      longTerm: false,
+      ttlMinutes: 60,
+      exclusiveLogin: true,
+    });
+    expect(ok.status).toBe(200);
+    const bad = await call(token, 'PUT', `/users/${u.id}/token-config`, {
+      longTerm: false,
+      ttlMinutes: 2,
+      exclusiveLogin: true,
+    });
+    expect(bad.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'ttlMinutes' });
+  });
+});
+
+describe('the sessions view', () => {
+  it('shows a user its own sessions with the current one marked, and lets it end another', async () => {
+    const company = await createCompany('Own');
+    const u = await createUser({ company });
+    const a = await appLogin(u.username);
+    const b = await appLogin(u.username);
+    const list = await call(a, 'GET', `/users/${u.id}/sessions`);
+    const sessions = list.body.sessions as { id: string; current: boolean; client: string }[];
+    expect(sessions).toHaveLength(2);
+    expect(sessions.filter((s) => s.current)).toHaveLength(1);
+    const other = sessions.find((s) => !s.current);
+    const bLive = await liveFor(b);
+    expect((await call(a, 'DELETE', `/sessions/${other?.id}`)).body).toEqual({ ended: 1 });
+    await eventually(() => bLive.messages.some((m) => m.type === 'kicked'));
+    expect((await api('/me', { headers: bearer(b) })).status).toBe(401);
+    expect((await api('/me', { headers: bearer(a) })).status).toBe(200);
+  });
+
+  it('lets an admin list a user’s sessions (client, agent, address) and end them all, told as revoked', async () => {
+    const t = await twoTrees();
+    const u = await createUser({ company: t.east });
+    const res = await postJson(
+      '/auth/login',
+      { username: u.username, password: PASSWORD, client: 'app' },
+      { 'user-agent': 'GatehouseTest/1.0', 'cf-connecting-ip': '203.0.113.7' },
+    );
+    const token = ((await res.json()) as { token: string }).token;
+    const live = await liveFor(token);
+    const list = await call(t.token, 'GET', `/users/${u.id}/sessions`);
+    expect(list.body.sessions).toEqual([
+      expect.objectContaining({
+        client: 'app',
+        userAgent: 'GatehouseTest/1.0',
+        ip: '203.0.113.7',
+        current: false,
+      }),
+    ]);
+    expect((await call(t.token, 'DELETE', `/users/${u.id}/sessions`)).body).toEqual({ ended: 1 });
+    await eventually(() => live.messages.some((m) => m.type === 'kicked'));
+    expect(live.messages.at(-1)).toEqual({ type: 'kicked', reason: 'revoked' });
+  });
+
+  it('needs the sessions permission for other users', async () => {
+    const t = await twoTrees();
+    const weak = await createUser({ company: t.east, permissions: ['function.users.view'] });
+    const colleague = await createUser({ company: t.east });
+    const token = await appLogin(weak.username);
+    const res = await call(token, 'GET', `/users/${colleague.id}/sessions`);
+    expect(res.body.error).toMatchObject({ code: 'PERMISSION_REQUIRED' });
+  });
+});
+
+describe('ending accounts ends their sessions', () => {
+  it('disabling a user or the parent of a sub-user refuses the next request and tells the socket', async () => {
+    const t = await twoTrees();
+    const parent = await createUser({ company: t.east });
+    const child = await createUser({ company: t.east, parentUserId: parent.id });
+    const childToken = await appLogin(child.username);
+    const live = await liveFor(childToken);
+    const res = await call(t.token, 'PATCH', `/users/${parent.id}`, { status: 'disabled' });
+    expect(res.body.status).toBe('disabled');
+    await eventually(() => live.messages.some((m) => m.type === 'kicked'));
+    expect(live.messages.at(-1)).toEqual({ type: 'kicked', reason: 'account_disabled' });
+    expect((await api('/me', { headers: bearer(childToken) })).status).toBe(401);
+    const again = await postJson('/auth/login', {
+      username: child.username,
+      password: PASSWORD,
+      client: 'app',
+    });
+    expect(again.status).toBe(401);
+    await call(t.token, 'PATCH', `/users/${parent.id}`, { status: 'active' });
+    expect(
+      (
+        await postJson('/auth/login', {
+          username: child.username,
+          password: PASSWORD,
+          client: 'app',
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it('refuses to disable the admin itself', async () => {
+    const t = await twoTrees();
+    const res = await call(t.token, 'PATCH', `/users/${t.admin.id}`, { status: 'disabled' });
+    expect(res.body.error).toMatchObject({ code: 'CANNOT_DELETE_SELF', field: 'status' });
+  });
+});
+
+describe('brute-force throttling', () => {
+  const attempt = (username: string, password: string, ip?: string) =>
+    postJson(
+      '/auth/login',
+      { username, password, client: 'app' },
+      ip ? { 'cf-connecting-ip': ip } : {},
+    );
+
+  it('delays an account after 5 failures, alike for real and unknown users, even with the right password', async () => {
+    const company = await createCompany('Throttle');
+    const real = await createUser({ company });
+    const unknown = `ghost_${crypto.randomUUID().slice(0, 8)}`;
+    for (const name of [real.username, unknown]) {
+      for (let i = 0; i < 5; i++) expect((await attempt(name, 'wrong')).status).toBe(401);
+      const held = await attempt(name, PASSWORD);
+      expect(held.status).toBe(429);
+      expect(Number(held.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await held.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
+    }
+  });
+
+  it('delays an address after 20 failures across accounts', async () => {
+    const ip = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
+    for (let i = 0; i < 21; i++)
+      await attempt(`spray_${i}_${crypto.randomUUID().slice(0, 6)}`, 'x', ip);
+    expect((await attempt('someone_else', 'x', ip)).status).toBe(429);
+    expect((await attempt('someone_else', 'x', '192.0.2.1')).status).toBe(401);
+  });
+
+  it('never locks out for good: failures older than the window are forgotten', async () => {
+    const stub = env.LOGIN_THROTTLE.get(env.LOGIN_THROTTLE.idFromName('acct:forgetful'));
+    await runInDurableObject(stub, async (_t: LoginThrottle, state) => {
+      const old = Date.now() - LoginThrottle.WINDOW_MS - 1000;
+      await state.storage.put('failures', Array(30).fill(old));
+    });
+    expect(await stub.waitFor(5)).toBe(0);
+    for (let i = 0; i < 7; i++) await stub.recordFailure();
+    const wait = await stub.waitFor(5);
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(LoginThrottle.MAX_DELAY_MS);
+  });
+});
