@@ -123,3 +123,35 @@ export const Users = (p: IconProps) =>
       <path d="M2 21a7 7 0 0 1 14 0M16 4a4 4 0 0 1 0 8M22 21a7 7 0 0 0-4-6.3" />
     </>,
   );
+export const Key = (p: IconProps) =>
+  base(
+    p,
+    <>
+      <circle cx="7.5" cy="15.5" r="4.5" />
+      <path d="m11 12 9-9M16 7l3 3M14 9l2 2" />
+    </>,
+  );
+export const Monitor = (p: IconProps) =>
+  base(
+    p,
+    <>
+      <rect x="2" y="4" width="20" height="13" rx="2" />
+      <path d="M8 21h8M12 17v4" />
+    </>,
+  );
+export const Phone = (p: IconProps) =>
+  base(
+    p,
+    <>
+      <rect x="6" y="2" width="12" height="20" rx="2" />
+      <path d="M11 18h2" />
+    </>,
+  );
+export const Ban = (p: IconProps) =>
+  base(
+    p,
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="m5.6 5.6 12.8 12.8" />
+    </>,
+  );

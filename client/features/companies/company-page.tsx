@@ -4,8 +4,9 @@ import type { Company } from '../../../schemas/companies';
 import type { UserListItem } from '../../../schemas/users';
 import { useMe } from '../../lib/use-me';
 import { formatDate, isExpired, plural } from '../../ui/format';
-import { Calendar, Move, Pencil, Plus, Search, Trash, UserPlus, Users } from '../../ui/icons';
+import { Calendar, Key, Move, Pencil, Plus, Search, Trash, UserPlus, Users } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
+import { TokenConfigDialog } from '../sessions/token-config-dialog';
 import { DeleteUserDialog, ExpiryDialog } from '../users/user-dialogs';
 import { getCompany, getCompanyUsers } from './company.queries';
 import { CompanyNameDialog, DeleteCompanyDialog, MoveCompanyDialog } from './company-dialogs';
@@ -125,6 +126,7 @@ function UsersTable(props: { companyId: string }) {
   const rows = () => [...earlier(), ...(page()?.users ?? [])];
   const [expiryFor, setExpiryFor] = createSignal<UserListItem | null>(null);
   const [deleteFor, setDeleteFor] = createSignal<UserListItem | null>(null);
+  const [tokenFor, setTokenFor] = createSignal<UserListItem | null>(null);
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const onSearch = (value: string) => {
@@ -200,6 +202,9 @@ function UsersTable(props: { companyId: string }) {
                     </td>
                     <td>{u.email ?? <span class="muted">—</span>}</td>
                     <td>
+                      <Show when={u.status === 'disabled'}>
+                        <span class="tag tag--danger">Disabled</span>{' '}
+                      </Show>
                       <span classList={{ 'tag tag--danger': isExpired(u.expiresAt) }}>
                         {isExpired(u.expiresAt)
                           ? `Expired ${formatDate(u.expiresAt)}`
@@ -227,6 +232,17 @@ function UsersTable(props: { companyId: string }) {
                         >
                           <UserPlus />
                         </A>
+                      </Show>
+                      <Show when={can('function.tokens.configure')}>
+                        <button
+                          type="button"
+                          class="icon-button"
+                          title="Token configuration"
+                          aria-label={`Token configuration of ${u.username}`}
+                          onClick={() => setTokenFor(u)}
+                        >
+                          <Key />
+                        </button>
                       </Show>
                       <Show when={can('function.users.expiry.edit')}>
                         <button
@@ -271,6 +287,7 @@ function UsersTable(props: { companyId: string }) {
         onClose={() => setExpiryFor(null)}
       />
       <DeleteUserDialog user={deleteFor()} onClose={() => setDeleteFor(null)} />
+      <TokenConfigDialog user={tokenFor()} onClose={() => setTokenFor(null)} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { For, Show } from 'solid-js';
 import { PERMISSION_CATALOG, type PermissionTree } from '../../../schemas/permissions';
 import { getMe } from '../../lib/session';
 import { Clock, Layers, Shield } from '../../ui/icons';
+import { SessionsPanel } from '../sessions/sessions-panel';
 import { visibleWebModules } from './web-modules';
 
 const TREES: { key: PermissionTree; label: string }[] = [
@@ -73,6 +74,9 @@ export function OverviewPage() {
                 </li>
               </ul>
             </section>
+            <div class="card--wide">
+              <SessionsPanel userId={m().user.id} title="Your live sessions" canEnd />
+            </div>
             <section class="card card--wide">
               <h3>
                 <Layers /> Modules you can open

@@ -17,6 +17,7 @@ const refreshOrg = () =>
     'company-users',
     'user',
     'subusers',
+    'sessions',
     'me',
   ]);
 
@@ -248,6 +249,54 @@ export function DeleteUserDialog(props: {
           {error()}
         </div>
       </Show>
+    </ConfirmDialog>
+  );
+}
+
+/** Disables (after confirming: sessions end at once) or re-enables an account. */
+export function StatusDialog(props: {
+  user: (Target & { status: 'active' | 'disabled' }) | null;
+  onClose: () => void;
+}) {
+  const [busy, setBusy] = createSignal(false);
+  const disabling = () => props.user?.status !== 'disabled';
+  const confirm = async () => {
+    const u = props.user;
+    if (!u) return;
+    setBusy(true);
+    try {
+      await unwrap(
+        api.users[':id'].$patch({
+          param: { id: u.id },
+          json: { status: disabling() ? 'disabled' : 'active' },
+        }),
+      );
+      toast(
+        disabling() ? `Disabled ${u.username}; their sessions ended.` : `Enabled ${u.username}.`,
+      );
+      await refreshOrg();
+      props.onClose();
+    } catch (e) {
+      toast(e instanceof ApiClientError ? e.message : 'Saving failed.', 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <ConfirmDialog
+      open={props.user !== null}
+      title={disabling() ? 'Disable account' : 'Enable account'}
+      danger={disabling()}
+      busy={busy()}
+      confirmLabel={disabling() ? 'Disable account' : 'Enable account'}
+      onConfirm={confirm}
+      onClose={props.onClose}
+    >
+      <p>
+        {disabling()
+          ? `${props.user?.displayName} and their sub-users will be signed out everywhere and cannot sign in until enabled again.`
+          : `${props.user?.displayName} can sign in again (unless expired).`}
+      </p>
     </ConfirmDialog>
   );
 }

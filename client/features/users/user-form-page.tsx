@@ -11,16 +11,18 @@ import type { UserRecord } from '../../../schemas/users';
 import { ApiClientError, api, unwrap } from '../../lib/api';
 import { useMe } from '../../lib/use-me';
 import { formatDate, fromDateInput, toDateInput } from '../../ui/format';
-import { Calendar, Trash, UserPlus } from '../../ui/icons';
+import { Ban, Calendar, Key, Trash, UserPlus } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
 import { toast } from '../../ui/toast';
 import { getCompany } from '../companies/company.queries';
 import { CompanySelect } from '../companies/company-select';
 import { PermissionEditor } from '../permissions/permission-editor';
 import { getRoles } from '../roles/role.queries';
+import { SessionsPanel } from '../sessions/sessions-panel';
+import { TokenConfigDialog } from '../sessions/token-config-dialog';
 import { ExplainPanel } from './explain-panel';
 import { getSubUsers, getUser } from './user.queries';
-import { DeleteUserDialog, ExpiryDialog } from './user-dialogs';
+import { DeleteUserDialog, ExpiryDialog, StatusDialog } from './user-dialogs';
 
 interface FormState {
   username: string;
@@ -109,6 +111,8 @@ function UserForm(props: {
   const [saving, setSaving] = createSignal(false);
   const [expiryOpen, setExpiryOpen] = createSignal(false);
   const [deleteOpen, setDeleteOpen] = createSignal(false);
+  const [tokenOpen, setTokenOpen] = createSignal(false);
+  const [statusOpen, setStatusOpen] = createSignal(false);
   const isEdit = () => props.user !== undefined;
 
   createEffect(
@@ -238,6 +242,10 @@ function UserForm(props: {
                 ? `expires ${formatDate(props.user.expiresAt)}`
                 : 'never expires'}
               <Show when={props.parent}> · sub-user of {props.parent?.username}</Show>
+              <Show when={props.user?.status === 'disabled'}>
+                {' '}
+                <span class="tag tag--danger">Disabled</span>
+              </Show>
             </Show>
           </p>
         </div>
@@ -254,6 +262,16 @@ function UserForm(props: {
             <Show when={can('function.users.expiry.edit')}>
               <button type="button" class="button" onClick={() => setExpiryOpen(true)}>
                 <Calendar /> Expiry…
+              </button>
+            </Show>
+            <Show when={can('function.tokens.configure')}>
+              <button type="button" class="button" onClick={() => setTokenOpen(true)}>
+                <Key /> Token rules…
+              </button>
+            </Show>
+            <Show when={can('function.users.edit') && props.user?.id !== me()?.user.id}>
+              <button type="button" class="button" onClick={() => setStatusOpen(true)}>
+                <Ban /> {props.user?.status === 'disabled' ? 'Enable' : 'Disable'}
               </button>
             </Show>
             <Show when={can('function.users.delete') && props.user?.id !== me()?.user.id}>
@@ -426,8 +444,19 @@ function UserForm(props: {
       <Show when={props.user}>
         {(u) => (
           <>
+            <Show when={u().id === me()?.user.id || can('function.sessions.view')}>
+              <SessionsPanel
+                userId={u().id}
+                canEnd={u().id === me()?.user.id || can('function.sessions.revoke')}
+              />
+            </Show>
             <ExplainPanel user={u()} />
             <SubUsers userId={u().id} />
+            <TokenConfigDialog
+              user={tokenOpen() ? u() : null}
+              onClose={() => setTokenOpen(false)}
+            />
+            <StatusDialog user={statusOpen() ? u() : null} onClose={() => setStatusOpen(false)} />
             <ExpiryDialog
               user={expiryOpen() ? u() : null}
               canSync={can('function.users.expiry.sync')}

@@ -1,0 +1,176 @@
+import { revalidate } from '@solidjs/router';
+import { createEffect, createSignal, on, Show } from 'solid-js';
+import type { TokenConfig } from '../../../schemas/users';
+import { ApiClientError, api, unwrap } from '../../lib/api';
+import { Dialog } from '../../ui/dialog';
+import { plural } from '../../ui/format';
+import { toast } from '../../ui/toast';
+import { getUser } from '../users/user.queries';
+
+const UNITS = { minutes: 1, hours: 60, days: 1440 } as const;
+type Unit = keyof typeof UNITS;
+
+function split(minutes: number): { amount: number; unit: Unit } {
+  if (minutes % 1440 === 0) return { amount: minutes / 1440, unit: 'days' };
+  if (minutes % 60 === 0) return { amount: minutes / 60, unit: 'hours' };
+  return { amount: minutes, unit: 'minutes' };
+}
+
+/** "Token configuration" for one user: long-term validity, exclusive login, expiration time. */
+export function TokenConfigDialog(props: {
+  user: { id: string; displayName: string } | null;
+  onClose: () => void;
+}) {
+  const [config, setConfig] = createSignal<TokenConfig | null>(null);
+  const [amount, setAmount] = createSignal(12);
+  const [unit, setUnit] = createSignal<Unit>('hours');
+  const [error, setError] = createSignal<{ message: string; field?: string } | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  createEffect(
+    on(
+      () => props.user,
+      async (u) => {
+        setConfig(null);
+        setError(null);
+        if (!u) return;
+        const full = await getUser(u.id);
+        setConfig(full.tokenConfig);
+        const s = split(full.tokenConfig.ttlMinutes);
+        setAmount(s.amount);
+        setUnit(s.unit);
+      },
+    ),
+  );
+
+  const save = async () => {
+    const u = props.user;
+    const c = config();
+    if (!u || !c) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await unwrap(
+        api.users[':id']['token-config'].$put({
+          param: { id: u.id },
+          json: { ...c, ttlMinutes: Math.round(amount() * UNITS[unit()]) },
+        }),
+      );
+      toast(
+        res.endedSessions > 0
+          ? `Token configuration saved; ${plural(res.endedSessions, 'other session')} ended.`
+          : 'Token configuration saved.',
+      );
+      await revalidate(['user', 'sessions']);
+      props.onClose();
+    } catch (e) {
+      setError(
+        e instanceof ApiClientError
+          ? { message: e.message, field: e.field }
+          : { message: 'Saving failed.' },
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const set = (patch: Partial<TokenConfig>) => setConfig((c) => (c ? { ...c, ...patch } : c));
+
+  return (
+    <Dialog
+      open={props.user !== null}
+      title={`Token configuration — ${props.user?.displayName ?? ''}`}
+      onClose={props.onClose}
+      footer={
+        <>
+          <button type="button" class="button" onClick={() => props.onClose()}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            class="button button--primary"
+            disabled={busy() || !config()}
+            onClick={save}
+          >
+            {busy() ? 'Saving…' : 'Save Configuration'}
+          </button>
+        </>
+      }
+    >
+      <Show when={config()} fallback={<p class="muted">Loading…</p>}>
+        {(c) => (
+          <div class="form-grid form-grid--single">
+            <label class="switch-row">
+              <span>
+                <strong>Long-term Validity</strong>
+                <span class="muted small">
+                  Tokens do not expire by time; they still end at sign-out, revocation or account
+                  expiry.
+                </span>
+              </span>
+              <input
+                type="checkbox"
+                role="switch"
+                checked={c().longTerm}
+                aria-checked={c().longTerm}
+                onChange={(e) => set({ longTerm: e.currentTarget.checked })}
+              />
+            </label>
+            <label class="switch-row">
+              <span>
+                <strong>Exclusive Login</strong>
+                <span class="muted small">
+                  One live session: a new sign-in ends the others, and their screens are told at
+                  once.
+                </span>
+              </span>
+              <input
+                type="checkbox"
+                role="switch"
+                checked={c().exclusiveLogin}
+                aria-checked={c().exclusiveLogin}
+                onChange={(e) => set({ exclusiveLogin: e.currentTarget.checked })}
+              />
+            </label>
+            <div class="field" classList={{ 'field--invalid': error()?.field === 'ttlMinutes' }}>
+              <span class="field__label">Expiration Time</span>
+              <div class="inline">
+                <input
+                  type="number"
+                  min="1"
+                  aria-label="Expiration time"
+                  value={amount()}
+                  disabled={c().longTerm}
+                  onInput={(e) => setAmount(Number(e.currentTarget.value))}
+                />
+                <select
+                  aria-label="Unit"
+                  disabled={c().longTerm}
+                  onChange={(e) => setUnit(e.currentTarget.value as Unit)}
+                >
+                  <option value="minutes" selected={unit() === 'minutes'}>
+                    minutes
+                  </option>
+                  <option value="hours" selected={unit() === 'hours'}>
+                    hours
+                  </option>
+                  <option value="days" selected={unit() === 'days'}>
+                    days
+                  </option>
+                </select>
+              </div>
+              <span class="field__hint">
+                How long a token issued at sign-in stays valid. Applies to new sign-ins.
+              </span>
+            </div>
+            <Show when={error()}>
+              <div class="alert alert--error" role="alert">
+                {error()?.message}
+              </div>
+            </Show>
+          </div>
+        )}
+      </Show>
+    </Dialog>
+  );
+}

@@ -1,0 +1,113 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, type DevStack, launchChromium, signInAt, startDevStack } from './stack';
+
+const SHOTS = 'test-results/screenshots';
+let stack: DevStack;
+let browser: Browser;
+let admin: Page;
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
+  return context.newPage();
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  stack = await startDevStack();
+  browser = await launchChromium();
+  admin = await newPage();
+  await signInAt(stack.url, admin, 'admin', ADMIN_PASSWORD);
+  await admin.waitForURL(`${stack.url}/`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function openCompany(name: string) {
+  await admin
+    .getByRole('complementary', { name: 'Company tree' })
+    .getByRole('link', { name, exact: true })
+    .click();
+  await expect.poll(() => admin.getByRole('heading', { level: 1 }).textContent()).toBe(name);
+}
+
+describe('live sessions in the browser', () => {
+  it('turns exclusive login on, and a second sign-in sends the first screen to the login page by itself', async () => {
+    await openCompany('Paris Branch');
+    await admin.getByRole('button', { name: 'Token configuration of lucas.martin' }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByRole('switch', { name: /Exclusive Login/ }).check();
+    await admin.screenshot({ path: `${SHOTS}/token-config.png` });
+    await dialog.getByRole('button', { name: 'Save Configuration' }).click();
+    await expect
+      .poll(() => admin.locator('.toast').allTextContents())
+      .toContainEqual(expect.stringContaining('Token configuration saved'));
+
+    const first = await newPage();
+    await signInAt(stack.url, first, 'lucas.martin', ADMIN_PASSWORD);
+    await first.waitForURL(`${stack.url}/`);
+    await expect
+      .poll(() => first.getByRole('heading', { level: 1 }).textContent())
+      .toContain('Welcome');
+    await first.waitForTimeout(300);
+
+    const second = await newPage();
+    await signInAt(stack.url, second, 'lucas.martin', ADMIN_PASSWORD);
+    await second.waitForURL(`${stack.url}/`);
+
+    await first.waitForURL('**/login', { timeout: 3000 });
+    await expect
+      .poll(() => first.getByRole('status').allTextContents())
+      .toContainEqual(expect.stringContaining('You signed in on another device.'));
+    await first.screenshot({ path: `${SHOTS}/kicked.png` });
+    await first.context().close();
+    await second.context().close();
+  });
+
+  it('updates an open screen’s menus when an admin changes the user’s permissions', async () => {
+    const user = await newPage();
+    await signInAt(stack.url, user, 'olivia.chen', ADMIN_PASSWORD);
+    await user.waitForURL(`${stack.url}/`);
+    const nav = user.getByRole('navigation', { name: 'Modules' });
+    await expect.poll(() => nav.getByRole('link').allTextContents()).not.toContain('Playback');
+    await user.waitForTimeout(300);
+
+    await openCompany('Chicago Branch');
+    await admin.getByRole('main').getByRole('link', { name: 'Olivia Chen' }).click();
+    await admin.getByRole('button', { name: 'Expand Playback' }).first().click();
+    await admin.locator('input[data-key="web.playback.tracks"]').check();
+    await admin.getByRole('button', { name: 'Save changes' }).click();
+    await expect
+      .poll(() => admin.locator('.toast').allTextContents())
+      .toContainEqual('Changes saved.');
+
+    await expect
+      .poll(() => nav.getByRole('link').allTextContents(), { timeout: 3000 })
+      .toContain('Playback');
+    await user.context().close();
+  });
+
+  it('lets an admin see a user’s live session and end it; the screen is told it was ended', async () => {
+    const user = await newPage();
+    await signInAt(stack.url, user, 'emma.weber', ADMIN_PASSWORD);
+    await user.waitForURL(`${stack.url}/`);
+    await user.waitForTimeout(300);
+
+    await openCompany('Berlin Branch');
+    await admin.getByRole('link', { name: 'Emma Weber' }).first().click();
+    const panel = admin.getByRole('region', { name: 'Live sessions' });
+    await expect.poll(() => panel.textContent()).toContain('WEB');
+    await admin.screenshot({ path: `${SHOTS}/sessions.png`, fullPage: true });
+    await panel.getByRole('button', { name: 'End', exact: true }).click();
+
+    await user.waitForURL('**/login', { timeout: 3000 });
+    await expect
+      .poll(() => user.getByRole('status').allTextContents())
+      .toContainEqual(expect.stringContaining('An administrator ended your session.'));
+    await user.context().close();
+  });
+});
