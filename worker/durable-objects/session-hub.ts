@@ -1,6 +1,9 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { ClientKind, KickReason, LiveMessage } from '../../schemas/auth';
 import type { Bindings } from '../env';
+import { loadAccountChain } from '../features/auth/account.repo';
+import { accountRefusal, earliestExpiry } from '../features/auth/account-standing';
+import { createDb } from '../lib/db';
 import { constantTimeEqual, randomBytes, sha256Base64Url, toBase64Url } from '../lib/encoding';
 
 /** A live session as the hub stores it. Only a hash of the secret is kept. */
@@ -15,12 +18,16 @@ export interface HubSession {
 }
 
 export interface OpenSessionInput {
+  /** The user this hub belongs to (its name), kept so the hub can re-check the account. */
+  userId: string;
   client: ClientKind;
   userAgent: string | null;
   ip: string | null;
   /** Lifetime in ms; null for long-term tokens. */
   ttlMs: number | null;
   exclusive: boolean;
+  /** When the account (or an ancestor) expires; the hub wakes then to end every session. */
+  accountExpiresAt: number | null;
 }
 
 export interface OpenedSession {
@@ -92,6 +99,10 @@ export class SessionHub extends DurableObject<Bindings> {
       now,
       expiresAt,
     );
+    await this.ctx.storage.put({
+      user_id: input.userId,
+      account_expires_at: input.accountExpiresAt,
+    });
     await this.scheduleExpiry();
     return { sessionId, secret, expiresAt, ended };
   }
@@ -209,8 +220,31 @@ export class SessionHub extends DurableObject<Bindings> {
     }
   }
 
+  /**
+   * Re-reads the account and its ancestors from the database: ends every session if the account
+   * may no longer be used, otherwise wakes again at its (possibly new) expiry. Called when an
+   * admin changes an expiry, and by the alarm when the known expiry arrives.
+   */
+  async recheckAccount(): Promise<KickReason | null> {
+    if (this.sql.exec('SELECT 1 FROM sessions LIMIT 1').toArray().length === 0) return null;
+    const db = createDb(this.env.LIBSQL_URL, this.env.LIBSQL_AUTH_TOKEN);
+    const userId = await this.ctx.storage.get<string>('user_id');
+    if (!userId) return null;
+    const chain = await loadAccountChain(db, userId);
+    const refusal = accountRefusal(chain, Date.now());
+    if (refusal) {
+      this.endWhere(null, refusal);
+    } else {
+      await this.ctx.storage.put('account_expires_at', earliestExpiry(chain));
+    }
+    await this.scheduleExpiry();
+    return refusal;
+  }
+
   override async alarm(): Promise<void> {
     const now = Date.now();
+    const accountExpiresAt = await this.ctx.storage.get<number | null>('account_expires_at');
+    if (accountExpiresAt != null && accountExpiresAt <= now) await this.recheckAccount();
     const expired = this.sql
       .exec<{ id: string }>(
         'SELECT id FROM sessions WHERE expires_at IS NOT NULL AND expires_at <= ?',
@@ -223,11 +257,17 @@ export class SessionHub extends DurableObject<Bindings> {
   }
 
   private async scheduleExpiry(): Promise<void> {
-    const next = this.sql
-      .exec<{ next: number | null }>('SELECT MIN(expires_at) AS next FROM sessions')
-      .one().next;
-    if (next === null) await this.ctx.storage.deleteAlarm();
-    else await this.ctx.storage.setAlarm(next);
+    const { sessions, next } = this.sql
+      .exec<{ sessions: number; next: number | null }>(
+        'SELECT COUNT(*) AS sessions, MIN(expires_at) AS next FROM sessions',
+      )
+      .one();
+    const account = await this.ctx.storage.get<number | null>('account_expires_at');
+    const candidates = [next, sessions > 0 ? account : null].filter(
+      (t): t is number => typeof t === 'number',
+    );
+    if (candidates.length === 0) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(Math.min(...candidates));
   }
 
   /** Deletes one session (or all, when `sessionId` is null) and kicks their sockets. */

@@ -16,3 +16,14 @@ export function accountRefusal(chain: ChainLink[], now: number): KickReason | nu
   if (top?.parentUserId) return 'account_deleted';
   return null;
 }
+
+/** When the account stops being usable by date alone: the earliest expiry along the chain. */
+export function earliestExpiry(chain: ChainLink[]): number | null {
+  let earliest: number | null = null;
+  for (const link of chain) {
+    if (link.expiresAt !== null && (earliest === null || link.expiresAt < earliest)) {
+      earliest = link.expiresAt;
+    }
+  }
+  return earliest;
+}

@@ -9,7 +9,7 @@ import {
   loadAccountChain,
   updatePasswordHash,
 } from './account.repo';
-import { accountRefusal } from './account-standing';
+import { accountRefusal, earliestExpiry } from './account-standing';
 import { formatToken, type ParsedToken } from './session-token';
 
 export function hubFor(env: Bindings, userId: string) {
@@ -67,8 +67,8 @@ export async function login(
     env.PASSWORD_PEPPER,
   );
   const hashMs = performance.now() - hashStarted;
-  const refusal =
-    user && verdict.ok ? accountRefusal(await loadAccountChain(db, user.id), Date.now()) : null;
+  const chain = user && verdict.ok ? await loadAccountChain(db, user.id) : [];
+  const refusal = user && verdict.ok ? accountRefusal(chain, Date.now()) : null;
   if (!user || !verdict.ok || refusal) {
     await Promise.all([throttle.account.recordFailure(), throttle.ip?.recordFailure()]);
     throw new ApiError('INVALID_CREDENTIALS');
@@ -78,6 +78,8 @@ export async function login(
     await updatePasswordHash(db, user.id, await hashPassword(input.password, env.PASSWORD_PEPPER));
   }
   const opened = await hubFor(env, user.id).open({
+    userId: user.id,
+    accountExpiresAt: earliestExpiry(chain),
     client: input.client,
     userAgent: meta.userAgent,
     ip: meta.ip,

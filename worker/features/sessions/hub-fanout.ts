@@ -25,3 +25,8 @@ export function endSessionsOf(env: Bindings, userIds: string[], reason: KickReas
 export function broadcastTo(env: Bindings, userIds: string[], message: LiveMessage) {
   return eachLimited(userIds, (id) => hubFor(env, id).broadcast(message));
 }
+
+/** Asks each user's hub to re-read the account (an expiry moved) and act on it. */
+export function recheckAccounts(env: Bindings, userIds: string[]) {
+  return eachLimited(userIds, (id) => hubFor(env, id).recheckAccount());
+}

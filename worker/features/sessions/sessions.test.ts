@@ -271,3 +271,34 @@ describe('brute-force throttling', () => {
     expect(wait).toBeLessThanOrEqual(LoginThrottle.MAX_DELAY_MS);
   });
 });
+
+describe('account expiry arriving by itself', () => {
+  it('tells the open screen when the account’s date passes, with no request in between', async () => {
+    const company = await createCompany('Clock');
+    const u = await createUser({ company, expiresAt: new Date(Date.now() + 1500) });
+    const live = await liveFor(await appLogin(u.username));
+    await eventually(() => live.messages.some((m) => m.type === 'kicked'), 5000);
+    expect(live.messages.at(-1)).toEqual({ type: 'kicked', reason: 'account_expired' });
+  });
+
+  it('does the same when a parent’s date passes', async () => {
+    const company = await createCompany('Clock');
+    const parent = await createUser({ company, expiresAt: new Date(Date.now() + 1500) });
+    const child = await createUser({ company, parentUserId: parent.id });
+    const live = await liveFor(await appLogin(child.username));
+    await eventually(() => live.messages.some((m) => m.type === 'kicked'), 5000);
+    expect(live.messages.at(-1)).toEqual({ type: 'kicked', reason: 'account_expired' });
+  });
+
+  it('follows an admin moving the date closer', async () => {
+    const t = await twoTrees();
+    const u = await createUser({ company: t.east, expiresAt: new Date(Date.now() + 86_400_000) });
+    const live = await liveFor(await appLogin(u.username));
+    const soon = new Date(Date.now() + 1500).toISOString();
+    expect((await call(t.token, 'PUT', `/users/${u.id}/expiry`, { expiresAt: soon })).body).toEqual(
+      { updated: 1 },
+    );
+    await eventually(() => live.messages.some((m) => m.type === 'kicked'), 5000);
+    expect(live.messages.at(-1)).toEqual({ type: 'kicked', reason: 'account_expired' });
+  });
+});

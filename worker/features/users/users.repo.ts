@@ -13,6 +13,17 @@ export async function descendantIds(db: DbOrTx, userId: string): Promise<string[
 }
 
 // Written out: in a select list drizzle renders `users.id` unqualified, which would bind to `s`.
+/** The users and every sub-user below any of them, in one recursive query. */
+export async function descendantsOfMany(db: DbOrTx, userIds: string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db.all<{ id: string }>(sql`WITH RECURSIVE tree(id) AS (
+      SELECT value FROM json_each(${JSON.stringify(userIds)})
+      UNION
+      SELECT u.id FROM users u JOIN tree ON u.parent_user_id = tree.id
+    ) SELECT id FROM tree`);
+  return rows.map((r) => r.id);
+}
+
 const subUserCount = sql<number>`(SELECT count(*) FROM users s WHERE s.parent_user_id = "users"."id")`;
 
 export const listColumns = {

@@ -18,11 +18,12 @@ import { auditInsert } from '../audit/audit.record';
 import { loadAccountChain, loadGrants } from '../auth/account.repo';
 import type { Actor } from '../auth/actor';
 import { effectivePermissionsOf } from '../auth/effective-permissions';
-import { broadcastTo, endSessionsOf } from '../sessions/hub-fanout';
+import { broadcastTo, endSessionsOf, recheckAccounts } from '../sessions/hub-fanout';
 import { assertExpiryWithin, assertGrantable, assertRolesAssignable } from './grant-ceiling';
 import {
   companyUsersPage,
   descendantIds,
+  descendantsOfMany,
   directSubUsers,
   listColumns,
   rolesWithPermissions,
@@ -325,6 +326,7 @@ async function notifyChanged(
   after: UserRecord,
 ) {
   if (before.expiresAt !== after.expiresAt) {
+    await recheckAccounts(ctx.env, affected);
     await broadcastTo(ctx.env, [id], { type: 'expiry_changed' });
   }
   if (before.effectivePermissions.join() !== after.effectivePermissions.join()) {
@@ -433,11 +435,14 @@ export async function updateExpiry(
     });
   });
   if (value !== null && value.getTime() <= Date.now()) {
-    const all = new Set<string>();
-    for (const uid of updatedIds) for (const d of await descendantIds(db, uid)) all.add(d);
-    await endSessionsOf(ctx.env, [...all], 'account_expired');
+    await endSessionsOf(ctx.env, await descendantsOfMany(db, updatedIds), 'account_expired');
   } else {
-    ctx.defer(broadcastTo(ctx.env, updatedIds, { type: 'expiry_changed' }));
+    ctx.defer(
+      (async () => {
+        await recheckAccounts(ctx.env, await descendantsOfMany(db, updatedIds));
+        await broadcastTo(ctx.env, updatedIds, { type: 'expiry_changed' });
+      })(),
+    );
   }
   return { updated: updatedIds.length };
 }
