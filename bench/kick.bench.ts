@@ -4,36 +4,18 @@
  * what the sign-in costs besides the password hash (from the Server-Timing header).
  * Run with `npm run bench:kick` (Node 20 needs --experimental-websocket for a client socket).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { seedDemo } from '../db/seed';
-import { applyMigrations, connect } from '../scripts/lib/migrate';
-import { freePort } from '../scripts/lib/ports';
-import { startSqld } from '../scripts/lib/sqld';
-import { startWorker } from '../scripts/lib/wrangler';
+import { BENCH_PEPPER, withBenchStack } from './bench-stack';
 import { fmt, summarize } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
-const PEPPER = 'bench-pepper';
 const PASSWORD = 'bench-password-1';
 
-const dir = mkdtempSync(join(tmpdir(), 'gatehouse-kick-'));
-const sqld = await startSqld(join(dir, 'sqld'));
-try {
-  await applyMigrations(sqld.url);
-  const db = connect(sqld.url);
-  await seedDemo(db, PASSWORD, PEPPER);
-  db.$client.close();
-  const worker = await startWorker({
-    port: await freePort(),
-    libsqlUrl: sqld.url,
-    pepper: PEPPER,
-    persistTo: join(dir, 'wrangler'),
-  });
-  try {
+await withBenchStack(
+  (db) => seedDemo(db, PASSWORD, BENCH_PEPPER),
+  async ({ url }) => {
     const api = (path: string, init: RequestInit = {}, token?: string) =>
-      fetch(`${worker.url}/api/v1${path}`, {
+      fetch(`${url}/api/v1${path}`, {
         ...init,
         headers: {
           'content-type': 'application/json',
@@ -73,7 +55,7 @@ try {
     for (let i = 0; i < RUNS; i++) {
       const ticketRes = await api('/live/ticket', { method: 'POST' }, current.token);
       const { ticket } = (await ticketRes.json()) as { ticket: string };
-      const ws = new WebSocket(`${worker.url.replace('http', 'ws')}/api/v1/live?ticket=${ticket}`);
+      const ws = new WebSocket(`${url.replace('http', 'ws')}/api/v1/live?ticket=${ticket}`);
       const kickedAt = new Promise<number>((resolve, reject) => {
         ws.addEventListener('message', (e) => {
           if (String(e.data).includes('"kicked"')) resolve(performance.now());
@@ -103,10 +85,5 @@ try {
     show('login, total (client-side)', totals);
     show('login, password hash (Server-Timing)', hashes);
     show('login without the password hash', rest);
-  } finally {
-    await worker.stop();
-  }
-} finally {
-  await sqld.stop();
-  rmSync(dir, { recursive: true, force: true });
-}
+  },
+);

@@ -4,47 +4,33 @@
  * The peer: the same subtree read by a recursive CTE over parent_id instead of the
  * materialized path, straight on sqld.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { applyMigrations, connect } from '../scripts/lib/migrate';
-import { freePort } from '../scripts/lib/ports';
 import { seedScale } from '../scripts/lib/scale-seed';
-import { startSqld } from '../scripts/lib/sqld';
-import { startWorker } from '../scripts/lib/wrangler';
+import { BENCH_PEPPER, withBenchStack } from './bench-stack';
 import { fmt, measure } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
-const PEPPER = 'bench-pepper';
 const PASSWORD = 'bench-password';
 
-const dir = mkdtempSync(join(tmpdir(), 'gatehouse-bench-'));
-const sqld = await startSqld(join(dir, 'sqld'));
-try {
-  await applyMigrations(sqld.url);
-  const db = connect(sqld.url);
-  let t0 = performance.now();
-  const data = await seedScale(db, PASSWORD, PEPPER);
-  console.log(
-    `seeded ${data.companies} companies, ${data.users} users in ${fmt(performance.now() - t0)}`,
-  );
-
-  const worker = await startWorker({
-    port: await freePort(),
-    libsqlUrl: sqld.url,
-    pepper: PEPPER,
-    persistTo: join(dir, 'wrangler'),
-  });
-  try {
-    const login = await fetch(`${worker.url}/api/v1/auth/login`, {
+await withBenchStack(
+  async (db) => {
+    const t0 = performance.now();
+    const data = await seedScale(db, PASSWORD, BENCH_PEPPER);
+    console.log(
+      `seeded ${data.companies} companies, ${data.users} users in ${fmt(performance.now() - t0)}`,
+    );
+    return data;
+  },
+  async ({ url, db, seeded: data }) => {
+    const login = await fetch(`${url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: data.adminUsername, password: PASSWORD, client: 'app' }),
     });
     const { token } = (await login.json()) as { token: string };
     const get = async (path: string, init: RequestInit = {}) => {
-      const res = await fetch(`${worker.url}/api/v1${path}`, {
+      const res = await fetch(`${url}/api/v1${path}`, {
         ...init,
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       });
@@ -54,11 +40,11 @@ try {
     const firstPage = (await get(`/companies/${data.sampleBranchId}/users?limit=50`)) as {
       nextCursor: string | null;
     };
-    t0 = performance.now();
+    const t0 = performance.now();
     const tree = await get('/companies/tree');
     const treeBytes = JSON.stringify(tree).length;
     console.log(
-      `full tree: ${(treeBytes / 1024).toFixed(0)} KiB JSON, first call ${fmt(performance.now() - t0)}`,
+      `tree (two levels): ${(treeBytes / 1024).toFixed(0)} KiB JSON, first call ${fmt(performance.now() - t0)}`,
     );
 
     const cases: [string, () => Promise<unknown>][] = [
@@ -120,7 +106,7 @@ try {
       );
       const byCte = await measure(RUNS, () =>
         db.all(sql`WITH RECURSIVE sub(id) AS (SELECT ${id} UNION ALL
-          SELECT c.id FROM companies c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub`),
+        SELECT c.id FROM companies c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub`),
       );
       peer[label] = { byPath, byCte };
       console.log(
@@ -133,11 +119,5 @@ try {
       'test-results/bench-org.json',
       JSON.stringify({ runs: RUNS, dataset: data, treeBytes, results, peer }, null, 2),
     );
-  } finally {
-    await worker.stop();
-    db.$client.close();
-  }
-} finally {
-  await sqld.stop();
-  rmSync(dir, { recursive: true, force: true });
-}
+  },
+);

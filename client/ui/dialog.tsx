@@ -51,6 +51,33 @@ export function Dialog(props: {
   );
 }
 
+/** The usual footer: Cancel, and one primary (or danger) action that shows its progress. */
+export function DialogActions(props: {
+  label: string;
+  busy?: boolean;
+  disabled?: boolean;
+  danger?: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      <button type="button" class="button" onClick={() => props.onCancel()}>
+        Cancel
+      </button>
+      <button
+        type="button"
+        class="button"
+        classList={{ 'button--danger': props.danger, 'button--primary': !props.danger }}
+        disabled={props.busy || props.disabled}
+        onClick={() => props.onConfirm()}
+      >
+        {props.label}
+      </button>
+    </>
+  );
+}
+
 /** Asks before a destructive action; the confirm button says exactly what will happen. */
 export function ConfirmDialog(props: {
   open: boolean;
@@ -68,20 +95,13 @@ export function ConfirmDialog(props: {
       title={props.title}
       onClose={props.onClose}
       footer={
-        <>
-          <button type="button" class="button" onClick={() => props.onClose()}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            class="button"
-            classList={{ 'button--danger': props.danger, 'button--primary': !props.danger }}
-            disabled={props.busy}
-            onClick={() => props.onConfirm()}
-          >
-            {props.confirmLabel}
-          </button>
-        </>
+        <DialogActions
+          label={props.confirmLabel}
+          busy={props.busy}
+          danger={props.danger}
+          onConfirm={props.onConfirm}
+          onCancel={props.onClose}
+        />
       }
     >
       {props.children}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { api, bearer, createUser, ORIGIN } from './fixtures';
-import { call, twoTrees } from './org-fixtures';
+import { call, newUserBody, twoTrees } from './org-fixtures';
 import { snapshotSubtree } from './snapshot';
 
 /** Sends a request that fails at `fault`, midway through its transaction. */
@@ -84,15 +84,7 @@ describe('multi-row changes are atomic: a fault midway leaves the data as before
       companyId: t.east.id,
       permissions: ['web.monitor.map'],
     });
-    await call(t.token, 'POST', '/users', {
-      username: `r${crypto.randomUUID().slice(0, 8)}`,
-      password: 'initial-Password-1',
-      displayName: 'Holder',
-      companyId: t.east.id,
-      relatedCompanyId: t.east.id,
-      expiresAt: null,
-      roleIds: [role.body.id],
-    });
+    await call(t.token, 'POST', '/users', newUserBody(t.east.id, { roleIds: [role.body.id] }));
     const before = await snapshotSubtree(t.acme.path);
     const res = await withFault(
       t.token,

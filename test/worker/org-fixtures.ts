@@ -55,3 +55,18 @@ export async function call(token: string, method: string, path: string, body?: u
     body: json as Record<string, unknown> & { error?: { code: string; field?: string } },
   };
 }
+
+/** A valid `POST /users` body for a parent-level user of `companyId` (unique username). */
+export function newUserBody(companyId: string, extra: Record<string, unknown> = {}) {
+  return {
+    username: `u${crypto.randomUUID().slice(0, 8)}`,
+    password: 'initial-Password-1',
+    displayName: 'New Person',
+    companyId,
+    relatedCompanyId: companyId,
+    expiresAt: null,
+    roleIds: [],
+    permissions: [],
+    ...extra,
+  };
+}

@@ -2,6 +2,7 @@ import { createAsync, query } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
 import { AUDIT_ACTIONS, type AuditEntry } from '../../../schemas/audit';
 import { api, unwrap } from '../../lib/api';
+import { createDebounced } from '../../ui/debounced';
 import { formatDate } from '../../ui/format';
 import { Search } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
@@ -27,18 +28,16 @@ const getAudit = query(
 
 export default function AuditPage() {
   const [action, setAction] = createSignal('');
-  const [search, setSearch] = createSignal('');
-  const [q, setQ] = createSignal('');
   const [cursor, setCursor] = createSignal('');
   const [earlier, setEarlier] = createSignal<AuditEntry[]>([]);
   const [open, setOpen] = createSignal<string | null>(null);
-  const page = createAsync(() => getAudit(action(), q(), cursor()));
+  const search = createDebounced(250, () => reset());
+  const page = createAsync(() => getAudit(action(), search.settled(), cursor()));
   const rows = () => [...earlier(), ...(page()?.entries ?? [])];
   const reset = () => {
     setEarlier([]);
     setCursor('');
   };
-  let timer: ReturnType<typeof setTimeout> | undefined;
 
   return (
     <div class="page">
@@ -69,16 +68,8 @@ export default function AuditPage() {
               type="search"
               placeholder="Search summaries and actors"
               aria-label="Search the audit log"
-              value={search()}
-              onInput={(e) => {
-                const v = e.currentTarget.value;
-                setSearch(v);
-                clearTimeout(timer);
-                timer = setTimeout(() => {
-                  reset();
-                  setQ(v.trim());
-                }, 250);
-              }}
+              value={search.value()}
+              onInput={(e) => search.input(e.currentTarget.value)}
             />
           </label>
         </div>

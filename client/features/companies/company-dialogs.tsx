@@ -1,8 +1,9 @@
 import { revalidate, useNavigate } from '@solidjs/router';
-import { createEffect, createSignal, on, Show } from 'solid-js';
+import { createEffect, createSignal, on } from 'solid-js';
 import type { Company } from '../../../schemas/companies';
 import { ApiClientError, api, unwrap } from '../../lib/api';
-import { ConfirmDialog, Dialog } from '../../ui/dialog';
+import { ConfirmDialog, Dialog, DialogActions } from '../../ui/dialog';
+import { ErrorAlert } from '../../ui/error-alert';
 import { toast } from '../../ui/toast';
 import { CompanySelect } from './company-select';
 
@@ -72,11 +73,7 @@ export function CompanyNameDialog(props: {
             autofocus
           />
         </label>
-        <Show when={error()}>
-          <div class="alert alert--error" role="alert">
-            {error()}
-          </div>
-        </Show>
+        <ErrorAlert message={error()} />
         <div class="dialog__actions">
           <button type="button" class="button" onClick={() => props.onClose()}>
             Cancel
@@ -127,14 +124,12 @@ export function MoveCompanyDialog(props: { company: Company | null; onClose: () 
       title={`Move ${props.company?.name ?? ''}`}
       onClose={props.onClose}
       footer={
-        <>
-          <button type="button" class="button" onClick={() => props.onClose()}>
-            Cancel
-          </button>
-          <button type="button" class="button button--primary" disabled={busy()} onClick={save}>
-            {busy() ? 'Moving…' : 'Move company'}
-          </button>
-        </>
+        <DialogActions
+          label={busy() ? 'Moving…' : 'Move company'}
+          disabled={busy()}
+          onConfirm={save}
+          onCancel={props.onClose}
+        />
       }
     >
       <label class="field">
@@ -147,11 +142,7 @@ export function MoveCompanyDialog(props: { company: Company | null; onClose: () 
         />
       </label>
       <p class="muted small">Its subsidiaries, users and roles move with it.</p>
-      <Show when={error()}>
-        <div class="alert alert--error" role="alert">
-          {error()}
-        </div>
-      </Show>
+      <ErrorAlert message={error()} />
     </Dialog>
   );
 }
@@ -195,11 +186,7 @@ export function DeleteCompanyDialog(props: { company: Company | null; onClose: (
       <p>
         Delete <strong>{props.company?.name}</strong>? Only an empty company can be deleted.
       </p>
-      <Show when={error()}>
-        <div class="alert alert--error" role="alert">
-          {error()}
-        </div>
-      </Show>
+      <ErrorAlert message={error()} />
     </ConfirmDialog>
   );
 }

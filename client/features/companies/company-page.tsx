@@ -3,6 +3,7 @@ import { createEffect, createSignal, For, Show, Suspense } from 'solid-js';
 import type { Company } from '../../../schemas/companies';
 import type { UserListItem } from '../../../schemas/users';
 import { useMe } from '../../lib/use-me';
+import { createDebounced } from '../../ui/debounced';
 import { formatDate, isExpired, plural } from '../../ui/format';
 import { Calendar, Key, Move, Pencil, Plus, Search, Trash, UserPlus, Users } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
@@ -118,8 +119,11 @@ export default function CompanyPage() {
 
 function UsersTable(props: { companyId: string }) {
   const { can } = useMe();
-  const [search, setSearch] = createSignal('');
-  const [query, setQuery] = createSignal('');
+  const search = createDebounced(250, () => {
+    setEarlier([]);
+    setCursor(undefined);
+  });
+  const query = search.settled;
   const [cursor, setCursor] = createSignal<string | undefined>(undefined);
   const [earlier, setEarlier] = createSignal<UserListItem[]>([]);
   const page = createAsync(() => getCompanyUsers(props.companyId, query() || undefined, cursor()));
@@ -127,17 +131,6 @@ function UsersTable(props: { companyId: string }) {
   const [expiryFor, setExpiryFor] = createSignal<UserListItem | null>(null);
   const [deleteFor, setDeleteFor] = createSignal<UserListItem | null>(null);
   const [tokenFor, setTokenFor] = createSignal<UserListItem | null>(null);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-
-  const onSearch = (value: string) => {
-    setSearch(value);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      setEarlier([]);
-      setCursor(undefined);
-      setQuery(value.trim());
-    }, 250);
-  };
   const loadMore = () => {
     const p = page();
     if (!p?.nextCursor) return;
@@ -157,8 +150,8 @@ function UsersTable(props: { companyId: string }) {
             type="search"
             placeholder="Search by name or username"
             aria-label="Search users"
-            value={search()}
-            onInput={(e) => onSearch(e.currentTarget.value)}
+            value={search.value()}
+            onInput={(e) => search.input(e.currentTarget.value)}
           />
         </label>
       </div>

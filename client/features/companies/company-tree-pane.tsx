@@ -1,6 +1,7 @@
 import { A, createAsync, useLocation } from '@solidjs/router';
 import { createEffect, createSignal, For, Show, Suspense } from 'solid-js';
 import type { CompanyTreeNode } from '../../../schemas/companies';
+import { createDebounced } from '../../ui/debounced';
 import { Building, ChevronRight, Search, UserIcon, UserPlus } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
 import { getCompanyChildren, getCompanyTree, getCompanyUsers } from './company.queries';
@@ -15,14 +16,8 @@ export function CompanyTreePane(props: {
   canCreateUsers: boolean;
   canViewRoles: boolean;
 }) {
-  const [search, setSearch] = createSignal('');
-  const [query, setQuery] = createSignal('');
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const onSearch = (value: string) => {
-    setSearch(value);
-    clearTimeout(timer);
-    timer = setTimeout(() => setQuery(value.trim()), 250);
-  };
+  const search = createDebounced();
+  const query = search.settled;
   const tree = createAsync(() => getCompanyTree(query() || undefined));
 
   return (
@@ -44,8 +39,8 @@ export function CompanyTreePane(props: {
           type="search"
           placeholder="Search companies and users"
           aria-label="Search companies and users"
-          value={search()}
-          onInput={(e) => onSearch(e.currentTarget.value)}
+          value={search.value()}
+          onInput={(e) => search.input(e.currentTarget.value)}
         />
       </label>
       <Suspense

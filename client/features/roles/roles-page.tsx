@@ -3,7 +3,8 @@ import { createEffect, createMemo, createSignal, For, on, Show, Suspense } from 
 import type { Role } from '../../../schemas/roles';
 import { ApiClientError, api, unwrap } from '../../lib/api';
 import { useMe } from '../../lib/use-me';
-import { ConfirmDialog, Dialog } from '../../ui/dialog';
+import { ConfirmDialog, Dialog, DialogActions } from '../../ui/dialog';
+import { ErrorAlert } from '../../ui/error-alert';
 import { plural } from '../../ui/format';
 import { Pencil, Plus, Shield, Trash } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
@@ -170,19 +171,12 @@ function RoleDialog(props: { editing: Editing; onClose: () => void }) {
       title={props.editing?.kind === 'edit' ? `Edit role “${props.editing.role.name}”` : 'New role'}
       onClose={props.onClose}
       footer={
-        <>
-          <button type="button" class="button" onClick={() => props.onClose()}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            class="button button--primary"
-            disabled={busy() || !name().trim()}
-            onClick={save}
-          >
-            {busy() ? 'Saving…' : 'Save role'}
-          </button>
-        </>
+        <DialogActions
+          label={busy() ? 'Saving…' : 'Save role'}
+          disabled={busy() || !name().trim()}
+          onConfirm={save}
+          onCancel={props.onClose}
+        />
       }
     >
       <div class="form-grid">
@@ -205,11 +199,7 @@ function RoleDialog(props: { editing: Editing; onClose: () => void }) {
         onChange={setPermissions}
         grantable={new Set(me()?.permissions ?? [])}
       />
-      <Show when={error()}>
-        <div class="alert alert--error" role="alert">
-          {error()}
-        </div>
-      </Show>
+      <ErrorAlert message={error()} />
     </Dialog>
   );
 }
@@ -258,11 +248,7 @@ function DeleteRoleDialog(props: { role: Role | null; onClose: () => void }) {
           permissions at once.
         </div>
       </Show>
-      <Show when={error()}>
-        <div class="alert alert--error" role="alert">
-          {error()}
-        </div>
-      </Show>
+      <ErrorAlert message={error()} />
     </ConfirmDialog>
   );
 }

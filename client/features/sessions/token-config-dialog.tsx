@@ -2,7 +2,8 @@ import { revalidate } from '@solidjs/router';
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import type { TokenConfig } from '../../../schemas/users';
 import { ApiClientError, api, unwrap } from '../../lib/api';
-import { Dialog } from '../../ui/dialog';
+import { Dialog, DialogActions } from '../../ui/dialog';
+import { ErrorAlert } from '../../ui/error-alert';
 import { plural } from '../../ui/format';
 import { toast } from '../../ui/toast';
 import { getUser } from '../users/user.queries';
@@ -82,19 +83,12 @@ export function TokenConfigDialog(props: {
       title={`Token configuration — ${props.user?.displayName ?? ''}`}
       onClose={props.onClose}
       footer={
-        <>
-          <button type="button" class="button" onClick={() => props.onClose()}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            class="button button--primary"
-            disabled={busy() || !config()}
-            onClick={save}
-          >
-            {busy() ? 'Saving…' : 'Save Configuration'}
-          </button>
-        </>
+        <DialogActions
+          label={busy() ? 'Saving…' : 'Save Configuration'}
+          disabled={busy() || !config()}
+          onConfirm={save}
+          onCancel={props.onClose}
+        />
       }
     >
       <Show when={config()} fallback={<p class="muted">Loading…</p>}>
@@ -163,11 +157,7 @@ export function TokenConfigDialog(props: {
                 How long a token issued at sign-in stays valid. Applies to new sign-ins.
               </span>
             </div>
-            <Show when={error()}>
-              <div class="alert alert--error" role="alert">
-                {error()?.message}
-              </div>
-            </Show>
+            <ErrorAlert message={error()?.message} />
           </div>
         )}
       </Show>

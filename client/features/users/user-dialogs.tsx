@@ -2,7 +2,8 @@ import { revalidate } from '@solidjs/router';
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import type { UserListItem } from '../../../schemas/users';
 import { ApiClientError, api, unwrap } from '../../lib/api';
-import { ConfirmDialog, Dialog } from '../../ui/dialog';
+import { ConfirmDialog, Dialog, DialogActions } from '../../ui/dialog';
+import { ErrorAlert } from '../../ui/error-alert';
 import { fromDateInput, plural, toDateInput } from '../../ui/format';
 import { Spinner } from '../../ui/spinner';
 import { toast } from '../../ui/toast';
@@ -95,14 +96,12 @@ export function ExpiryDialog(props: {
       title={`Expiration date — ${props.user?.displayName ?? ''}`}
       onClose={props.onClose}
       footer={
-        <>
-          <button type="button" class="button" onClick={() => props.onClose()}>
-            Cancel
-          </button>
-          <button type="button" class="button button--primary" disabled={busy()} onClick={save}>
-            {busy() ? 'Saving…' : 'Save'}
-          </button>
-        </>
+        <DialogActions
+          label={busy() ? 'Saving…' : 'Save'}
+          disabled={busy()}
+          onConfirm={save}
+          onCancel={props.onClose}
+        />
       }
     >
       <div class="form-grid form-grid--single">
@@ -156,11 +155,7 @@ export function ExpiryDialog(props: {
               : `${plural(preview() ?? 0, 'account')} will change.`}
           </Show>
         </div>
-        <Show when={error()}>
-          <div class="alert alert--error" role="alert">
-            {error()}
-          </div>
-        </Show>
+        <ErrorAlert message={error()} />
       </div>
     </Dialog>
   );
@@ -244,11 +239,7 @@ export function DeleteUserDialog(props: {
         </Show>
       </Show>
       <p class="muted small">Their open sessions end at once. This cannot be undone.</p>
-      <Show when={error()}>
-        <div class="alert alert--error" role="alert">
-          {error()}
-        </div>
-      </Show>
+      <ErrorAlert message={error()} />
     </ConfirmDialog>
   );
 }

@@ -10,6 +10,7 @@ import { createEffect, createMemo, createSignal, For, on, Show, Suspense } from 
 import type { UserRecord } from '../../../schemas/users';
 import { ApiClientError, api, unwrap } from '../../lib/api';
 import { useMe } from '../../lib/use-me';
+import { ErrorAlert } from '../../ui/error-alert';
 import { formatDate, fromDateInput, toDateInput } from '../../ui/format';
 import { Ban, Calendar, Key, Trash, UserPlus } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
@@ -288,11 +289,7 @@ function UserForm(props: {
       </div>
 
       <form class="card form" onSubmit={submit} novalidate>
-        <Show when={errors()}>
-          <div class="alert alert--error" role="alert">
-            {errors()?.message}
-          </div>
-        </Show>
+        <ErrorAlert message={errors()?.message} />
         <div class="form-grid">
           <Field label="Username" error={fieldError('username')}>
             <input

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appLogin, createUser } from '../../../test/worker/fixtures';
-import { call, twoTrees } from '../../../test/worker/org-fixtures';
+import { call, newUserBody, twoTrees } from '../../../test/worker/org-fixtures';
 
 describe('roles', () => {
   it('creates a role in the scope and lists it with its holders, plus read-only roles from above', async () => {
@@ -32,15 +32,7 @@ describe('roles', () => {
       permissions: [],
     });
     for (let i = 0; i < 2; i++) {
-      await call(t.token, 'POST', '/users', {
-        username: `h${crypto.randomUUID().slice(0, 8)}`,
-        password: 'initial-Password-1',
-        displayName: 'Holder',
-        companyId: t.east.id,
-        relatedCompanyId: t.east.id,
-        expiresAt: null,
-        roleIds: [role.body.id],
-      });
+      await call(t.token, 'POST', '/users', newUserBody(t.east.id, { roleIds: [role.body.id] }));
     }
     const preview = await call(t.token, 'DELETE', `/roles/${role.body.id}?dryRun=1`);
     expect(preview.body).toEqual({ deleted: 0, users: 2 });
@@ -91,15 +83,12 @@ describe('roles', () => {
       companyId: t.east.id,
       permissions: ['web.monitor.map'],
     });
-    const created = await call(t.token, 'POST', '/users', {
-      username: `h${crypto.randomUUID().slice(0, 8)}`,
-      password: 'initial-Password-1',
-      displayName: 'Holder',
-      companyId: t.east.id,
-      relatedCompanyId: t.east.id,
-      expiresAt: null,
-      roleIds: [role.body.id],
-    });
+    const created = await call(
+      t.token,
+      'POST',
+      '/users',
+      newUserBody(t.east.id, { roleIds: [role.body.id] }),
+    );
     await call(t.token, 'PATCH', `/roles/${role.body.id}`, { permissions: ['web.alerts.view'] });
     const read = await call(t.token, 'GET', `/users/${created.body.id}`);
     expect(read.body.effectivePermissions).toEqual(['web.alerts.view']);

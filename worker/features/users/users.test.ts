@@ -8,21 +8,10 @@ import {
   openLive,
   PASSWORD,
 } from '../../../test/worker/fixtures';
-import { call, twoTrees } from '../../../test/worker/org-fixtures';
+import { call, newUserBody, twoTrees } from '../../../test/worker/org-fixtures';
 
-const newUser = (companyId: string, extra: Record<string, unknown> = {}) => ({
-  username: `u${crypto.randomUUID().slice(0, 8)}`,
-  password: 'initial-Password-1',
-  displayName: 'New Person',
-  email: 'new.person@example.com',
-  phone: '+49 30 1234567',
-  companyId,
-  relatedCompanyId: companyId,
-  expiresAt: null,
-  roleIds: [],
-  permissions: [],
-  ...extra,
-});
+const newUser = (companyId: string, extra: Record<string, unknown> = {}) =>
+  newUserBody(companyId, { email: 'new.person@example.com', phone: '+49 30 1234567', ...extra });
 
 describe('users', () => {
   it('creates a user who can log in, and reads it back with its effective permissions', async () => {
