@@ -4,7 +4,7 @@ import { AUDIT_ACTIONS, type AuditEntry } from '../../../schemas/audit';
 import { api, unwrap } from '../../lib/api';
 import { createDebounced } from '../../ui/debounced';
 import { formatDate } from '../../ui/format';
-import { Search } from '../../ui/icons';
+import { SearchInput } from '../../ui/search-input';
 import { Spinner } from '../../ui/spinner';
 
 const getAudit = query(
@@ -62,16 +62,13 @@ export default function AuditPage() {
             <option value="">All actions</option>
             <For each={AUDIT_ACTIONS}>{(a) => <option value={a}>{a}</option>}</For>
           </select>
-          <label class="search search--inline">
-            <Search />
-            <input
-              type="search"
-              placeholder="Search summaries and actors"
-              aria-label="Search the audit log"
-              value={search.value()}
-              onInput={(e) => search.input(e.currentTarget.value)}
-            />
-          </label>
+          <SearchInput
+            inline
+            label="Search the audit log"
+            placeholder="Search summaries and actors"
+            value={search.value()}
+            onInput={search.input}
+          />
         </div>
         <Suspense
           fallback={

@@ -5,7 +5,8 @@ import type { UserListItem } from '../../../schemas/users';
 import { useMe } from '../../lib/use-me';
 import { createDebounced } from '../../ui/debounced';
 import { formatDate, isExpired, plural } from '../../ui/format';
-import { Calendar, Key, Move, Pencil, Plus, Search, Trash, UserPlus, Users } from '../../ui/icons';
+import { Calendar, Key, Move, Pencil, Plus, Trash, UserPlus, Users } from '../../ui/icons';
+import { SearchInput } from '../../ui/search-input';
 import { Spinner } from '../../ui/spinner';
 import { TokenConfigDialog } from '../sessions/token-config-dialog';
 import { DeleteUserDialog, ExpiryDialog } from '../users/user-dialogs';
@@ -144,16 +145,13 @@ function UsersTable(props: { companyId: string }) {
         <h3>
           <Users /> Users
         </h3>
-        <label class="search search--inline">
-          <Search />
-          <input
-            type="search"
-            placeholder="Search by name or username"
-            aria-label="Search users"
-            value={search.value()}
-            onInput={(e) => search.input(e.currentTarget.value)}
-          />
-        </label>
+        <SearchInput
+          inline
+          label="Search users"
+          placeholder="Search by name or username"
+          value={search.value()}
+          onInput={search.input}
+        />
       </div>
       <Suspense
         fallback={

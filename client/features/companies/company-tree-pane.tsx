@@ -2,7 +2,8 @@ import { A, createAsync, useLocation } from '@solidjs/router';
 import { createEffect, createSignal, For, Show, Suspense } from 'solid-js';
 import type { CompanyTreeNode } from '../../../schemas/companies';
 import { createDebounced } from '../../ui/debounced';
-import { Building, ChevronRight, Search, UserIcon, UserPlus } from '../../ui/icons';
+import { Building, ChevronRight, UserIcon, UserPlus } from '../../ui/icons';
+import { SearchInput } from '../../ui/search-input';
 import { Spinner } from '../../ui/spinner';
 import { getCompanyChildren, getCompanyTree, getCompanyUsers } from './company.queries';
 import { focusedCompany } from './tree-focus';
@@ -33,16 +34,12 @@ export function CompanyTreePane(props: {
           </A>
         </nav>
       </Show>
-      <label class="search">
-        <Search />
-        <input
-          type="search"
-          placeholder="Search companies and users"
-          aria-label="Search companies and users"
-          value={search.value()}
-          onInput={(e) => search.input(e.currentTarget.value)}
-        />
-      </label>
+      <SearchInput
+        label="Search companies and users"
+        placeholder="Search companies and users"
+        value={search.value()}
+        onInput={search.input}
+      />
       <Suspense
         fallback={
           <div class="tree-pane__empty">

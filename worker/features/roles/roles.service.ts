@@ -11,6 +11,14 @@ import type { Actor } from '../auth/actor';
 import { broadcastTo } from '../sessions/hub-fanout';
 import { assertGrantable } from '../users/grant-ceiling';
 
+const roleColumns = {
+  id: roles.id,
+  name: roles.name,
+  companyId: roles.companyId,
+  companyName: companies.name,
+  path: companies.path,
+};
+
 /** Ids of the companies above the actor's scope root (from its path). */
 const ancestorIds = (actor: Actor) =>
   actor.scopePath.split('/').filter((id) => id && id !== actor.scopeId);
@@ -22,13 +30,7 @@ const ancestorIds = (actor: Actor) =>
 export async function listRoles(db: DrizzleDb, actor: Actor): Promise<Role[]> {
   const above = ancestorIds(actor);
   const rows = await db
-    .select({
-      id: roles.id,
-      name: roles.name,
-      companyId: roles.companyId,
-      companyName: companies.name,
-      path: companies.path,
-    })
+    .select(roleColumns)
     .from(roles)
     .innerJoin(companies, eq(companies.id, roles.companyId))
     .where(
@@ -76,13 +78,7 @@ async function editableRole(
   id: string,
 ): Promise<Role & { path: string }> {
   const row = await db
-    .select({
-      id: roles.id,
-      name: roles.name,
-      companyId: roles.companyId,
-      companyName: companies.name,
-      path: companies.path,
-    })
+    .select(roleColumns)
     .from(roles)
     .innerJoin(companies, eq(companies.id, roles.companyId))
     .where(eq(roles.id, id))
