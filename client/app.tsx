@@ -11,6 +11,7 @@ const RolesPage = lazy(() => import('./features/roles/roles-page'));
 const AuditPage = lazy(() => import('./features/audit/audit-page'));
 const ModulePage = lazy(() => import('./features/modules/module-page'));
 const AppHome = lazy(() => import('./features/modules/app-home'));
+const ChangePasswordPage = lazy(() => import('./features/auth/change-password-page'));
 const NotFoundPage = lazy(() => import('./features/shell/not-found-page'));
 
 export function App() {
@@ -19,6 +20,7 @@ export function App() {
       <Router>
         <Route path="/login" component={LoginPage} />
         <Route path="/app" component={AppHome} />
+        <Route path="/password" component={ChangePasswordPage} />
         <Route path="/" component={AppShell}>
           <Route path="/" component={OverviewPage} />
           <Route path="/overview" component={() => <Navigate href="/" />} />

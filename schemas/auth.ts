@@ -19,6 +19,7 @@ export const KICK_REASONS = {
   account_expired: 'Your account expired.',
   account_disabled: 'Your account was disabled.',
   account_deleted: 'Your account was deleted.',
+  password_changed: 'Your password was changed. Sign in with the new one.',
 } as const;
 export type KickReason = keyof typeof KICK_REASONS;
 
@@ -29,3 +30,14 @@ export type LiveMessage =
   | { type: 'kicked'; reason: KickReason }
   | { type: 'permissions_changed' }
   | { type: 'expiry_changed' };
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'Enter your current password.').max(256),
+    newPassword: z.string().min(10, 'Use at least 10 characters.').max(256),
+  })
+  .refine((v) => v.currentPassword !== v.newPassword, {
+    message: 'Choose a password different from the current one.',
+    path: ['newPassword'],
+  });
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;

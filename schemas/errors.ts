@@ -10,6 +10,10 @@ export const ERROR_CODES = {
   INVALID_CREDENTIALS: { status: 401, message: 'The username or password is incorrect.' },
   CSRF_REJECTED: { status: 403, message: 'The request did not come from this site.' },
   ORIGIN_REJECTED: { status: 403, message: 'The connection did not come from this site.' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message: 'Choose a new password before you continue.',
+  },
   FORBIDDEN: { status: 403, message: 'You do not have permission to do that.' },
   NOT_FOUND: { status: 404, message: 'Not found.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },

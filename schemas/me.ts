@@ -9,6 +9,8 @@ export interface MeUser {
   relatedCompanyId: string;
   parentUserId: string | null;
   expiresAt: string | null;
+  /** The password was set by an admin: the user must choose its own before anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface MeResponse {

@@ -2,10 +2,14 @@
 # Fails when committed generated files (drizzle migrations, wrangler types) drift from their sources.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+fingerprint() { find db/migrations -type f -print0 | sort -z | xargs -0 sha256sum; }
+before=$(fingerprint)
 npx drizzle-kit generate >/dev/null
-if [ -n "$(git status --porcelain -- db/migrations)" ]; then
-  echo "db/migrations is out of date with db/schema: run 'npm run db:generate' and commit the result." >&2
-  git status --porcelain -- db/migrations >&2
+after=$(fingerprint)
+if [ "$before" != "$after" ]; then
+  echo "db/migrations was out of date with db/schema; 'drizzle-kit generate' just wrote:" >&2
+  diff <(echo "$before") <(echo "$after") >&2 || true
+  echo "Review and commit the new migration." >&2
   exit 1
 fi
 npx wrangler types --include-runtime=false --strict-vars=false --check worker/worker-configuration.d.ts >/dev/null || {

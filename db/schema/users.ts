@@ -36,6 +36,10 @@ export const users = sqliteTable(
     tokenLongTerm: integer('token_long_term', { mode: 'boolean' }).notNull().default(false),
     tokenTtlMinutes: integer('token_ttl_minutes').notNull().default(720),
     tokenExclusive: integer('token_exclusive', { mode: 'boolean' }).notNull().default(false),
+    /** Set for an initial or admin-reset password: the user must choose its own first. */
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' })
+      .notNull()
+      .default(false),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

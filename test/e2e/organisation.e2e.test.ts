@@ -61,6 +61,13 @@ describe('the organisation console', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const driver = await context.newPage();
     await signInAt(stack.url, driver, 'lyon.driver', 'initial-Password-1');
+    // The initial password was set by the admin: the driver chooses its own first.
+    await driver.waitForURL('**/password');
+    await driver.getByLabel('Current password').fill('initial-Password-1');
+    await driver.getByLabel('New password', { exact: true }).fill('drivers-own-Password-9');
+    await driver.getByLabel('New password again').fill('drivers-own-Password-9');
+    await driver.screenshot({ path: `${SHOTS}/change-password.png` });
+    await driver.getByRole('button', { name: 'Save password' }).click();
     await driver.waitForURL(`${stack.url}/`);
     const nav = driver.getByRole('navigation', { name: 'Modules' });
     await expect.poll(() => nav.textContent()).toContain('Monitor');

@@ -13,6 +13,15 @@ export interface AuthContext extends AuthenticatedSession {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** What a user who must first choose a new password may still reach. */
+const BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/v1/me',
+  'POST /api/v1/me/password',
+  'POST /api/v1/auth/logout',
+  'GET /api/v1/live',
+  'POST /api/v1/live/ticket',
+]);
+
 /** The raw token of the request: `Authorization: Bearer` wins over the session cookie. */
 export function readToken(
   c: Parameters<typeof getCookie>[0],
@@ -33,6 +42,12 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
     throw new ApiError('CSRF_REJECTED');
   }
   const session = await authenticate(c.env, c.var.db, parsed);
+  if (
+    session.chain[0]?.mustChangePassword &&
+    !BEFORE_PASSWORD_CHANGE.has(`${c.req.method} ${c.req.path}`)
+  ) {
+    throw new ApiError('PASSWORD_CHANGE_REQUIRED');
+  }
   c.set('auth', { ...session, via: found.via });
   await next();
 });

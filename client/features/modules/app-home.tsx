@@ -10,7 +10,9 @@ export default function AppHome() {
   const navigate = useNavigate();
   const me = createAsync(() => getMe());
   createEffect(() => {
-    if (me() === null) navigate('/login', { replace: true });
+    const current = me();
+    if (current === null) navigate('/login', { replace: true });
+    else if (current?.user.mustChangePassword) navigate('/password', { replace: true });
   });
   const modules = () => {
     const held = new Set(me()?.permissions ?? []);

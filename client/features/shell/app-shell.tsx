@@ -14,12 +14,14 @@ export function AppShell(props: ParentProps) {
   const me = createAsync(() => getMe());
 
   createEffect(() => {
-    if (me() === null) navigate('/login', { replace: true });
+    const current = me();
+    if (current === null) navigate('/login', { replace: true });
+    else if (current?.user.mustChangePassword) navigate('/password', { replace: true });
   });
 
   return (
     <Show
-      when={me()}
+      when={me()?.user.mustChangePassword === false ? me() : undefined}
       fallback={
         <div class="page-loading">
           <Spinner /> Loading Gatehouse…

@@ -7,6 +7,7 @@ const link = (id: string, parentUserId: string | null, extra = {}) => ({
   parentUserId,
   status: 'active' as const,
   expiresAt: null,
+  mustChangePassword: false,
   ...extra,
 });
 

@@ -7,6 +7,7 @@ export interface ChainLink {
   parentUserId: string | null;
   status: 'active' | 'disabled';
   expiresAt: number | null;
+  mustChangePassword: boolean;
 }
 
 /**
@@ -19,17 +20,20 @@ export async function loadAccountChain(db: DrizzleDb, userId: string): Promise<C
     parent_user_id: string | null;
     status: 'active' | 'disabled';
     expires_at: number | null;
-  }>(sql`WITH RECURSIVE chain(id, parent_user_id, status, expires_at, depth) AS (
-      SELECT id, parent_user_id, status, expires_at, 0 FROM users WHERE id = ${userId}
+    must_change_password: number;
+  }>(sql`WITH RECURSIVE chain(id, parent_user_id, status, expires_at, must_change_password, depth) AS (
+      SELECT id, parent_user_id, status, expires_at, must_change_password, 0
+      FROM users WHERE id = ${userId}
       UNION ALL
-      SELECT u.id, u.parent_user_id, u.status, u.expires_at, chain.depth + 1
+      SELECT u.id, u.parent_user_id, u.status, u.expires_at, u.must_change_password, chain.depth + 1
       FROM users u JOIN chain ON u.id = chain.parent_user_id
-    ) SELECT id, parent_user_id, status, expires_at FROM chain ORDER BY depth`);
+    ) SELECT id, parent_user_id, status, expires_at, must_change_password FROM chain ORDER BY depth`);
   return rows.map((r) => ({
     id: r.id,
     parentUserId: r.parent_user_id,
     status: r.status,
     expiresAt: r.expires_at === null ? null : Number(r.expires_at),
+    mustChangePassword: Boolean(r.must_change_password),
   }));
 }
 
@@ -54,6 +58,7 @@ export async function findUserProfile(db: DrizzleDb, userId: string) {
       relatedCompanyId: users.relatedCompanyId,
       parentUserId: users.parentUserId,
       expiresAt: users.expiresAt,
+      mustChangePassword: users.mustChangePassword,
     })
     .from(users)
     .innerJoin(companies, eq(companies.id, users.companyId))

@@ -1,35 +1,42 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { companies } from '../../../db/schema';
+import { changePasswordSchema } from '../../../schemas/auth';
 import type { MeResponse } from '../../../schemas/me';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../lib/errors';
+import { validate } from '../../lib/validate';
 import { requireAuth } from '../../middleware/auth';
 import { effectivePermissionsOf } from '../auth/effective-permissions';
-import { loadProfile } from './me.service';
+import { changeOwnPassword, loadProfile } from './me.service';
 
-export const meRoutes = new Hono<AppEnv>().get('/', requireAuth, async (c) => {
-  const { userId, sessionId, client, expiresAt, chain } = c.var.auth;
-  const db = c.var.db;
-  const user = await loadProfile(db, userId);
-  if (!user) throw new ApiError('SESSION_ENDED');
-  const [permissions, scope] = await Promise.all([
-    effectivePermissionsOf(db, chain),
-    db
-      .select({ companyId: companies.id, companyName: companies.name })
-      .from(companies)
-      .where(eq(companies.id, user.relatedCompanyId))
-      .get(),
-  ]);
-  const body: MeResponse = {
-    user,
-    scope: scope ?? { companyId: user.relatedCompanyId, companyName: '' },
-    permissions,
-    session: {
-      id: sessionId,
-      client,
-      expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
-    },
-  };
-  return c.json(body);
-});
+export const meRoutes = new Hono<AppEnv>()
+  .post('/password', requireAuth, validate('json', changePasswordSchema), async (c) => {
+    await changeOwnPassword(c.env, c.var.db, c.var.auth, c.req.valid('json'));
+    return c.json({ status: 'ok' as const });
+  })
+  .get('/', requireAuth, async (c) => {
+    const { userId, sessionId, client, expiresAt, chain } = c.var.auth;
+    const db = c.var.db;
+    const user = await loadProfile(db, userId);
+    if (!user) throw new ApiError('SESSION_ENDED');
+    const [permissions, scope] = await Promise.all([
+      effectivePermissionsOf(db, chain),
+      db
+        .select({ companyId: companies.id, companyName: companies.name })
+        .from(companies)
+        .where(eq(companies.id, user.relatedCompanyId))
+        .get(),
+    ]);
+    const body: MeResponse = {
+      user,
+      scope: scope ?? { companyId: user.relatedCompanyId, companyName: '' },
+      permissions,
+      session: {
+        id: sessionId,
+        client,
+        expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
+      },
+    };
+    return c.json(body);
+  });

@@ -1,6 +1,12 @@
+import { eq } from 'drizzle-orm';
+import { users } from '../../../db/schema';
 import type { MeUser } from '../../../schemas/me';
+import type { Bindings } from '../../env';
 import type { DrizzleDb } from '../../lib/db';
+import { ApiError } from '../../lib/errors';
+import { hashPassword, verifyPassword } from '../../lib/password';
 import { findUserProfile } from '../auth/account.repo';
+import { hubFor } from '../auth/auth.service';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
@@ -9,4 +15,51 @@ export async function loadProfile(db: DrizzleDb, userId: string): Promise<MeUser
   const row = await findUserProfile(db, userId);
   if (!row) return null;
   return { ...row, expiresAt: iso(row.expiresAt) };
+}
+
+/**
+ * The user replaces its password (required after an initial or admin-set one). The current
+ * password is checked under the same throttle as sign-in; every other session ends.
+ */
+export async function changeOwnPassword(
+  env: Bindings,
+  db: DrizzleDb,
+  auth: { userId: string; sessionId: string },
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const row = await db
+    .select({ username: users.username, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, auth.userId))
+    .get();
+  if (!row) throw new ApiError('SESSION_ENDED');
+  const throttle = env.LOGIN_THROTTLE.get(
+    env.LOGIN_THROTTLE.idFromName(`acct:${row.username.toLowerCase()}`),
+  );
+  if ((await throttle.waitFor(5)) > 0) throw new ApiError('RATE_LIMITED');
+  const verdict = await verifyPassword(
+    input.currentPassword,
+    row.passwordHash,
+    env.PASSWORD_PEPPER,
+  );
+  if (!verdict.ok) {
+    await throttle.recordFailure();
+    throw new ApiError('VALIDATION_FAILED', {
+      message: 'The current password is not right.',
+      field: 'currentPassword',
+    });
+  }
+  await db
+    .update(users)
+    .set({
+      passwordHash: await hashPassword(input.newPassword, env.PASSWORD_PEPPER),
+      mustChangePassword: false,
+      updatedAt: new Date(),
+    })
+    .where(eq(users.id, auth.userId));
+  await throttle.reset();
+  const hub = hubFor(env, auth.userId);
+  for (const session of await hub.list()) {
+    if (session.id !== auth.sessionId) await hub.end(session.id, 'password_changed');
+  }
 }

@@ -165,6 +165,7 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
     relatedCompanyId: input.relatedCompanyId,
     parentUserId: parent?.id ?? null,
     expiresAt: expiresAt === null ? null : new Date(expiresAt),
+    mustChangePassword: true,
     createdAt: now,
     updatedAt: now,
   };
@@ -263,8 +264,10 @@ export async function updateUser(
     set.status = input.status;
   }
   if (expiresAt !== undefined) set.expiresAt = expiresAt;
-  if (input.password)
+  if (input.password) {
     set.passwordHash = await hashPassword(input.password, ctx.env.PASSWORD_PEPPER);
+    set.mustChangePassword = true;
+  }
   try {
     await db.transaction(async (tx) => {
       await tx.update(users).set(set).where(eq(users.id, id));
