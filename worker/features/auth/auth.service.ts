@@ -67,7 +67,8 @@ export async function login(
     env.PASSWORD_PEPPER,
   );
   const hashMs = performance.now() - hashStarted;
-  const chain = user && verdict.ok ? await loadAccountChain(db, user.id) : [];
+  // Always the same queries, whatever failed, so timing does not tell the cases apart.
+  const chain = await loadAccountChain(db, user?.id ?? 'us_nobody');
   const refusal = user && verdict.ok ? accountRefusal(chain, Date.now()) : null;
   if (!user || !verdict.ok || refusal) {
     await Promise.all([throttle.account.recordFailure(), throttle.ip?.recordFailure()]);
