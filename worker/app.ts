@@ -10,6 +10,7 @@ import { companiesRoutes } from './features/companies/companies.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { liveRoutes } from './features/live/live.routes';
 import { meRoutes } from './features/me/me.routes';
+import { openApiDocument } from './features/openapi/openapi';
 import { permissionsRoutes } from './features/permissions/permissions.routes';
 import { rolesRoutes } from './features/roles/roles.routes';
 import { sessionsRoutes } from './features/sessions/sessions.routes';
@@ -28,7 +29,8 @@ const api = new Hono<AppEnv>()
   .route('/sessions', sessionsRoutes)
   .route('/roles', rolesRoutes)
   .route('/permissions', permissionsRoutes)
-  .route('/audit', auditRoutes);
+  .route('/audit', auditRoutes)
+  .get('/openapi.json', (c) => c.json(openApiDocument()));
 
 function envelope(
   c: { get(key: 'requestId'): string },
