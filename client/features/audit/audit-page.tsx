@@ -79,7 +79,11 @@ export default function AuditPage() {
         >
           <Show
             when={rows().length > 0}
-            fallback={<div class="table-empty">No entries match.</div>}
+            fallback={
+              <div class="table-empty">
+                {action() || search.settled() ? 'No entries match.' : 'No changes recorded yet.'}
+              </div>
+            }
           >
             <table class="table">
               <thead>
