@@ -48,6 +48,16 @@ describe('the organisation console', () => {
 
     await admin.getByRole('link', { name: 'Add User' }).click();
     await fillUser('lyon.driver', 'Lyon Driver');
+    // The scope picker searches on the server; pick Paris Branch by typing and Enter.
+    const scope = admin.getByRole('combobox').nth(1);
+    await scope.click();
+    await admin.keyboard.type('paris');
+    // Enter takes the highlighted option; wait until the server's matches put Paris there.
+    await expect
+      .poll(() => admin.locator('[role=option].combo__option--active').textContent())
+      .toBe('Paris Branch');
+    await admin.keyboard.press('Enter');
+    await expect.poll(() => scope.inputValue()).toBe('Paris Branch');
     await admin.getByText('Dispatcher', { exact: true }).click();
     await admin.screenshot({ path: `${SHOTS}/user-form.png`, fullPage: true });
     await admin.getByRole('button', { name: 'Create user' }).click();

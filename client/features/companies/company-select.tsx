@@ -1,11 +1,15 @@
 import { createAsync } from '@solidjs/router';
-import { For } from 'solid-js';
+import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
+import { createDebounced } from '../../ui/debounced';
+import { ChevronRight } from '../../ui/icons';
 import { flattenTree, getCompany, getCompanyTree } from './company.queries';
 
+let nextId = 0;
+
 /**
- * A picker over the caller's company tree (the two levels the tree loads first, plus the
- * current value), indented by depth. Selection is set per option, so it holds even when the
- * options arrive after the value.
+ * A company picker for trees of any size: a combobox whose list shows the first two levels of
+ * the caller's scope, and, once the admin types, the server's matches with their parents.
+ * Arrow keys move, Enter picks, Escape closes.
  */
 export function CompanySelect(props: {
   name: string;
@@ -15,35 +19,123 @@ export function CompanySelect(props: {
   exclude?: ReadonlySet<string>;
   placeholder?: string;
 }) {
-  const tree = createAsync(() => getCompanyTree());
-  const loaded = () => flattenTree(tree()?.roots ?? []);
-  // The tree holds two levels; a deeper current value is fetched so it can still show.
-  const current = createAsync(async () =>
-    props.value && tree() && !loaded().some((o) => o.node.id === props.value)
-      ? getCompany(props.value)
-      : undefined,
+  const listId = `company-list-${nextId++}`;
+  const [open, setOpen] = createSignal(false);
+  const [active, setActive] = createSignal(0);
+  const search = createDebounced(200);
+  // Read through an effect, not createAsync: a pending read would suspend the whole form.
+  const [currentName, setCurrentName] = createSignal('');
+  createEffect(
+    on(
+      () => props.value,
+      (id) => {
+        if (!id) return setCurrentName('');
+        getCompany(id)
+          .then((c) => setCurrentName(c.name))
+          .catch(() => setCurrentName(''));
+      },
+    ),
   );
-  const options = () => {
-    const c = current();
-    const extra = c ? [{ node: { ...c, children: [] }, depth: c.trail.length }] : [];
-    return [...loaded(), ...extra].filter((o) => !props.exclude?.has(o.node.id));
+  const tree = createAsync(async () =>
+    open() ? getCompanyTree(search.settled() || undefined) : undefined,
+  );
+  const options = () =>
+    flattenTree(tree()?.roots ?? []).filter((o) => !props.exclude?.has(o.node.id));
+  let input: HTMLInputElement | undefined;
+
+  // Ancestors are listed for context; start on the first real match.
+  createEffect(
+    on(options, (list) => {
+      const q = search.settled().toLowerCase();
+      const hit = q ? list.findIndex((o) => o.node.name.toLowerCase().includes(q)) : -1;
+      setActive(Math.max(0, hit));
+    }),
+  );
+
+  const choose = (id: string | undefined) => {
+    if (!id) return;
+    props.onChange(id);
+    setOpen(false);
+    search.input('');
   };
+  const onKey = (e: KeyboardEvent) => {
+    const count = options().length;
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setOpen(true);
+      setActive((i) => Math.min(count - 1, i + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((i) => Math.max(0, i - 1));
+    } else if (e.key === 'Enter' && open()) {
+      e.preventDefault();
+      choose(options()[active()]?.node.id);
+    } else if (e.key === 'Escape' && open()) {
+      e.preventDefault();
+      e.stopPropagation();
+      setOpen(false);
+    }
+  };
+
   return (
-    <select
-      name={props.name}
-      disabled={props.disabled}
-      onChange={(e) => props.onChange(e.currentTarget.value)}
+    <div
+      class="combo"
+      onFocusOut={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
     >
-      <option value="" disabled selected={!props.value}>
-        {props.placeholder ?? 'Choose a company'}
-      </option>
-      <For each={options()}>
-        {(o) => (
-          <option value={o.node.id} selected={o.node.id === props.value}>
-            {`${'\u00a0\u00a0'.repeat(o.depth)}${o.node.name}`}
-          </option>
-        )}
-      </For>
-    </select>
+      <input type="hidden" name={props.name} value={props.value} />
+      <input
+        ref={input}
+        class="combo__input"
+        role="combobox"
+        aria-expanded={open()}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={open() ? `${listId}-${active()}` : undefined}
+        disabled={props.disabled}
+        placeholder={currentName() || props.placeholder || 'Choose a company'}
+        value={open() ? search.value() : currentName()}
+        onFocus={() => setOpen(true)}
+        onClick={() => setOpen(true)}
+        onInput={(e) => {
+          setOpen(true);
+          search.input(e.currentTarget.value);
+        }}
+        onKeyDown={onKey}
+      />
+      <ChevronRight class="combo__chevron" width="14" height="14" />
+      <Show when={open()}>
+        <div class="combo__list" id={listId} role="listbox">
+          <Suspense fallback={<div class="combo__empty">Searching…</div>}>
+            <Show
+              when={options().length > 0}
+              fallback={<div class="combo__empty">No company matches.</div>}
+            >
+              <For each={options()}>
+                {(o, i) => (
+                  <div
+                    id={`${listId}-${i()}`}
+                    role="option"
+                    tabIndex={-1}
+                    aria-selected={o.node.id === props.value}
+                    class="combo__option"
+                    classList={{ 'combo__option--active': i() === active() }}
+                    style={{ 'padding-left': `${10 + o.depth * 14}px` }}
+                    onMouseDown={(e) => {
+                      e.preventDefault();
+                      choose(o.node.id);
+                    }}
+                    onMouseEnter={() => setActive(i())}
+                  >
+                    {o.node.name}
+                  </div>
+                )}
+              </For>
+            </Show>
+          </Suspense>
+        </div>
+      </Show>
+    </div>
   );
 }
