@@ -437,8 +437,13 @@ export async function updateExpiry(
       },
     });
   });
+  // The next request of every affected session is refused by the database check already; the
+  // hubs are told after the answer so a sync over thousands of accounts answers at once.
   if (value !== null && value.getTime() <= Date.now()) {
-    await endSessionsOf(ctx.env, await descendantsOfMany(db, updatedIds), 'account_expired');
+    ctx.defer(
+      (async () =>
+        endSessionsOf(ctx.env, await descendantsOfMany(db, updatedIds), 'account_expired'))(),
+    );
   } else {
     ctx.defer(
       (async () => {

@@ -199,15 +199,26 @@ describe('users', () => {
     expect(single.body).toEqual({ updated: 1 });
   });
 
-  it('refuses an expiry in the past for nobody but ends the sessions of accounts it expires', async () => {
+  it('ends the sessions of accounts an expiry in the past expires, sub-users included', async () => {
     const t = await twoTrees();
     const u = await createUser({ company: t.east });
+    const sub = await createUser({ company: t.east, parentUserId: u.id });
     const token = await appLogin(u.username);
+    const subTicket = await api('/live/ticket', {
+      method: 'POST',
+      headers: bearer(await appLogin(sub.username)),
+    });
+    const live = await openLive(
+      {},
+      `?ticket=${((await subTicket.json()) as { ticket: string }).ticket}`,
+    );
     const res = await call(t.token, 'PUT', `/users/${u.id}/expiry`, {
       expiresAt: '2020-01-01T00:00:00.000Z',
     });
     expect(res.body).toEqual({ updated: 1 });
     expect((await api('/me', { headers: bearer(token) })).status).toBe(401);
+    await eventually(() => live.messages.some((m) => m.type === 'kicked'));
+    expect(live.messages.at(-1)).toEqual({ type: 'kicked', reason: 'account_expired' });
   });
 
   it('explains which role or grant gives a permission, or which ancestor removes it', async () => {
