@@ -36,6 +36,24 @@ async function fillUser(username: string, displayName: string) {
 }
 
 describe('the organisation console', () => {
+  it('moves through the company tree with the arrow keys', async () => {
+    const focused = () => admin.evaluate(() => document.activeElement?.textContent ?? '');
+    await tree().getByRole('link', { name: 'Northwind Group', exact: true }).focus();
+    await admin.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Americas');
+    await admin.keyboard.press('ArrowLeft'); // open → close
+    await admin.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Europe');
+    await admin.keyboard.press('ArrowRight'); // already open → step in
+    expect(await focused()).toBe('Berlin Branch');
+    await admin.keyboard.press('ArrowLeft'); // closed → up to the parent
+    expect(await focused()).toBe('Europe');
+    await admin.keyboard.press('ArrowUp');
+    await admin.keyboard.press('ArrowRight'); // reopen Americas
+    await admin.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Chicago Branch');
+  });
+
   it('creates a company, a user in it with a role, and that user sees only its modules', async () => {
     await openCompany('Paris Branch');
     await admin.getByRole('button', { name: 'New subsidiary' }).click();

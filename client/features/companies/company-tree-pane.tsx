@@ -7,6 +7,7 @@ import { SearchInput } from '../../ui/search-input';
 import { Spinner } from '../../ui/spinner';
 import { getCompanyChildren, getCompanyTree, getCompanyUsers } from './company.queries';
 import { focusedCompany } from './tree-focus';
+import { onTreeKeyDown } from './tree-keys';
 
 /**
  * The left pane: the caller's scope as a tree, each company with its user count; expanding a
@@ -57,7 +58,7 @@ export function CompanyTreePane(props: {
                 </p>
               }
             >
-              <ul class="tree">
+              <ul class="tree" aria-label="Companies" onKeyDown={onTreeKeyDown}>
                 <For each={t().roots}>
                   {(n) => (
                     <TreeItem
@@ -90,12 +91,14 @@ function TreeItem(props: {
   const [open, setOpen] = createSignal(props.depth < 2);
   const expanded = () => props.search !== '' || open();
   const expandable = () => props.node.childCount > 0 || props.node.userCount > 0;
-  // Levels below the first two arrive on demand, when a node is opened.
-  const lazyChildren = createAsync(async () =>
-    expanded() && props.node.children.length < props.node.childCount
-      ? getCompanyChildren(props.node.id)
-      : undefined,
-  );
+  // Levels below the first two arrive on demand, when a node is opened. Fetched in an effect:
+  // a pending read would suspend the whole pane (and drop keyboard focus) on every expand.
+  const [lazyChildren, setLazyChildren] = createSignal<CompanyTreeNode[] | undefined>();
+  createEffect(() => {
+    if (expanded() && props.node.children.length < props.node.childCount) {
+      getCompanyChildren(props.node.id).then(setLazyChildren, () => setLazyChildren([]));
+    }
+  });
   const children = () => lazyChildren() ?? props.node.children;
   const active = () => location.pathname === `/companies/${props.node.id}`;
   // Reveal the company being shown: open every node above it, and it (for its users).
