@@ -1,7 +1,8 @@
 import { revalidate, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, on } from 'solid-js';
 import type { Company } from '../../../schemas/companies';
-import { ApiClientError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
+import { createAction } from '../../ui/action';
 import { ConfirmDialog, Dialog, DialogActions } from '../../ui/dialog';
 import { ErrorAlert } from '../../ui/error-alert';
 import { toast } from '../../ui/toast';
@@ -17,52 +18,47 @@ export function CompanyNameDialog(props: {
 }) {
   const navigate = useNavigate();
   const [name, setName] = createSignal('');
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const save = createAction(async () => {
+    const m = props.mode;
+    if (!m) return;
+    if (m.kind === 'create') {
+      const created = await unwrap(
+        api.companies.$post({ json: { name: name(), parentId: m.parent.id } }),
+      );
+      toast(`Created “${created.name}”.`);
+      await refresh();
+      navigate(`/companies/${created.id}`);
+    } else {
+      await unwrap(
+        api.companies[':id'].$patch({ param: { id: m.company.id }, json: { name: name() } }),
+      );
+      toast('Company renamed.');
+      await refresh();
+    }
+    props.onClose();
+  }, 'Saving failed.');
   createEffect(
     on(
       () => props.mode,
       (m) => {
         setName(m?.kind === 'rename' ? m.company.name : '');
-        setError(null);
+        save.setError(null);
       },
     ),
   );
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const m = props.mode;
-    if (!m) return;
-    setBusy(true);
-    setError(null);
-    try {
-      if (m.kind === 'create') {
-        const created = await unwrap(
-          api.companies.$post({ json: { name: name(), parentId: m.parent.id } }),
-        );
-        toast(`Created “${created.name}”.`);
-        await refresh();
-        navigate(`/companies/${created.id}`);
-      } else {
-        await unwrap(
-          api.companies[':id'].$patch({ param: { id: m.company.id }, json: { name: name() } }),
-        );
-        toast('Company renamed.');
-        await refresh();
-      }
-      props.onClose();
-    } catch (err) {
-      setError(err instanceof ApiClientError ? err.message : 'Saving failed.');
-    } finally {
-      setBusy(false);
-    }
-  };
   const title = () =>
     props.mode?.kind === 'create'
       ? `New subsidiary of ${props.mode.parent.name}`
       : 'Rename company';
   return (
     <Dialog open={props.mode !== null} title={title()} onClose={props.onClose}>
-      <form onSubmit={submit} class="form-grid form-grid--single">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save.run();
+        }}
+        class="form-grid form-grid--single"
+      >
         <label class="field">
           <span class="field__label">Company name</span>
           <input
@@ -73,13 +69,21 @@ export function CompanyNameDialog(props: {
             autofocus
           />
         </label>
-        <ErrorAlert message={error()} />
+        <ErrorAlert message={save.error()?.message} />
         <div class="dialog__actions">
           <button type="button" class="button" onClick={() => props.onClose()}>
             Cancel
           </button>
-          <button type="submit" class="button button--primary" disabled={busy() || !name().trim()}>
-            {busy() ? 'Saving…' : props.mode?.kind === 'create' ? 'Create company' : 'Save name'}
+          <button
+            type="submit"
+            class="button button--primary"
+            disabled={save.busy() || !name().trim()}
+          >
+            {save.busy()
+              ? 'Saving…'
+              : props.mode?.kind === 'create'
+                ? 'Create company'
+                : 'Save name'}
           </button>
         </div>
       </form>
@@ -90,34 +94,25 @@ export function CompanyNameDialog(props: {
 /** Moves a company under another parent; the server refuses a move into its own subtree. */
 export function MoveCompanyDialog(props: { company: Company | null; onClose: () => void }) {
   const [parentId, setParentId] = createSignal('');
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const move = createAction(async () => {
+    const c = props.company;
+    if (!c) return;
+    await unwrap(
+      api.companies[':id'].$patch({ param: { id: c.id }, json: { parentId: parentId() } }),
+    );
+    toast(`Moved “${c.name}”.`);
+    await refresh();
+    props.onClose();
+  }, 'Moving failed.');
   createEffect(
     on(
       () => props.company,
       (c) => {
         setParentId(c?.parentId ?? '');
-        setError(null);
+        move.setError(null);
       },
     ),
   );
-  const save = async () => {
-    const c = props.company;
-    if (!c) return;
-    setBusy(true);
-    try {
-      await unwrap(
-        api.companies[':id'].$patch({ param: { id: c.id }, json: { parentId: parentId() } }),
-      );
-      toast(`Moved “${c.name}”.`);
-      await refresh();
-      props.onClose();
-    } catch (err) {
-      setError(err instanceof ApiClientError ? err.message : 'Moving failed.');
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <Dialog
       open={props.company !== null}
@@ -125,9 +120,9 @@ export function MoveCompanyDialog(props: { company: Company | null; onClose: () 
       onClose={props.onClose}
       footer={
         <DialogActions
-          label={busy() ? 'Moving…' : 'Move company'}
-          disabled={busy()}
-          onConfirm={save}
+          label={move.busy() ? 'Moving…' : 'Move company'}
+          disabled={move.busy()}
+          onConfirm={move.run}
           onCancel={props.onClose}
         />
       }
@@ -142,51 +137,42 @@ export function MoveCompanyDialog(props: { company: Company | null; onClose: () 
         />
       </label>
       <p class="muted small">Its subsidiaries, users and roles move with it.</p>
-      <ErrorAlert message={error()} />
+      <ErrorAlert message={move.error()?.message} />
     </Dialog>
   );
 }
 
 export function DeleteCompanyDialog(props: { company: Company | null; onClose: () => void }) {
   const navigate = useNavigate();
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const remove = createAction(async () => {
+    const c = props.company;
+    if (!c) return;
+    await unwrap(api.companies[':id'].$delete({ param: { id: c.id } }));
+    toast(`Deleted “${c.name}”.`);
+    await refresh();
+    props.onClose();
+    navigate(c.parentId ? `/companies/${c.parentId}` : '/');
+  }, 'Deleting failed.');
   createEffect(
     on(
       () => props.company,
-      () => setError(null),
+      () => remove.setError(null),
     ),
   );
-  const confirm = async () => {
-    const c = props.company;
-    if (!c) return;
-    setBusy(true);
-    try {
-      await unwrap(api.companies[':id'].$delete({ param: { id: c.id } }));
-      toast(`Deleted “${c.name}”.`);
-      await refresh();
-      props.onClose();
-      navigate(c.parentId ? `/companies/${c.parentId}` : '/');
-    } catch (err) {
-      setError(err instanceof ApiClientError ? err.message : 'Deleting failed.');
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <ConfirmDialog
       open={props.company !== null}
       title="Delete company"
       danger
-      busy={busy()}
+      busy={remove.busy()}
       confirmLabel="Delete company"
-      onConfirm={confirm}
+      onConfirm={remove.run}
       onClose={props.onClose}
     >
       <p>
         Delete <strong>{props.company?.name}</strong>? Only an empty company can be deleted.
       </p>
-      <ErrorAlert message={error()} />
+      <ErrorAlert message={remove.error()?.message} />
     </ConfirmDialog>
   );
 }

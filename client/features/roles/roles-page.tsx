@@ -1,8 +1,9 @@
 import { createAsync, revalidate } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show, Suspense } from 'solid-js';
 import type { Role } from '../../../schemas/roles';
-import { ApiClientError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { useMe } from '../../lib/use-me';
+import { createAction } from '../../ui/action';
 import { ConfirmDialog, Dialog, DialogActions } from '../../ui/dialog';
 import { ErrorAlert } from '../../ui/error-alert';
 import { plural } from '../../ui/format';
@@ -121,8 +122,28 @@ function RoleDialog(props: { editing: Editing; onClose: () => void }) {
   const [name, setName] = createSignal('');
   const [companyId, setCompanyId] = createSignal('');
   const [permissions, setPermissions] = createSignal<string[]>([]);
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const save = createAction(async () => {
+    const e = props.editing;
+    if (!e) return;
+    if (e.kind === 'new') {
+      await unwrap(
+        api.roles.$post({
+          json: { name: name(), companyId: companyId(), permissions: permissions() },
+        }),
+      );
+      toast(`Created the role “${name()}”.`);
+    } else {
+      await unwrap(
+        api.roles[':id'].$patch({
+          param: { id: e.role.id },
+          json: { name: name(), permissions: permissions() },
+        }),
+      );
+      toast('Role saved.');
+    }
+    await revalidate(['roles', 'me']);
+    props.onClose();
+  }, 'Saving failed.');
   createEffect(
     on(
       () => props.editing,
@@ -130,40 +151,10 @@ function RoleDialog(props: { editing: Editing; onClose: () => void }) {
         setName(e?.kind === 'edit' ? e.role.name : '');
         setCompanyId(e?.kind === 'edit' ? e.role.companyId : (companies()[0]?.node.id ?? ''));
         setPermissions(e?.kind === 'edit' ? e.role.permissions : []);
-        setError(null);
+        save.setError(null);
       },
     ),
   );
-  const save = async () => {
-    const e = props.editing;
-    if (!e) return;
-    setBusy(true);
-    setError(null);
-    try {
-      if (e.kind === 'new') {
-        await unwrap(
-          api.roles.$post({
-            json: { name: name(), companyId: companyId(), permissions: permissions() },
-          }),
-        );
-        toast(`Created the role “${name()}”.`);
-      } else {
-        await unwrap(
-          api.roles[':id'].$patch({
-            param: { id: e.role.id },
-            json: { name: name(), permissions: permissions() },
-          }),
-        );
-        toast('Role saved.');
-      }
-      await revalidate(['roles', 'me']);
-      props.onClose();
-    } catch (err) {
-      setError(err instanceof ApiClientError ? err.message : 'Saving failed.');
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <Dialog
       open={props.editing !== null}
@@ -172,9 +163,9 @@ function RoleDialog(props: { editing: Editing; onClose: () => void }) {
       onClose={props.onClose}
       footer={
         <DialogActions
-          label={busy() ? 'Saving…' : 'Save role'}
-          disabled={busy() || !name().trim()}
-          onConfirm={save}
+          label={save.busy() ? 'Saving…' : 'Save role'}
+          disabled={save.busy() || !name().trim()}
+          onConfirm={save.run}
           onCancel={props.onClose}
         />
       }
@@ -199,43 +190,34 @@ function RoleDialog(props: { editing: Editing; onClose: () => void }) {
         onChange={setPermissions}
         grantable={new Set(me()?.permissions ?? [])}
       />
-      <ErrorAlert message={error()} />
+      <ErrorAlert message={save.error()?.message} />
     </Dialog>
   );
 }
 
 function DeleteRoleDialog(props: { role: Role | null; onClose: () => void }) {
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
-  const confirm = async () => {
+  const remove = createAction(async () => {
     const r = props.role;
     if (!r) return;
-    setBusy(true);
-    try {
-      await unwrap(api.roles[':id'].$delete({ param: { id: r.id }, query: { force: '1' } }));
-      toast(`Deleted the role “${r.name}”.`);
-      await revalidate(['roles', 'me', 'user']);
-      props.onClose();
-    } catch (err) {
-      setError(err instanceof ApiClientError ? err.message : 'Deleting failed.');
-    } finally {
-      setBusy(false);
-    }
-  };
+    await unwrap(api.roles[':id'].$delete({ param: { id: r.id }, query: { force: '1' } }));
+    toast(`Deleted the role “${r.name}”.`);
+    await revalidate(['roles', 'me', 'user']);
+    props.onClose();
+  }, 'Deleting failed.');
   return (
     <ConfirmDialog
       open={props.role !== null}
       title="Delete role"
       danger
-      busy={busy()}
+      busy={remove.busy()}
       confirmLabel={
         props.role?.userCount
           ? `Delete and remove from ${plural(props.role.userCount, 'user')}`
           : 'Delete role'
       }
-      onConfirm={confirm}
+      onConfirm={remove.run}
       onClose={() => {
-        setError(null);
+        remove.setError(null);
         props.onClose();
       }}
     >
@@ -248,7 +230,7 @@ function DeleteRoleDialog(props: { role: Role | null; onClose: () => void }) {
           permissions at once.
         </div>
       </Show>
-      <ErrorAlert message={error()} />
+      <ErrorAlert message={remove.error()?.message} />
     </ConfirmDialog>
   );
 }

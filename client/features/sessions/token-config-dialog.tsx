@@ -1,7 +1,8 @@
 import { revalidate } from '@solidjs/router';
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import type { TokenConfig } from '../../../schemas/users';
-import { ApiClientError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
+import { createAction } from '../../ui/action';
 import { Dialog, DialogActions } from '../../ui/dialog';
 import { ErrorAlert } from '../../ui/error-alert';
 import { plural } from '../../ui/format';
@@ -25,15 +26,31 @@ export function TokenConfigDialog(props: {
   const [config, setConfig] = createSignal<TokenConfig | null>(null);
   const [amount, setAmount] = createSignal(12);
   const [unit, setUnit] = createSignal<Unit>('hours');
-  const [error, setError] = createSignal<{ message: string; field?: string } | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const save = createAction(async () => {
+    const u = props.user;
+    const c = config();
+    if (!u || !c) return;
+    const res = await unwrap(
+      api.users[':id']['token-config'].$put({
+        param: { id: u.id },
+        json: { ...c, ttlMinutes: Math.round(amount() * UNITS[unit()]) },
+      }),
+    );
+    toast(
+      res.endedSessions > 0
+        ? `Token configuration saved; ${plural(res.endedSessions, 'other session')} ended.`
+        : 'Token configuration saved.',
+    );
+    await revalidate(['user', 'sessions']);
+    props.onClose();
+  }, 'Saving failed.');
 
   createEffect(
     on(
       () => props.user,
       async (u) => {
         setConfig(null);
-        setError(null);
+        save.setError(null);
         if (!u) return;
         const full = await getUser(u.id);
         setConfig(full.tokenConfig);
@@ -44,37 +61,6 @@ export function TokenConfigDialog(props: {
     ),
   );
 
-  const save = async () => {
-    const u = props.user;
-    const c = config();
-    if (!u || !c) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await unwrap(
-        api.users[':id']['token-config'].$put({
-          param: { id: u.id },
-          json: { ...c, ttlMinutes: Math.round(amount() * UNITS[unit()]) },
-        }),
-      );
-      toast(
-        res.endedSessions > 0
-          ? `Token configuration saved; ${plural(res.endedSessions, 'other session')} ended.`
-          : 'Token configuration saved.',
-      );
-      await revalidate(['user', 'sessions']);
-      props.onClose();
-    } catch (e) {
-      setError(
-        e instanceof ApiClientError
-          ? { message: e.message, field: e.field }
-          : { message: 'Saving failed.' },
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const set = (patch: Partial<TokenConfig>) => setConfig((c) => (c ? { ...c, ...patch } : c));
 
   return (
@@ -84,9 +70,9 @@ export function TokenConfigDialog(props: {
       onClose={props.onClose}
       footer={
         <DialogActions
-          label={busy() ? 'Saving…' : 'Save Configuration'}
-          disabled={busy() || !config()}
-          onConfirm={save}
+          label={save.busy() ? 'Saving…' : 'Save Configuration'}
+          disabled={save.busy() || !config()}
+          onConfirm={save.run}
           onCancel={props.onClose}
         />
       }
@@ -126,7 +112,10 @@ export function TokenConfigDialog(props: {
                 onChange={(e) => set({ exclusiveLogin: e.currentTarget.checked })}
               />
             </label>
-            <div class="field" classList={{ 'field--invalid': error()?.field === 'ttlMinutes' }}>
+            <div
+              class="field"
+              classList={{ 'field--invalid': save.error()?.field === 'ttlMinutes' }}
+            >
               <span class="field__label">Expiration Time</span>
               <div class="inline">
                 <input
@@ -157,7 +146,7 @@ export function TokenConfigDialog(props: {
                 How long a token issued at sign-in stays valid. Applies to new sign-ins.
               </span>
             </div>
-            <ErrorAlert message={error()?.message} />
+            <ErrorAlert message={save.error()?.message} />
           </div>
         )}
       </Show>

@@ -2,6 +2,7 @@ import { revalidate } from '@solidjs/router';
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import type { UserListItem } from '../../../schemas/users';
 import { ApiClientError, api, unwrap } from '../../lib/api';
+import { createAction } from '../../ui/action';
 import { ConfirmDialog, Dialog, DialogActions } from '../../ui/dialog';
 import { ErrorAlert } from '../../ui/error-alert';
 import { fromDateInput, plural, toDateInput } from '../../ui/format';
@@ -36,8 +37,21 @@ export function ExpiryDialog(props: {
   const [applyToCompany, setApplyToCompany] = createSignal(false);
   const [includeSubsidiaries, setIncludeSubsidiaries] = createSignal(false);
   const [preview, setPreview] = createSignal<number | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const save = createAction(async () => {
+    const u = props.user;
+    if (!u) return;
+    if (!never() && !date()) {
+      save.setError({ message: 'Choose a date, or tick “Never expires”.' });
+      return;
+    }
+    const r = await unwrap(
+      api.users[':id'].expiry.$put({ param: { id: u.id }, query: {}, json: body() }),
+    );
+    toast(`Expiration date saved: ${plural(r.updated, 'account')} changed.`);
+    await refreshOrg();
+    props.onClose();
+  }, 'Saving failed.');
+  const setError = (message: string | null) => save.setError(message ? { message } : null);
 
   createEffect(
     on(
@@ -70,26 +84,6 @@ export function ExpiryDialog(props: {
       );
   });
 
-  const save = async () => {
-    const u = props.user;
-    if (!u) return;
-    if (!never() && !date()) return setError('Choose a date, or tick “Never expires”.');
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await unwrap(
-        api.users[':id'].expiry.$put({ param: { id: u.id }, query: {}, json: body() }),
-      );
-      toast(`Expiration date saved: ${plural(r.updated, 'account')} changed.`);
-      await refreshOrg();
-      props.onClose();
-    } catch (e) {
-      setError(e instanceof ApiClientError ? e.message : 'Saving failed.');
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <Dialog
       open={props.user !== null}
@@ -97,9 +91,9 @@ export function ExpiryDialog(props: {
       onClose={props.onClose}
       footer={
         <DialogActions
-          label={busy() ? 'Saving…' : 'Save'}
-          disabled={busy()}
-          onConfirm={save}
+          label={save.busy() ? 'Saving…' : 'Save'}
+          disabled={save.busy()}
+          onConfirm={save.run}
           onCancel={props.onClose}
         />
       }
@@ -155,7 +149,7 @@ export function ExpiryDialog(props: {
               : `${plural(preview() ?? 0, 'account')} will change.`}
           </Show>
         </div>
-        <ErrorAlert message={error()} />
+        <ErrorAlert message={save.error()?.message} />
       </div>
     </Dialog>
   );
@@ -168,8 +162,16 @@ export function DeleteUserDialog(props: {
   onDeleted?: () => void;
 }) {
   const [count, setCount] = createSignal<number | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const remove = createAction(async () => {
+    const u = props.user;
+    if (!u) return;
+    const r = await unwrap(api.users[':id'].$delete({ param: { id: u.id }, query: {} }));
+    toast(`Deleted ${plural(r.deleted, 'account')}.`);
+    await refreshOrg();
+    props.onDeleted?.();
+    props.onClose();
+  }, 'Deleting failed.');
+  const setError = (message: string | null) => remove.setError(message ? { message } : null);
 
   createEffect(
     on(
@@ -187,30 +189,13 @@ export function DeleteUserDialog(props: {
     ),
   );
 
-  const confirm = async () => {
-    const u = props.user;
-    if (!u) return;
-    setBusy(true);
-    try {
-      const r = await unwrap(api.users[':id'].$delete({ param: { id: u.id }, query: {} }));
-      toast(`Deleted ${plural(r.deleted, 'account')}.`);
-      await refreshOrg();
-      props.onDeleted?.();
-      props.onClose();
-    } catch (e) {
-      setError(e instanceof ApiClientError ? e.message : 'Deleting failed.');
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const subs = () => Math.max(0, (count() ?? 1) - 1);
   return (
     <ConfirmDialog
       open={props.user !== null}
       title="Delete user"
       danger
-      busy={busy() || count() === null}
+      busy={remove.busy() || count() === null}
       confirmLabel={
         count() === null
           ? 'Counting…'
@@ -218,7 +203,7 @@ export function DeleteUserDialog(props: {
             ? `Delete ${plural(count() ?? 0, 'account')}`
             : 'Delete user'
       }
-      onConfirm={confirm}
+      onConfirm={remove.run}
       onClose={props.onClose}
     >
       <p>
@@ -239,7 +224,7 @@ export function DeleteUserDialog(props: {
         </Show>
       </Show>
       <p class="muted small">Their open sessions end at once. This cannot be undone.</p>
-      <ErrorAlert message={error()} />
+      <ErrorAlert message={remove.error()?.message} />
     </ConfirmDialog>
   );
 }
@@ -249,38 +234,28 @@ export function StatusDialog(props: {
   user: (Target & { status: 'active' | 'disabled' }) | null;
   onClose: () => void;
 }) {
-  const [busy, setBusy] = createSignal(false);
   const disabling = () => props.user?.status !== 'disabled';
-  const confirm = async () => {
+  const change = createAction(async () => {
     const u = props.user;
     if (!u) return;
-    setBusy(true);
-    try {
-      await unwrap(
-        api.users[':id'].$patch({
-          param: { id: u.id },
-          json: { status: disabling() ? 'disabled' : 'active' },
-        }),
-      );
-      toast(
-        disabling() ? `Disabled ${u.username}; their sessions ended.` : `Enabled ${u.username}.`,
-      );
-      await refreshOrg();
-      props.onClose();
-    } catch (e) {
-      toast(e instanceof ApiClientError ? e.message : 'Saving failed.', 'error');
-    } finally {
-      setBusy(false);
-    }
-  };
+    await unwrap(
+      api.users[':id'].$patch({
+        param: { id: u.id },
+        json: { status: disabling() ? 'disabled' : 'active' },
+      }),
+    );
+    toast(disabling() ? `Disabled ${u.username}; their sessions ended.` : `Enabled ${u.username}.`);
+    await refreshOrg();
+    props.onClose();
+  }, 'Saving failed.');
   return (
     <ConfirmDialog
       open={props.user !== null}
       title={disabling() ? 'Disable account' : 'Enable account'}
       danger={disabling()}
-      busy={busy()}
+      busy={change.busy()}
       confirmLabel={disabling() ? 'Disable account' : 'Enable account'}
-      onConfirm={confirm}
+      onConfirm={change.run}
       onClose={props.onClose}
     >
       <p>
@@ -288,6 +263,7 @@ export function StatusDialog(props: {
           ? `${props.user?.displayName} and their sub-users will be signed out everywhere and cannot sign in until enabled again.`
           : `${props.user?.displayName} can sign in again (unless expired).`}
       </p>
+      <ErrorAlert message={change.error()?.message} />
     </ConfirmDialog>
   );
 }
