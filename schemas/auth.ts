@@ -15,6 +15,7 @@ export const KICK_REASONS = {
   logged_out: 'You signed out.',
   signed_in_elsewhere: 'You signed in on another device.',
   revoked: 'An administrator ended your session.',
+  ended_elsewhere: 'This session was ended from another of your devices.',
   session_expired: 'Your session expired.',
   account_expired: 'Your account expired.',
   account_disabled: 'Your account was disabled.',

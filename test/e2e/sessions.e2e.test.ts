@@ -110,4 +110,35 @@ describe('live sessions in the browser', () => {
       .toContainEqual(expect.stringContaining('An administrator ended your session.'));
     await user.context().close();
   });
+
+  it('tells an APP screen live when the user ends that session from another device', async () => {
+    const phone = await newPage();
+    await signInAt(stack.url, phone, 'olivia.chen', ADMIN_PASSWORD);
+    await phone.waitForURL(`${stack.url}/`);
+    await phone.goto(`${stack.url}/app`);
+    await expect
+      .poll(() => phone.getByRole('list', { name: 'APP modules' }).textContent())
+      .toContain('Monitor');
+    await phone.waitForTimeout(300);
+
+    const desk = await newPage();
+    await signInAt(stack.url, desk, 'olivia.chen', ADMIN_PASSWORD);
+    await desk.waitForURL(`${stack.url}/`);
+    const panel = desk.getByRole('region', { name: 'Live sessions' });
+    // End every other session of hers (an earlier test left one open too).
+    const endButtons = panel.getByRole('button', { name: 'End', exact: true });
+    await expect.poll(() => endButtons.count()).toBeGreaterThan(0);
+    while ((await endButtons.count()) > 0) {
+      const before = await endButtons.count();
+      await endButtons.first().click();
+      await expect.poll(() => endButtons.count()).toBe(before - 1);
+    }
+
+    await phone.waitForURL('**/login', { timeout: 3000 });
+    await expect
+      .poll(() => phone.getByRole('status').allTextContents())
+      .toContainEqual(expect.stringContaining('ended from another of your devices'));
+    await phone.context().close();
+    await desk.context().close();
+  });
 });

@@ -4,6 +4,7 @@ import { holdsModule, PERMISSION_CATALOG } from '../../../schemas/permissions';
 import { getMe } from '../../lib/session';
 import { LogoMark } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
+import { useLiveSession } from '../live/use-live-session';
 
 /** The minimal APP shell: the APP modules the signed-in user holds, as phone tiles. */
 export default function AppHome() {
@@ -34,6 +35,7 @@ export default function AppHome() {
       >
         {(m) => (
           <main class="app-home__main">
+            <LiveNotices />
             <p class="muted">Signed in as</p>
             <h1>{m().user.displayName}</h1>
             <Show
@@ -49,4 +51,10 @@ export default function AppHome() {
       </Show>
     </div>
   );
+}
+
+/** Renders nothing; connects the APP screen to its live notices while signed in. */
+function LiveNotices() {
+  useLiveSession();
+  return null;
 }

@@ -1,11 +1,10 @@
-import { createAsync, revalidate, useNavigate } from '@solidjs/router';
-import { createEffect, onCleanup, type ParentProps, Show } from 'solid-js';
+import { createAsync, useNavigate } from '@solidjs/router';
+import { createEffect, type ParentProps, Show } from 'solid-js';
 import type { MeResponse } from '../../../schemas/me';
 import { getMe } from '../../lib/session';
 import { Spinner } from '../../ui/spinner';
-import { rememberKick } from '../auth/kick-notice';
 import { CompanyTreePane } from '../companies/company-tree-pane';
-import { connectLive } from '../live/live-connection';
+import { useLiveSession } from '../live/use-live-session';
 import { AppHeader } from './app-header';
 
 /** The signed-in frame: header, company tree pane and the routed content area. */
@@ -34,21 +33,7 @@ export function AppShell(props: ParentProps) {
 }
 
 function SignedIn(props: ParentProps<{ me: MeResponse }>) {
-  const navigate = useNavigate();
-  const stop = connectLive({
-    onKicked(reason) {
-      rememberKick(reason);
-      void revalidate('me');
-      navigate('/login', { replace: true });
-    },
-    onChanged() {
-      void revalidate('me');
-    },
-    onDropped() {
-      void revalidate('me');
-    },
-  });
-  onCleanup(stop);
+  useLiveSession();
 
   return (
     <div class="shell">

@@ -45,7 +45,7 @@ export async function listSessions(
 /** Ends one session (`sessionId`) or all of a user's; their screens are told why. */
 export async function endSessions(ctx: ServiceContext, userId: string, sessionId: string | null) {
   const target = await sessionOwner(ctx, userId, 'function.sessions.revoke');
-  const reason: KickReason = target ? 'revoked' : 'logged_out';
+  const reason: KickReason = target ? 'revoked' : 'ended_elsewhere';
   const hub = hubFor(ctx.env, userId);
   const ended =
     sessionId === null ? await hub.endAll(reason) : (await hub.end(sessionId, reason)) ? 1 : 0;
