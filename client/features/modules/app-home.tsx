@@ -1,9 +1,11 @@
-import { createAsync, useNavigate } from '@solidjs/router';
+import { createAsync, revalidate, useNavigate } from '@solidjs/router';
 import { createEffect, For, Show } from 'solid-js';
 import { holdsModule, PERMISSION_CATALOG } from '../../../schemas/permissions';
+import { api, unwrap } from '../../lib/api';
 import { getMe } from '../../lib/session';
 import { LogoMark } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
+import { rememberKick } from '../auth/kick-notice';
 import { useLiveSession } from '../live/use-live-session';
 
 /** The minimal APP shell: the APP modules the signed-in user holds, as phone tiles. */
@@ -15,6 +17,12 @@ export default function AppHome() {
     if (current === null) navigate('/login', { replace: true });
     else if (current?.user.mustChangePassword) navigate('/password', { replace: true });
   });
+  const signOut = async () => {
+    await unwrap(api.auth.logout.$post()).catch(() => undefined);
+    rememberKick('logged_out');
+    await revalidate('me');
+    navigate('/login', { replace: true });
+  };
   const modules = () => {
     const held = new Set(me()?.permissions ?? []);
     return PERMISSION_CATALOG.app.filter((m) => holdsModule(held, m.key));
@@ -24,6 +32,11 @@ export default function AppHome() {
       <header class="app-home__bar">
         <LogoMark width="24" height="24" />
         <span>Gatehouse</span>
+        <Show when={me()}>
+          <button type="button" class="button button--ghost" onClick={signOut}>
+            Sign out
+          </button>
+        </Show>
       </header>
       <Show
         when={me()}
