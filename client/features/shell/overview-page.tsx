@@ -2,6 +2,7 @@ import { createAsync } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { PERMISSION_CATALOG, type PermissionTree } from '../../../schemas/permissions';
 import { getMe } from '../../lib/session';
+import { formatDate } from '../../ui/format';
 import { Clock, Layers, Shield } from '../../ui/icons';
 import { SessionsPanel } from '../sessions/sessions-panel';
 import { visibleWebModules } from './web-modules';
@@ -11,13 +12,6 @@ const TREES: { key: PermissionTree; label: string }[] = [
   { key: 'web', label: 'WEB modules' },
   { key: 'app', label: 'APP modules' },
 ];
-
-function formatDate(iso: string | null): string {
-  if (!iso) return 'Never';
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
-}
 
 export function OverviewPage() {
   const me = createAsync(() => getMe());
@@ -66,11 +60,11 @@ export function OverviewPage() {
                 </li>
                 <li>
                   <span>Session ends</span>
-                  <strong>{formatDate(m().session.expiresAt)}</strong>
+                  <strong>{formatDate(m().session.expiresAt, true)}</strong>
                 </li>
                 <li>
                   <span>Account expires</span>
-                  <strong>{formatDate(m().user.expiresAt)}</strong>
+                  <strong>{formatDate(m().user.expiresAt, true)}</strong>
                 </li>
               </ul>
             </section>

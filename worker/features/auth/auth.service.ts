@@ -26,9 +26,10 @@ export interface LoginResult {
 }
 
 /** Failures before delays start: per account, and per client address. */
-const FREE_FAILURES = { account: 5, ip: 20 };
+export const FREE_FAILURES = { account: 5, ip: 20 };
 
-function throttles(env: Bindings, username: string, ip: string | null) {
+/** The throttles a password check counts against: the account's and, when known, the address's. */
+export function throttles(env: Bindings, username: string, ip: string | null) {
   const stub = (key: string) => env.LOGIN_THROTTLE.get(env.LOGIN_THROTTLE.idFromName(key));
   return {
     account: stub(`acct:${username.toLowerCase()}`),

@@ -6,7 +6,7 @@ import type { DrizzleDb } from '../../lib/db';
 import { ApiError } from '../../lib/errors';
 import { hashPassword, verifyPassword } from '../../lib/password';
 import { findUserProfile } from '../auth/account.repo';
-import { hubFor } from '../auth/auth.service';
+import { FREE_FAILURES, hubFor, throttles } from '../auth/auth.service';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
@@ -33,10 +33,8 @@ export async function changeOwnPassword(
     .where(eq(users.id, auth.userId))
     .get();
   if (!row) throw new ApiError('SESSION_ENDED');
-  const throttle = env.LOGIN_THROTTLE.get(
-    env.LOGIN_THROTTLE.idFromName(`acct:${row.username.toLowerCase()}`),
-  );
-  if ((await throttle.waitFor(5)) > 0) throw new ApiError('RATE_LIMITED');
+  const throttle = throttles(env, row.username, null).account;
+  if ((await throttle.waitFor(FREE_FAILURES.account)) > 0) throw new ApiError('RATE_LIMITED');
   const verdict = await verifyPassword(
     input.currentPassword,
     row.passwordHash,

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../../lib/service-context';
 import { auditInsert } from '../audit/audit.record';
 import type { Actor } from '../auth/actor';
 import { broadcastTo } from '../sessions/hub-fanout';
-import { assertGrantable } from '../users/grant-ceiling';
+import { assertAdditionsGrantable, assertGrantable } from '../users/grant-ceiling';
 
 const roleColumns = {
   id: roles.id,
@@ -134,14 +134,7 @@ export async function updateRole(
   const { db, actor } = ctx;
   const before = await editableRole(db, actor, id);
   const permissions = input.permissions ? [...new Set(input.permissions)] : undefined;
-  if (permissions) {
-    const had = new Set(before.permissions);
-    assertGrantable(
-      actor,
-      permissions.filter((p) => !had.has(p)),
-      'permissions',
-    );
-  }
+  if (permissions) assertAdditionsGrantable(actor, permissions, before.permissions, 'permissions');
   await db.transaction(async (tx) => {
     if (input.name !== undefined)
       await tx.update(roles).set({ name: input.name }).where(eq(roles.id, id));

@@ -17,6 +17,24 @@ export function assertGrantable(actor: Actor, keys: Iterable<string>, field: str
   }
 }
 
+/**
+ * On an edit only what is added must be held: an admin may keep, or remove, a grant it does
+ * not hold itself.
+ */
+export function assertAdditionsGrantable(
+  actor: Actor,
+  next: readonly string[],
+  previous: readonly string[],
+  field: string,
+): void {
+  const had = new Set(previous);
+  assertGrantable(
+    actor,
+    next.filter((key) => !had.has(key)),
+    field,
+  );
+}
+
 /** Nobody sets an expiry beyond its own: an actor that expires cannot grant "never". */
 export function assertExpiryWithin(actor: Actor, expiresAt: number | null, field = 'expiresAt') {
   if (actor.expiresAt === null) return;

@@ -19,7 +19,12 @@ import { loadAccountChain, loadGrants } from '../auth/account.repo';
 import type { Actor } from '../auth/actor';
 import { effectivePermissionsOf } from '../auth/effective-permissions';
 import { broadcastTo, endSessionsOf, recheckAccounts } from '../sessions/hub-fanout';
-import { assertExpiryWithin, assertGrantable, assertRolesAssignable } from './grant-ceiling';
+import {
+  assertAdditionsGrantable,
+  assertExpiryWithin,
+  assertGrantable,
+  assertRolesAssignable,
+} from './grant-ceiling';
 import {
   companyUsersPage,
   descendantIds,
@@ -216,14 +221,7 @@ export async function updateUser(
   const { company } = await checkPlacement(ctx, placement, parent);
   const permissions = input.permissions ? [...new Set(input.permissions)] : undefined;
   const roleIds = input.roleIds ? [...new Set(input.roleIds)] : undefined;
-  if (permissions) {
-    const had = new Set(before.permissions);
-    assertGrantable(
-      actor,
-      permissions.filter((p) => !had.has(p)),
-      'permissions',
-    );
-  }
+  if (permissions) assertAdditionsGrantable(actor, permissions, before.permissions, 'permissions');
   if (roleIds)
     await assertRolesAssignable(db, actor, roleIds, company.path, new Set(before.roleIds));
   let expiresAt: Date | null | undefined;
