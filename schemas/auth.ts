@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const clientKindSchema = z.enum(['web', 'app']);
 export type ClientKind = z.infer<typeof clientKindSchema>;
 
-export const loginSchema = z.object({
+export const loginSchema = z.strictObject({
   username: z.string().trim().min(1, 'Enter your username.').max(64),
   password: z.string().min(1, 'Enter your password.').max(256),
   client: clientKindSchema.default('web'),
@@ -33,7 +33,7 @@ export type LiveMessage =
   | { type: 'expiry_changed' };
 
 export const changePasswordSchema = z
-  .object({
+  .strictObject({
     currentPassword: z.string().min(1, 'Enter your current password.').max(256),
     newPassword: z.string().min(10, 'Use at least 10 characters.').max(256),
   })

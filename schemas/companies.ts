@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { companyIdSchema } from './ids';
+import { nameSchema } from './text';
 
 /** A company node of `GET /companies/tree`, nested under its parent. */
 export interface CompanyTreeNode {
@@ -35,20 +36,16 @@ export interface Company {
   parentId: string | null;
 }
 
-const companyName = z
-  .string()
-  .trim()
-  .min(1, 'Enter a company name.')
-  .max(120, 'Use at most 120 characters.');
+const companyName = nameSchema(120, 'Enter a company name.');
 
-export const createCompanySchema = z.object({
+export const createCompanySchema = z.strictObject({
   name: companyName,
   parentId: companyIdSchema,
 });
 export type CreateCompanyInput = z.input<typeof createCompanySchema>;
 
 export const updateCompanySchema = z
-  .object({ name: companyName.optional(), parentId: companyIdSchema.optional() })
+  .strictObject({ name: companyName.optional(), parentId: companyIdSchema.optional() })
   .refine((v) => v.name !== undefined || v.parentId !== undefined, {
     message: 'Change the name or the parent.',
     path: ['name'],

@@ -5,6 +5,8 @@
 export const ERROR_CODES = {
   VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
   MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON.' },
+  UNKNOWN_FIELD: { status: 400, message: 'The request names a field this route does not take.' },
+  MALFORMED_TEXT: { status: 400, message: 'A text field is not well-formed Unicode.' },
   UNAUTHENTICATED: { status: 401, message: 'Sign in to continue.' },
   SESSION_ENDED: { status: 401, message: 'Your session has ended. Sign in again.' },
   INVALID_CREDENTIALS: { status: 401, message: 'The username or password is incorrect.' },
@@ -17,6 +19,7 @@ export const ERROR_CODES = {
   FORBIDDEN: { status: 403, message: 'You do not have permission to do that.' },
   NOT_FOUND: { status: 404, message: 'Not found.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
   CONFLICT: { status: 409, message: 'The request conflicts with the current state.' },
   USERNAME_TAKEN: { status: 409, message: 'That username is already in use.' },
   COMPANY_NOT_EMPTY: { status: 409, message: 'The company still holds companies, users or roles.' },
@@ -26,13 +29,17 @@ export const ERROR_CODES = {
   },
   SCOPE_ROOT_LOCKED: { status: 409, message: 'Your own scope company cannot be moved or deleted.' },
   ROLE_IN_USE: { status: 409, message: 'The role is held by users; confirm to delete it.' },
-  CANNOT_DELETE_SELF: {
-    status: 409,
-    message: 'You cannot delete your own account or one above it.',
+  ACCOUNT_NOT_BELOW: {
+    status: 403,
+    message: 'You can only act on accounts entirely below your own.',
   },
+  EXCEEDS_PARENT: {
+    status: 409,
+    message: 'A sub-user cannot outlive or see more than its parent.',
+  },
+  CONFLICT_RETRY: { status: 409, message: 'Someone changed this at the same time. Try again.' },
   GRANT_EXCEEDS_OWN: { status: 403, message: 'You cannot grant a permission you do not hold.' },
   SCOPE_EXCEEDS_OWN: { status: 403, message: 'The scope must lie inside your own.' },
-  TOKEN_EXCEEDS_OWN: { status: 403, message: 'Token rules cannot be looser than your own.' },
   EXPIRY_EXCEEDS_OWN: {
     status: 403,
     message: 'The expiration date cannot be later than your own.',

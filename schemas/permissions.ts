@@ -5,19 +5,33 @@
 export interface PermissionNode {
   key: string;
   label: string;
-  children?: PermissionNode[];
+  children?: readonly PermissionNode[];
 }
 
 export type PermissionTree = 'function' | 'web' | 'app';
 
-const leaf = (key: string, label: string): PermissionNode => ({ key, label });
-const node = (key: string, label: string, children: PermissionNode[]): PermissionNode => ({
-  key,
-  label,
-  children,
-});
+interface CatalogNode<K extends string = string> {
+  readonly key: K;
+  readonly label: string;
+  readonly children?: readonly CatalogNode[];
+}
 
-export const PERMISSION_CATALOG: Record<PermissionTree, PermissionNode[]> = {
+// Generic so each key stays a string literal: the catalog's keys become a type.
+const leaf = <K extends string>(key: K, label: string) => ({ key, label }) as const;
+const node = <K extends string, C extends readonly CatalogNode[]>(
+  key: K,
+  label: string,
+  children: C,
+) => ({ key, label, children }) as const;
+
+/** Every key of a catalog subtree, as a union of string literals. */
+type KeysOf<N> = N extends { key: infer K; children: infer C extends readonly unknown[] }
+  ? K | KeysOf<C[number]>
+  : N extends { key: infer K }
+    ? K
+    : never;
+
+const CATALOG = {
   function: [
     node('function.companies', 'Companies', [
       leaf('function.companies.view', 'View companies'),
@@ -45,6 +59,7 @@ export const PERMISSION_CATALOG: Record<PermissionTree, PermissionNode[]> = {
     ]),
     node('function.tokens', 'Token rules', [
       leaf('function.tokens.configure', 'Configure token rules'),
+      leaf('function.tokens.long_term', 'Grant long-term tokens'),
     ]),
     node('function.mfa', 'Sign-in factors', [
       leaf('function.mfa.configure', 'Configure sign-in factors'),
@@ -110,9 +125,14 @@ export const PERMISSION_CATALOG: Record<PermissionTree, PermissionNode[]> = {
     node('app.reports', 'Reports', [leaf('app.reports.mileage', 'Mileage report')]),
     node('app.profile', 'Profile', [leaf('app.profile.password', 'Change password')]),
   ],
-};
+} as const;
 
-function collectKeys(nodes: PermissionNode[], into: string[]): string[] {
+/** A key of the catalog: a typo in a guard or a test does not compile. */
+export type PermissionKey = KeysOf<(typeof CATALOG)[PermissionTree][number]>;
+
+export const PERMISSION_CATALOG: Record<PermissionTree, readonly PermissionNode[]> = CATALOG;
+
+function collectKeys(nodes: readonly PermissionNode[], into: string[]): string[] {
   for (const n of nodes) {
     into.push(n.key);
     if (n.children) collectKeys(n.children, into);
@@ -121,14 +141,14 @@ function collectKeys(nodes: PermissionNode[], into: string[]): string[] {
 }
 
 /** Every key in the catalog, parents included, in catalog order. */
-export const ALL_PERMISSION_KEYS: readonly string[] = [
+export const ALL_PERMISSION_KEYS = [
   ...collectKeys(PERMISSION_CATALOG.function, []),
   ...collectKeys(PERMISSION_CATALOG.web, []),
   ...collectKeys(PERMISSION_CATALOG.app, []),
-];
+] as readonly PermissionKey[];
 
-const KNOWN = new Set(ALL_PERMISSION_KEYS);
-export const isPermissionKey = (key: string): boolean => KNOWN.has(key);
+const KNOWN: ReadonlySet<string> = new Set(ALL_PERMISSION_KEYS);
+export const isPermissionKey = (key: string): key is PermissionKey => KNOWN.has(key);
 
 /**
  * A module is shown when the user holds it or any point below it. `held` is the set of

@@ -10,7 +10,7 @@ import {
 describe('the permission catalog', () => {
   it('has unique keys, each under its tree and below its parent', () => {
     expect(new Set(ALL_PERMISSION_KEYS).size).toBe(ALL_PERMISSION_KEYS.length);
-    const check = (nodes: PermissionNode[], prefix: string) => {
+    const check = (nodes: readonly PermissionNode[], prefix: string) => {
       for (const n of nodes) {
         expect(n.key.startsWith(`${prefix}.`)).toBe(true);
         if (n.children) check(n.children, n.key);

@@ -1,17 +1,24 @@
 import { z } from 'zod';
 import { companyIdSchema } from './ids';
 import { isPermissionKey } from './permissions';
+import { nameSchema } from './text';
 
 const permissionKey = z.string().refine(isPermissionKey, 'Not a permission of the catalog.');
 
-export const createRoleSchema = z.object({
-  name: z.string().trim().min(1, 'Enter a role name.').max(80, 'Use at most 80 characters.'),
+const roleName = nameSchema(80, 'Enter a role name.');
+const rolePermissionsField = z.array(permissionKey).max(500);
+
+export const createRoleSchema = z.strictObject({
+  name: roleName,
   companyId: companyIdSchema,
-  permissions: z.array(permissionKey).max(500).default([]),
+  permissions: rolePermissionsField.default([]),
 });
 export type CreateRoleInput = z.input<typeof createRoleSchema>;
 
-export const updateRoleSchema = createRoleSchema.omit({ companyId: true }).partial();
+/** Rename and/or replace the permissions; a field left out stays as it was. */
+export const updateRoleSchema = z
+  .strictObject({ name: roleName, permissions: rolePermissionsField })
+  .partial();
 export type UpdateRoleInput = z.input<typeof updateRoleSchema>;
 
 export const deleteRoleQuerySchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { companyIdSchema, roleIdSchema, userIdSchema } from './ids';
 import { isPermissionKey } from './permissions';
+import { nameSchema } from './text';
 
 const permissionKey = z.string().refine(isPermissionKey, 'Not a permission of the catalog.');
 const isoDate = z.iso.datetime({ offset: true, message: 'Use an ISO-8601 date and time.' });
@@ -18,7 +19,7 @@ export const passwordSchema = z
   .max(256, 'Use at most 256 characters.');
 
 const profileFields = {
-  displayName: z.string().trim().min(1, 'Enter a display name.').max(120),
+  displayName: nameSchema(120, 'Enter a display name.'),
   email: z.union([z.email('Enter a valid email address.'), z.literal('')]).nullish(),
   phone: z
     .union([
@@ -32,20 +33,26 @@ const profileFields = {
   companyId: companyIdSchema,
   relatedCompanyId: companyIdSchema,
   expiresAt: isoDate.nullable(),
-  roleIds: z.array(roleIdSchema).max(50).default([]),
-  permissions: z.array(permissionKey).max(500).default([]),
+  roleIds: z.array(roleIdSchema).max(50),
+  permissions: z.array(permissionKey).max(500),
 };
 
-export const createUserSchema = z.object({
+export const createUserSchema = z.strictObject({
   username: usernameSchema,
   password: passwordSchema,
   parentUserId: userIdSchema.nullish(),
   ...profileFields,
+  roleIds: profileFields.roleIds.default([]),
+  permissions: profileFields.permissions.default([]),
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
+/**
+ * A partial update: every field optional and none defaulted, so a field left out stays as it
+ * was (a default here would silently replace the stored value).
+ */
 export const updateUserSchema = z
-  .object({
+  .strictObject({
     username: usernameSchema,
     password: passwordSchema,
     status: z.enum(['active', 'disabled']),
@@ -56,7 +63,7 @@ export const updateUserSchema = z
 /** Token lifetimes: 5 minutes to 1 year when not long-term. */
 export const TOKEN_TTL_LIMITS = { min: 5, max: 365 * 24 * 60 } as const;
 
-export const tokenConfigSchema = z.object({
+export const tokenConfigSchema = z.strictObject({
   longTerm: z.boolean(),
   ttlMinutes: z
     .number()
@@ -68,7 +75,7 @@ export const tokenConfigSchema = z.object({
 export type TokenConfig = z.infer<typeof tokenConfigSchema>;
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
 
-export const expiryUpdateSchema = z.object({
+export const expiryUpdateSchema = z.strictObject({
   expiresAt: isoDate.nullable(),
   applyToCompany: z.boolean().default(false),
   includeSubsidiaries: z.boolean().default(false),

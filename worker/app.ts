@@ -15,6 +15,7 @@ import { permissionsRoutes } from './features/permissions/permissions.routes';
 import { rolesRoutes } from './features/roles/roles.routes';
 import { sessionsRoutes } from './features/sessions/sessions.routes';
 import { usersRoutes } from './features/users/users.routes';
+import { isDatabaseUnreachable, UNAVAILABLE_RETRY_SECONDS } from './lib/db';
 import { ApiError } from './lib/errors';
 import { InjectedFault } from './lib/faults';
 import { database } from './middleware/database';
@@ -53,6 +54,7 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 403) return 'FORBIDDEN';
   if (status === 404) return 'NOT_FOUND';
   if (status === 405) return 'METHOD_NOT_ALLOWED';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
   if (status === 429) return 'RATE_LIMITED';
   return 'INTERNAL';
 }
@@ -76,6 +78,13 @@ app.onError((err, c) => {
       ? 'MALFORMED_JSON'
       : codeForStatus(err.status);
     return c.json(envelope(c, code), ERROR_CODES[code].status as 400);
+  }
+  if (isDatabaseUnreachable(err)) {
+    c.header('Retry-After', String(UNAVAILABLE_RETRY_SECONDS));
+    return c.json(
+      envelope(c, 'UNAVAILABLE', 'The database does not answer. Try again shortly.'),
+      503,
+    );
   }
   if (!(err instanceof InjectedFault))
     console.error(

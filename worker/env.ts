@@ -1,4 +1,4 @@
-import type { Actor } from './features/auth/actor';
+import type { Actor } from './authority/actor';
 import type { DrizzleDb } from './lib/db';
 import type { AuthContext } from './middleware/auth';
 

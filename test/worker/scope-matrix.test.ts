@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
+import { createUser } from './fixtures';
 import { call, twoTrees } from './org-fixtures';
 import { snapshotSubtree } from './snapshot';
 
 type Kind = 'company' | 'user' | 'role' | 'session';
-type Ids = Awaited<ReturnType<typeof twoTrees>> & { otherRole: string; ownRole: string };
+type Ids = Awaited<ReturnType<typeof twoTrees>> & {
+  otherRole: string;
+  ownRole: string;
+  ownUser: string;
+};
 
 /**
  * A valid body for every route that takes an id in its path. A new route without an entry
@@ -70,7 +75,13 @@ async function setup(): Promise<Ids> {
     companyId: t.east.id,
     permissions: [],
   });
-  return { ...t, otherRole: otherRole.body.id as string, ownRole: ownRole.body.id as string };
+  const ownUser = await createUser({ company: t.east });
+  return {
+    ...t,
+    otherRole: otherRole.body.id as string,
+    ownRole: ownRole.body.id as string,
+    ownUser: ownUser.id,
+  };
 }
 
 /** The other tree's admin is signed in; its live session is the outside session. */
@@ -139,7 +150,7 @@ describe('the scope matrix: ids outside the caller’s scope', () => {
     [
       'PATCH',
       'user companyId',
-      (t) => `/users/${t.admin.id}`,
+      (t) => `/users/${t.ownUser}`,
       (t) => ({ companyId: t.otherSub.id }),
     ],
     [

@@ -1,8 +1,8 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { ClientKind, KickReason, LiveMessage } from '../../schemas/auth';
+import { loadAccountChain } from '../authority/account.repo';
+import { accountRefusal, earliestExpiry } from '../authority/account-standing';
 import type { Bindings } from '../env';
-import { loadAccountChain } from '../features/auth/account.repo';
-import { accountRefusal, earliestExpiry } from '../features/auth/account-standing';
 import { createDb } from '../lib/db';
 import { constantTimeEqual, randomBytes, sha256Base64Url, toBase64Url } from '../lib/encoding';
 

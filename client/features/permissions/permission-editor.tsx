@@ -61,7 +61,7 @@ export function PermissionEditor(props: {
 
 function PermissionItem(props: {
   node: PermissionNode;
-  roots: PermissionNode[];
+  roots: readonly PermissionNode[];
   selected: ReadonlySet<string>;
   grantable: ReadonlySet<string>;
   inherited: ReadonlySet<string> | undefined;

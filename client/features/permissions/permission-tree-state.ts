@@ -21,7 +21,7 @@ export function checkState(node: PermissionNode, selected: ReadonlySet<string>):
  * `grantable` never change.
  */
 export function toggle(
-  roots: PermissionNode[],
+  roots: readonly PermissionNode[],
   node: PermissionNode,
   selected: ReadonlySet<string>,
   grantable: ReadonlySet<string>,

@@ -1,8 +1,8 @@
 import { auditLog } from '../../../db/schema';
 import type { AuditAction } from '../../../schemas/audit';
+import type { Actor } from '../../authority/actor';
 import type { DbOrTx } from '../../lib/db';
 import { randomBytes, toBase64Url } from '../../lib/encoding';
-import type { Actor } from '../auth/actor';
 
 export interface AuditFacts {
   action: AuditAction;

@@ -2,11 +2,11 @@ import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { auditLog } from '../../../db/schema';
 import { type AuditEntry, auditQuerySchema } from '../../../schemas/audit';
+import { getActor, requirePermission } from '../../authority/actor';
+import { underPath } from '../../authority/scope';
 import type { AppEnv } from '../../env';
-import { underPath } from '../../lib/scope';
 import { validate } from '../../lib/validate';
 import { requireAuth } from '../../middleware/auth';
-import { getActor, requirePermission } from '../auth/actor';
 
 export const auditRoutes = new Hono<AppEnv>().get(
   '/',

@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { loginSchema } from '../../../schemas/auth';
+import { hubFor } from '../../durable-objects/session-hub.client';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../lib/errors';
 import { validate } from '../../lib/validate';
 import { requireAuth } from '../../middleware/auth';
 import { isSameOrigin } from '../../middleware/origin';
 import { loadProfile } from '../me/me.service';
-import { hubFor, login } from './auth.service';
+import { login } from './auth.service';
 import { SESSION_COOKIE } from './session-token';
 
 /** Long-term web sessions still need a cookie lifetime; browsers cap it at 400 days. */

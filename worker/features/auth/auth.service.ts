@@ -1,20 +1,17 @@
 import type { ClientKind, KickReason } from '../../../schemas/auth';
-import type { Bindings } from '../../env';
-import type { DrizzleDb } from '../../lib/db';
-import { ApiError } from '../../lib/errors';
-import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/password';
 import {
   type ChainLink,
   findUserByUsername,
   loadAccountChain,
   updatePasswordHash,
-} from './account.repo';
-import { accountRefusal, earliestExpiry } from './account-standing';
+} from '../../authority/account.repo';
+import { accountRefusal, earliestExpiry } from '../../authority/account-standing';
+import { hubFor } from '../../durable-objects/session-hub.client';
+import type { Bindings } from '../../env';
+import type { DrizzleDb } from '../../lib/db';
+import { ApiError } from '../../lib/errors';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/password';
 import { formatToken, type ParsedToken } from './session-token';
-
-export function hubFor(env: Bindings, userId: string) {
-  return env.SESSION_HUB.get(env.SESSION_HUB.idFromName(userId));
-}
 
 export interface LoginResult {
   userId: string;

@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { companies, roles, users } from '../../../db/schema';
+import { underPath } from '../../authority/scope';
 import type { DbOrTx, DrizzleDb } from '../../lib/db';
-import { underPath } from '../../lib/scope';
 
 export interface CompanyRow {
   id: string;

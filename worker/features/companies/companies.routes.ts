@@ -7,11 +7,11 @@ import {
 } from '../../../schemas/companies';
 import { companyIdSchema } from '../../../schemas/ids';
 import { userListQuerySchema } from '../../../schemas/users';
+import { getActor, requirePermission } from '../../authority/actor';
 import type { AppEnv } from '../../env';
 import { faultsFor } from '../../lib/faults';
 import { validate } from '../../lib/validate';
 import { requireAuth } from '../../middleware/auth';
-import { getActor, requirePermission } from '../auth/actor';
 import { listCompanyUsers } from '../users/users.service';
 import {
   companyChildren,

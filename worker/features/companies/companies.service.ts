@@ -7,13 +7,14 @@ import type {
   CreateCompanyInput,
   UpdateCompanyInput,
 } from '../../../schemas/companies';
+import type { Actor } from '../../authority/actor';
+import { disorderedPairsUnder } from '../../authority/chain-order';
+import { companyInScope, underPath } from '../../authority/scope';
 import type { DrizzleDb } from '../../lib/db';
 import { newId } from '../../lib/encoding';
 import { ApiError } from '../../lib/errors';
 import { type FaultPoint, noFaults } from '../../lib/faults';
-import { companyInScope, underPath } from '../../lib/scope';
 import { auditInsert } from '../audit/audit.record';
-import type { Actor } from '../auth/actor';
 import {
   type CompanyRow,
   companiesOnPath,
@@ -146,6 +147,15 @@ export async function updateCompany(
           depth: sql`${companies.depth} + ${newParent.depth + 1 - target.depth}`,
         })
         .where(underPath(companies.path, target.path));
+      // A sub-user scoped inside the moved branch may now see outside its parent's scope.
+      const broken = await disorderedPairsUnder(tx, newPath);
+      if (broken > 0) {
+        throw new ApiError('EXCEEDS_PARENT', {
+          message: `Moving “${target.name}” would leave ${broken} sub-user${broken === 1 ? '' : 's'} seeing outside ${broken === 1 ? 'its parent’s' : 'their parents’'} related company.`,
+          field: 'parentId',
+          details: { subUsers: broken },
+        });
+      }
     }
     await auditInsert(tx, actor, {
       action: 'company.update',

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { hubFor } from '../../durable-objects/session-hub.client';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../lib/errors';
 import { validate } from '../../lib/validate';
 import { requireAuth } from '../../middleware/auth';
 import { isSameOrigin } from '../../middleware/origin';
-import { hubFor } from '../auth/auth.service';
 
 const ticketQuerySchema = z.object({
   ticket: z

@@ -3,11 +3,11 @@ import { Hono } from 'hono';
 import { companies } from '../../../db/schema';
 import { changePasswordSchema } from '../../../schemas/auth';
 import type { MeResponse } from '../../../schemas/me';
+import { effectivePermissionsOf } from '../../authority/effective-permissions';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../lib/errors';
 import { validate } from '../../lib/validate';
 import { requireAuth } from '../../middleware/auth';
-import { effectivePermissionsOf } from '../auth/effective-permissions';
 import { changeOwnPassword, loadProfile } from './me.service';
 
 export const meRoutes = new Hono<AppEnv>()

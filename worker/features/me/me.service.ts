@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../../db/schema';
 import type { MeUser } from '../../../schemas/me';
+import { findUserProfile } from '../../authority/account.repo';
+import { hubFor } from '../../durable-objects/session-hub.client';
 import type { Bindings } from '../../env';
 import type { DrizzleDb } from '../../lib/db';
 import { ApiError } from '../../lib/errors';
 import { hashPassword, verifyPassword } from '../../lib/password';
-import { findUserProfile } from '../auth/account.repo';
-import { FREE_FAILURES, hubFor, throttles } from '../auth/auth.service';
+import { FREE_FAILURES, throttles } from '../auth/auth.service';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 

@@ -2,11 +2,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { roleIdSchema } from '../../../schemas/ids';
 import { createRoleSchema, deleteRoleQuerySchema, updateRoleSchema } from '../../../schemas/roles';
+import { getActor, requirePermission } from '../../authority/actor';
+import { serviceContext } from '../../authority/service-context';
 import type { AppEnv } from '../../env';
-import { serviceContext } from '../../lib/service-context';
 import { validate } from '../../lib/validate';
 import { requireAuth } from '../../middleware/auth';
-import { getActor, requirePermission } from '../auth/actor';
 import { createRole, deleteRole, listRoles, updateRole } from './roles.service';
 
 const idParam = z.object({ id: roleIdSchema });

@@ -1,15 +1,16 @@
-import { count, eq, inArray, or } from 'drizzle-orm';
-import { companies, rolePermissions, roles, userRoles } from '../../../db/schema';
+import { and, count, eq, inArray, or, sql } from 'drizzle-orm';
+import { companies, rolePermissions, roles, userRoles, users } from '../../../db/schema';
 import type { CreateRoleInput, Role, UpdateRoleInput } from '../../../schemas/roles';
+import { accountsNotBelow } from '../../authority/act-on-account';
+import type { Actor } from '../../authority/actor';
+import { assertAdditionsGrantable, assertGrantable } from '../../authority/ceilings';
+import { companyInScope, pathInScope, underPath } from '../../authority/scope';
+import type { ServiceContext } from '../../authority/service-context';
+import { broadcastTo } from '../../durable-objects/session-hub.client';
 import type { DrizzleDb } from '../../lib/db';
 import { newId } from '../../lib/encoding';
 import { ApiError } from '../../lib/errors';
-import { companyInScope, pathInScope, underPath } from '../../lib/scope';
-import type { ServiceContext } from '../../lib/service-context';
 import { auditInsert } from '../audit/audit.record';
-import type { Actor } from '../auth/actor';
-import { broadcastTo } from '../sessions/hub-fanout';
-import { assertAdditionsGrantable, assertGrantable } from '../users/grant-ceiling';
 
 const roleColumns = {
   id: roles.id,
@@ -51,10 +52,14 @@ async function withDetails(
   const ids = rows.map((r) => r.id);
   const [perms, holders] = await Promise.all([
     db.select().from(rolePermissions).where(inArray(rolePermissions.roleId, ids)),
+    // Holders in the actor's scope only: a role owned above it must not reveal how many
+    // accounts hold it elsewhere on the platform.
     db
       .select({ roleId: userRoles.roleId, n: count() })
       .from(userRoles)
-      .where(inArray(userRoles.roleId, ids))
+      .innerJoin(users, eq(users.id, userRoles.userId))
+      .innerJoin(companies, eq(companies.id, users.companyId))
+      .where(and(inArray(userRoles.roleId, ids), underPath(companies.path, actor.scopePath)))
       .groupBy(userRoles.roleId),
   ]);
   const permsBy = new Map<string, string[]>();
@@ -117,6 +122,22 @@ export async function createRole(ctx: ServiceContext, input: CreateRoleInput): P
   return (await editableRole(db, actor, id)) as Role;
 }
 
+/**
+ * Editing or deleting a role acts on every account holding it: each must be entirely below the
+ * actor (or the actor itself, which may only lose what it holds, or gain what it already has).
+ */
+async function assertHoldersBelow(db: DrizzleDb, actor: Actor, roleId: string): Promise<void> {
+  const refused = (
+    await accountsNotBelow(db, actor, sql`SELECT user_id FROM user_roles WHERE role_id = ${roleId}`)
+  ).filter((r) => r.reason !== 'self');
+  const first = refused[0];
+  if (!first) return;
+  throw new ApiError('ACCOUNT_NOT_BELOW', {
+    message: `${refused.length} account${refused.length === 1 ? ' holding this role is' : 's holding this role are'} not below yours (${first.reason.replaceAll('_', ' ')}).`,
+    details: { reason: first.reason, holders: refused.length },
+  });
+}
+
 async function holdersOf(db: DrizzleDb, roleId: string): Promise<string[]> {
   const rows = await db
     .select({ userId: userRoles.userId })
@@ -133,6 +154,7 @@ export async function updateRole(
 ): Promise<Role> {
   const { db, actor } = ctx;
   const before = await editableRole(db, actor, id);
+  await assertHoldersBelow(db, actor, id);
   const permissions = input.permissions ? [...new Set(input.permissions)] : undefined;
   if (permissions) assertAdditionsGrantable(actor, permissions, before.permissions, 'permissions');
   await db.transaction(async (tx) => {
@@ -182,6 +204,7 @@ export async function deleteRole(
   const { db, actor } = ctx;
   const role = await editableRole(db, actor, id);
   if (opts.dryRun) return { deleted: 0, users: role.userCount };
+  await assertHoldersBelow(db, actor, id);
   if (role.userCount > 0 && !opts.force) {
     throw new ApiError('ROLE_IN_USE', {
       message: `“${role.name}” is held by ${role.userCount} user${role.userCount === 1 ? '' : 's'}. Confirm to remove it from them and delete it.`,

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { sessionIdSchema } from '../../../schemas/sessions';
+import { serviceContext } from '../../authority/service-context';
 import type { AppEnv } from '../../env';
-import { serviceContext } from '../../lib/service-context';
 import { validate } from '../../lib/validate';
 import { requireAuth } from '../../middleware/auth';
 import { endSessions } from './sessions.service';

@@ -1,25 +1,28 @@
 import type { KickReason } from '../../../schemas/auth';
 import type { SessionView } from '../../../schemas/sessions';
+import { accountBelowActor } from '../../authority/act-on-account';
+import { assertHolds } from '../../authority/actor';
+import { userInScope } from '../../authority/scope';
+import type { ServiceContext } from '../../authority/service-context';
+import { hubFor } from '../../durable-objects/session-hub.client';
 import { ApiError } from '../../lib/errors';
-import { userInScope } from '../../lib/scope';
-import type { ServiceContext } from '../../lib/service-context';
 import { auditInsert } from '../audit/audit.record';
-import { hubFor } from '../auth/auth.service';
 
 /**
- * Whose sessions the actor may see or end: its own always; anyone else's in its scope with
- * `function.sessions.view` (list) or `function.sessions.revoke` (end). Others: 404.
+ * Whose sessions the actor may see or end: its own always; to list another account's it
+ * needs that account in its scope and `function.sessions.view`; to end them, the account
+ * entirely below it and `function.sessions.revoke`. Outside the scope: 404.
  */
-async function sessionOwner(ctx: ServiceContext, userId: string, permission: string) {
+async function sessionOwner(ctx: ServiceContext, userId: string, action: 'view' | 'revoke') {
   if (userId === ctx.actor.id) return null;
-  const target = await userInScope(ctx.db, ctx.actor, userId);
-  if (!ctx.actor.permissions.has(permission)) {
-    throw new ApiError('PERMISSION_REQUIRED', {
-      message: `You need the permission “${permission}”.`,
-      details: { permission },
-    });
+  if (action === 'view') {
+    const target = await userInScope(ctx.db, ctx.actor, userId);
+    assertHolds(ctx.actor, 'function.sessions.view');
+    return target;
   }
-  return target;
+  await userInScope(ctx.db, ctx.actor, userId);
+  assertHolds(ctx.actor, 'function.sessions.revoke');
+  return accountBelowActor(ctx.db, ctx.actor, userId);
 }
 
 export async function listSessions(
@@ -27,7 +30,7 @@ export async function listSessions(
   userId: string,
   currentSessionId: string,
 ): Promise<SessionView[]> {
-  await sessionOwner(ctx, userId, 'function.sessions.view');
+  await sessionOwner(ctx, userId, 'view');
   const sessions = await hubFor(ctx.env, userId).list();
   const iso = (ms: number) => new Date(ms).toISOString();
   return sessions.map((s) => ({
@@ -44,7 +47,7 @@ export async function listSessions(
 
 /** Ends one session (`sessionId`) or all of a user's; their screens are told why. */
 export async function endSessions(ctx: ServiceContext, userId: string, sessionId: string | null) {
-  const target = await sessionOwner(ctx, userId, 'function.sessions.revoke');
+  const target = await sessionOwner(ctx, userId, 'revoke');
   const reason: KickReason = target ? 'revoked' : 'ended_elsewhere';
   const hub = hubFor(ctx.env, userId);
   const ended =

@@ -1,39 +1,24 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../../db/schema';
 import type { TokenConfig } from '../../../schemas/users';
-import { ApiError } from '../../lib/errors';
-import { userInScope } from '../../lib/scope';
-import type { ServiceContext } from '../../lib/service-context';
+import { accountBelowActor } from '../../authority/act-on-account';
+import { assertHolds } from '../../authority/actor';
+import type { ServiceContext } from '../../authority/service-context';
+import { hubFor } from '../../durable-objects/session-hub.client';
 import { auditInsert } from '../audit/audit.record';
-import { hubFor } from '../auth/auth.service';
 
 /**
- * Sets a user's token rules. Nobody sets rules looser than its own: an admin whose tokens
- * expire cannot hand out long-term tokens or longer lifetimes. Switching exclusive login on
- * ends all but the newest live session at once.
+ * Sets a user's token rules, on an account entirely below the actor. Token rules are granted
+ * by permission, not bounded by the admin's own session settings: an admin may keep short
+ * sessions for itself and still give a fleet phone long-term tokens, when it holds
+ * `function.tokens.long_term`. Switching exclusive login on ends all but the newest live
+ * session at once.
  */
 export async function updateTokenConfig(ctx: ServiceContext, id: string, input: TokenConfig) {
   const { db, actor } = ctx;
-  const target = await userInScope(db, actor, id);
-  const own = await db
-    .select({ longTerm: users.tokenLongTerm, ttlMinutes: users.tokenTtlMinutes })
-    .from(users)
-    .where(eq(users.id, actor.id))
-    .get();
-  if (own && !own.longTerm) {
-    if (input.longTerm) {
-      throw new ApiError('TOKEN_EXCEEDS_OWN', {
-        message: 'You cannot grant long-term tokens: your own tokens expire.',
-        field: 'longTerm',
-      });
-    }
-    if (input.ttlMinutes > own.ttlMinutes) {
-      throw new ApiError('TOKEN_EXCEEDS_OWN', {
-        message: `The expiration time cannot exceed your own (${own.ttlMinutes} minutes).`,
-        field: 'ttlMinutes',
-        details: { max: own.ttlMinutes },
-      });
-    }
+  const target = await accountBelowActor(db, actor, id);
+  if (input.longTerm && !target.tokenLongTerm) {
+    assertHolds(actor, 'function.tokens.long_term', 'longTerm');
   }
   const before: TokenConfig = {
     longTerm: target.tokenLongTerm,

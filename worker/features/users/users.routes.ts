@@ -9,22 +9,18 @@ import {
   tokenConfigSchema,
   updateUserSchema,
 } from '../../../schemas/users';
+import { getActor, requirePermission } from '../../authority/actor';
+import { serviceContext } from '../../authority/service-context';
 import type { AppEnv } from '../../env';
-import { serviceContext } from '../../lib/service-context';
 import { validate } from '../../lib/validate';
 import { requireAuth } from '../../middleware/auth';
-import { getActor, requirePermission } from '../auth/actor';
 import { endSessions, listSessions } from '../sessions/sessions.service';
 import { updateTokenConfig } from './token-config.service';
-import {
-  createUser,
-  deleteUser,
-  explainPermission,
-  getUser,
-  listSubUsers,
-  updateExpiry,
-  updateUser,
-} from './users.service';
+import { createUser } from './user-create.service';
+import { deleteUser } from './user-delete.service';
+import { updateExpiry } from './user-expiry.service';
+import { updateUser } from './user-update.service';
+import { explainPermission, getUser, listSubUsers } from './users.service';
 
 const idParam = z.object({ id: userIdSchema });
 const isDryRun = (v: string | undefined) => v === '1' || v === 'true';

@@ -1,8 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
-import { companies, rolePermissions, roles } from '../../../db/schema';
-import type { DbOrTx } from '../../lib/db';
-import { ApiError } from '../../lib/errors';
-import type { Actor } from '../auth/actor';
+import { companies, rolePermissions, roles } from '../../db/schema';
+import type { DbOrTx } from '../lib/db';
+import { ApiError } from '../lib/errors';
+import type { Actor } from './actor';
 
 /** Nobody grants a permission it does not hold: 403 naming the first one. */
 export function assertGrantable(actor: Actor, keys: Iterable<string>, field: string): void {

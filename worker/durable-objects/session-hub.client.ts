@@ -1,6 +1,13 @@
-import type { KickReason, LiveMessage } from '../../../schemas/auth';
-import type { Bindings } from '../../env';
-import { hubFor } from '../auth/auth.service';
+import type { KickReason, LiveMessage } from '../../schemas/auth';
+import type { Bindings } from '../env';
+
+/**
+ * The one way features reach a user's SessionHub: the stub for one user, and fan-outs over
+ * many (at most 16 hubs at a time, failures logged, never thrown).
+ */
+export function hubFor(env: Bindings, userId: string) {
+  return env.SESSION_HUB.get(env.SESSION_HUB.idFromName(userId));
+}
 
 const FANOUT_CONCURRENCY = 16;
 

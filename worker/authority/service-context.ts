@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import type { AppEnv, Bindings } from '../env';
-import { type Actor, getActor } from '../features/auth/actor';
-import type { DrizzleDb } from './db';
-import { type FaultPoint, faultsFor } from './faults';
+import type { DrizzleDb } from '../lib/db';
+import { type FaultPoint, faultsFor } from '../lib/faults';
+import { type Actor, getActor } from './actor';
 
 /** What a service needs from the request: the database, the bindings, the actor. */
 export interface ServiceContext {

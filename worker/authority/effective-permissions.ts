@@ -1,5 +1,5 @@
-import { effectivePermissions } from '../../../schemas/permissions';
-import type { DrizzleDb } from '../../lib/db';
+import { effectivePermissions } from '../../schemas/permissions';
+import type { DrizzleDb } from '../lib/db';
 import { type ChainLink, loadGrants } from './account.repo';
 
 /**

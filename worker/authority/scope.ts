@@ -1,9 +1,9 @@
 import { and, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { companies, users } from '../../db/schema';
-import type { Actor } from '../features/auth/actor';
-import type { DrizzleDb } from './db';
-import { ApiError } from './errors';
+import type { DbOrTx } from '../lib/db';
+import { ApiError } from '../lib/errors';
+import type { Actor } from './actor';
 
 /** True when a company with materialized `path` lies in the actor's scope. */
 export const pathInScope = (actor: Actor, path: string): boolean =>
@@ -16,14 +16,14 @@ const notFound = (what: string, field?: string) =>
  * The company if it lies in the actor's scope. Outside the scope it does not exist for the
  * actor: 404, the same answer as for an id that exists nowhere.
  */
-export async function companyInScope(db: DrizzleDb, actor: Actor, id: string, field?: string) {
+export async function companyInScope(db: DbOrTx, actor: Actor, id: string, field?: string) {
   const row = await db.select().from(companies).where(eq(companies.id, id)).get();
   if (!row || !pathInScope(actor, row.path)) throw notFound('company', field);
   return row;
 }
 
 /** The user if its company lies in the actor's scope, with that company's path. */
-export async function userInScope(db: DrizzleDb, actor: Actor, id: string, field?: string) {
+export async function userInScope(db: DbOrTx, actor: Actor, id: string, field?: string) {
   const row = await db
     .select({ user: users, companyPath: companies.path })
     .from(users)

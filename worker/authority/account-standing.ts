@@ -1,4 +1,4 @@
-import type { KickReason } from '../../../schemas/auth';
+import type { KickReason } from '../../schemas/auth';
 import type { ChainLink } from './account.repo';
 
 /**

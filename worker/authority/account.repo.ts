@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import { companies, rolePermissions, userPermissions, userRoles, users } from '../../../db/schema';
-import type { DrizzleDb } from '../../lib/db';
+import { companies, rolePermissions, userPermissions, userRoles, users } from '../../db/schema';
+import type { DrizzleDb } from '../lib/db';
 
 export interface ChainLink {
   id: string;

@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { companies, users } from '../../../db/schema';
-import type { AppEnv } from '../../env';
-import { ApiError } from '../../lib/errors';
+import { companies, users } from '../../db/schema';
+import type { PermissionKey } from '../../schemas/permissions';
+import type { AppEnv } from '../env';
+import { ApiError } from '../lib/errors';
+import { earliestExpiry } from './account-standing';
 import { effectivePermissionsOf } from './effective-permissions';
 
 /** The signed-in user as the rules see it: its scope, its ceiling and its permissions. */
@@ -14,7 +16,13 @@ export interface Actor {
   scopeId: string;
   /** Materialized path of the scope company; everything under it is in scope. */
   scopePath: string;
+  /**
+   * When the actor stops being usable: the earliest expiry along its parent chain (a sub-user
+   * cannot outlive its parent, so neither can what it grants).
+   */
   expiresAt: number | null;
+  /** The actor's parent, grandparent …: accounts it may never act on. */
+  ancestorIds: readonly string[];
   permissions: ReadonlySet<string>;
 }
 
@@ -31,7 +39,6 @@ export async function getActor(c: Context<AppEnv>): Promise<Actor> {
         companyId: users.companyId,
         scopeId: users.relatedCompanyId,
         scopePath: companies.path,
-        expiresAt: users.expiresAt,
       })
       .from(users)
       .innerJoin(companies, eq(companies.id, users.relatedCompanyId))
@@ -42,22 +49,28 @@ export async function getActor(c: Context<AppEnv>): Promise<Actor> {
   if (!row) throw new ApiError('SESSION_ENDED');
   const actor: Actor = {
     ...row,
-    expiresAt: row.expiresAt === null ? null : row.expiresAt.getTime(),
+    expiresAt: earliestExpiry(auth.chain),
+    ancestorIds: auth.chain.slice(1).map((link) => link.id),
     permissions: new Set(permissions),
   };
   c.set('actor', actor);
   return actor;
 }
 
-/** Guards a route with a `function.*` permission; 403 PERMISSION_REQUIRED names it. */
-export const requirePermission = (permission: string) =>
+/** 403 PERMISSION_REQUIRED naming the permission the actor lacks. */
+export function assertHolds(actor: Actor, permission: PermissionKey, field?: string): void {
+  if (!actor.permissions.has(permission)) {
+    throw new ApiError('PERMISSION_REQUIRED', {
+      message: `You need the permission “${permission}”.`,
+      field,
+      details: { permission },
+    });
+  }
+}
+
+/** Guards a route with a `function.*` permission. */
+export const requirePermission = (permission: PermissionKey) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const actor = await getActor(c);
-    if (!actor.permissions.has(permission)) {
-      throw new ApiError('PERMISSION_REQUIRED', {
-        message: `You need the permission “${permission}”.`,
-        details: { permission },
-      });
-    }
+    assertHolds(await getActor(c), permission);
     await next();
   });

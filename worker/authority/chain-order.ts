@@ -1,0 +1,129 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../lib/db';
+import { ApiError } from '../lib/errors';
+
+/**
+ * The parent chain stays ordered after every request: a sub-user's expiry is never later, and
+ * its scope never wider, than its parent's. Expiry is carried down (a parent that ends earlier
+ * ends its sub-users with it, which the sign-in check does anyway: the data then says so);
+ * scope is refused (re-scoping sub-users would be a guess at what they should see).
+ */
+
+/** The earlier of two expiries in SQL, where NULL means "never". */
+const earlierOf = (a: SQL, b: SQL) =>
+  sql`CASE WHEN ${a} IS NULL THEN ${b} WHEN ${b} IS NULL THEN ${a} WHEN ${a} < ${b} THEN ${a} ELSE ${b} END`;
+
+/**
+ * Sets the expiry of every account of `targets` (a query answering one `id` column) to
+ * `value`, capped by its parent's, and carries the change down: every sub-user below ends no
+ * later than its parent. One statement; answers the ids whose stored expiry changed.
+ */
+export async function setExpiryInOrder(
+  db: DbOrTx,
+  targets: SQL,
+  value: number | null,
+  now: number,
+): Promise<string[]> {
+  const v = sql`${value}`;
+  const rows = await db.all<{ id: string }>(sql`
+    WITH RECURSIVE
+      targets(id) AS (${targets}),
+      final(id, v) AS (
+        SELECT u.id, ${earlierOf(v, sql`p.expires_at`)}
+          FROM users u LEFT JOIN users p ON p.id = u.parent_user_id
+          WHERE u.id IN (SELECT id FROM targets)
+            AND (u.parent_user_id IS NULL OR u.parent_user_id NOT IN (SELECT id FROM targets))
+        UNION ALL
+        SELECT c.id, ${earlierOf(
+          sql`CASE WHEN c.id IN (SELECT id FROM targets) THEN ${v} ELSE c.expires_at END`,
+          sql`final.v`,
+        )}
+          FROM users c JOIN final ON c.parent_user_id = final.id
+      )
+    UPDATE users SET expires_at = (SELECT v FROM final WHERE final.id = users.id), updated_at = ${now}
+    WHERE id IN (SELECT id FROM final)
+      AND expires_at IS NOT (SELECT v FROM final WHERE final.id = users.id)
+    RETURNING id`);
+  return rows.map((r) => r.id);
+}
+
+/** 409 EXCEEDS_PARENT when a sub-user would outlive its parent chain. */
+export function assertExpiryWithinParent(
+  parentExpiresAt: number | null | undefined,
+  expiresAt: number | null,
+  field = 'expiresAt',
+): void {
+  if (parentExpiresAt === undefined || parentExpiresAt === null) return;
+  if (expiresAt === null || expiresAt > parentExpiresAt) {
+    throw new ApiError('EXCEEDS_PARENT', {
+      message: `A sub-user cannot stay valid longer than its parent (${new Date(parentExpiresAt).toISOString()}).`,
+      field,
+      details: { max: new Date(parentExpiresAt).toISOString() },
+    });
+  }
+}
+
+/** 409 EXCEEDS_PARENT when a sub-user's scope would not lie inside its parent's. */
+export function assertScopeWithinParent(
+  parentScopePath: string | undefined,
+  scopePath: string,
+  field = 'relatedCompanyId',
+): void {
+  if (parentScopePath === undefined || scopePath.startsWith(parentScopePath)) return;
+  throw new ApiError('EXCEEDS_PARENT', {
+    message: 'A sub-user’s related company must lie inside its parent’s.',
+    field,
+  });
+}
+
+/** How many sub-users (at any depth) of `userId` have a scope outside `scopePath`. */
+export async function subUsersOutsideScope(
+  db: DbOrTx,
+  userId: string,
+  scopePath: string,
+): Promise<number> {
+  const row = await db.get<{ n: number }>(sql`
+    WITH RECURSIVE below(id) AS (
+      SELECT id FROM users WHERE parent_user_id = ${userId}
+      UNION ALL
+      SELECT u.id FROM users u JOIN below ON u.parent_user_id = below.id
+    )
+    SELECT count(*) AS n FROM below
+      JOIN users u ON u.id = below.id
+      JOIN companies c ON c.id = u.related_company_id
+    WHERE NOT (c.path >= ${scopePath} AND c.path < ${`${scopePath}~`})`);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * How many sub-users have a scope outside their parent's, among pairs where either side's
+ * scope lies under `path`: run after a company move, inside its transaction.
+ */
+export async function disorderedPairsUnder(db: DbOrTx, path: string): Promise<number> {
+  const end = `${path}~`;
+  const row = await db.get<{ n: number }>(sql`
+    SELECT count(*) AS n FROM users child
+      JOIN users parent ON parent.id = child.parent_user_id
+      JOIN companies cc ON cc.id = child.related_company_id
+      JOIN companies pc ON pc.id = parent.related_company_id
+    WHERE ((cc.path >= ${path} AND cc.path < ${end}) OR (pc.path >= ${path} AND pc.path < ${end}))
+      AND NOT (cc.path >= pc.path AND cc.path < pc.path || '~')`);
+  return Number(row?.n ?? 0);
+}
+
+/** The parent's earliest expiry along its own chain and its scope path, for a sub-user. */
+export async function parentBounds(
+  db: DbOrTx,
+  parentId: string,
+): Promise<{ expiresAt: number | null; scopePath: string } | null> {
+  const row = await db.get<{ earliest: number | null; path: string }>(sql`
+    WITH RECURSIVE chain(id, parent, expires_at) AS (
+      SELECT id, parent_user_id, expires_at FROM users WHERE id = ${parentId}
+      UNION ALL
+      SELECT p.id, p.parent_user_id, p.expires_at FROM users p JOIN chain ON p.id = chain.parent
+    )
+    SELECT (SELECT min(expires_at) FROM chain) AS earliest, c.path AS path
+      FROM users u JOIN companies c ON c.id = u.related_company_id WHERE u.id = ${parentId}`);
+  if (!row) return null;
+  return { expiresAt: row.earliest === null ? null : Number(row.earliest), scopePath: row.path };
+}
