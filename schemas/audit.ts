@@ -25,15 +25,20 @@ export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string;
-  actorUsername: string;
-  action: AuditAction;
-  targetType: 'company' | 'user' | 'role';
-  targetId: string;
-  summary: string;
-  before: unknown;
-  after: unknown;
-}
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string(),
+  actorUsername: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  targetType: z.enum(['company', 'user', 'role']),
+  targetId: z.string(),
+  summary: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export const auditPageSchema = z.object({
+  entries: z.array(auditEntrySchema),
+  nextCursor: z.string().nullable(),
+});

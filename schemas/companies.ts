@@ -2,39 +2,45 @@ import { z } from 'zod';
 import { companyIdSchema } from './ids';
 import { nameSchema } from './text';
 
+export const companySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  parentId: z.string().nullable(),
+});
+export type Company = z.infer<typeof companySchema>;
+
 /** A company node of `GET /companies/tree`, nested under its parent. */
-export interface CompanyTreeNode {
-  id: string;
-  name: string;
-  parentId: string | null;
+export interface CompanyTreeNode extends Company {
   userCount: number;
   /** Direct subsidiaries in the database; `children` may hold fewer when loaded lazily. */
   childCount: number;
   children: CompanyTreeNode[];
 }
+export const companyTreeNodeSchema: z.ZodType<CompanyTreeNode> = companySchema.extend({
+  userCount: z.number().int(),
+  childCount: z.number().int(),
+  get children() {
+    return z.array(companyTreeNodeSchema);
+  },
+});
+export const companyTreeSchema = z.object({ roots: z.array(companyTreeNodeSchema) });
+export const companyChildrenSchema = z.object({ children: z.array(companyTreeNodeSchema) });
 
 /** `GET /companies/:id`: one company with the path to it from the caller's scope. */
-export interface CompanyDetail {
-  id: string;
-  name: string;
-  parentId: string | null;
-  userCount: number;
-  childCount: number;
+export const companyDetailSchema = companySchema.extend({
+  userCount: z.number().int(),
+  childCount: z.number().int(),
   /** Companies from the caller's scope root down to the parent, outermost first. */
-  trail: Company[];
-}
+  trail: z.array(companySchema),
+});
+export type CompanyDetail = z.infer<typeof companyDetailSchema>;
+export const companyDeleteResultSchema = z.object({ deleted: z.number().int() });
 
 export const treeQuerySchema = z.object({
   q: z.string().trim().max(64).optional(),
   /** Levels below the scope root to include (lazy loading); omitted means 2. */
   depth: z.coerce.number().int().min(0).max(50).default(2),
 });
-
-export interface Company {
-  id: string;
-  name: string;
-  parentId: string | null;
-}
 
 const companyName = nameSchema(120, 'Enter a company name.');
 

@@ -1,21 +1,40 @@
-/** `GET /api/v1/me` answer; field names are part of the public contract (DESIGN.md §4). */
-export interface MeUser {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string | null;
-  companyId: string;
-  companyName: string;
-  relatedCompanyId: string;
-  parentUserId: string | null;
-  expiresAt: string | null;
-  /** The password was set by an admin: the user must choose its own before anything else. */
-  mustChangePassword: boolean;
-}
+import { z } from 'zod';
 
-export interface MeResponse {
-  user: MeUser;
-  scope: { companyId: string; companyName: string };
-  permissions: string[];
-  session: { id: string; client: 'web' | 'app'; expiresAt: string | null };
-}
+/** `GET /api/v1/me` user; field names are part of the public contract. */
+export const meUserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  companyId: z.string(),
+  companyName: z.string(),
+  relatedCompanyId: z.string(),
+  parentUserId: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  /** The password was set by an admin: the user must choose its own before anything else. */
+  mustChangePassword: z.boolean(),
+});
+export type MeUser = z.infer<typeof meUserSchema>;
+
+export const meResponseSchema = z.object({
+  user: meUserSchema,
+  scope: z.object({ companyId: z.string(), companyName: z.string() }),
+  permissions: z.array(z.string()),
+  session: z.object({
+    id: z.string(),
+    client: z.enum(['web', 'app']),
+    expiresAt: z.string().nullable(),
+  }),
+});
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+/** The login answer: the APP gets its bearer `token`; the WEB gets a cookie instead. */
+export const loginAnswerSchema = z.object({
+  status: z.literal('ok'),
+  token: z.string().optional(),
+  expiresAt: z.string().nullable(),
+  user: meUserSchema,
+});
+
+/** `{ status: 'ok' }` for actions with nothing else to say. */
+export const okSchema = z.object({ status: z.literal('ok') });

@@ -26,13 +26,20 @@ export const deleteRoleQuerySchema = z.object({
   force: z.enum(['0', '1', 'true', 'false']).optional(),
 });
 
-export interface Role {
-  id: string;
-  name: string;
-  companyId: string;
-  companyName: string;
-  permissions: string[];
-  userCount: number;
+export const roleSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  companyId: z.string(),
+  companyName: z.string(),
+  permissions: z.array(z.string()),
+  /** Holders inside the caller's scope. */
+  userCount: z.number().int(),
   /** False for roles owned above the caller's scope: usable, not editable. */
-  editable: boolean;
-}
+  editable: z.boolean(),
+});
+export type Role = z.infer<typeof roleSchema>;
+export const rolesListSchema = z.object({ roles: z.array(roleSchema) });
+export const roleDeleteResultSchema = z.object({
+  deleted: z.number().int(),
+  users: z.number().int(),
+});

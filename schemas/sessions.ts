@@ -1,18 +1,21 @@
 import { z } from 'zod';
 
 /** A live session as admins and its owner see it. */
-export interface SessionView {
+export const sessionViewSchema = z.object({
   /** `<userId>.<sessionId>`: routes to the user's hub; usable in `DELETE /sessions/:id`. */
-  id: string;
-  client: 'web' | 'app';
-  userAgent: string | null;
-  ip: string | null;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string | null;
+  id: z.string(),
+  client: z.enum(['web', 'app']),
+  userAgent: z.string().nullable(),
+  ip: z.string().nullable(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string().nullable(),
   /** The session this request came with. */
-  current: boolean;
-}
+  current: z.boolean(),
+});
+export type SessionView = z.infer<typeof sessionViewSchema>;
+export const sessionsListSchema = z.object({ sessions: z.array(sessionViewSchema) });
+export const sessionsEndedSchema = z.object({ ended: z.number().int() });
 
 export const sessionIdSchema = z
   .string()

@@ -94,45 +94,68 @@ export const userListQuerySchema = z.object({
 
 export const explainQuerySchema = z.object({ permission: permissionKey });
 
+const isoString = z.string().describe('ISO-8601 date and time');
+
 /** A user as the API reads it back. */
-export interface UserRecord {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string | null;
-  phone: string | null;
-  companyId: string;
-  relatedCompanyId: string;
-  parentUserId: string | null;
-  expiresAt: string | null;
-  status: 'active' | 'disabled';
-  tokenConfig: TokenConfig;
-  roleIds: string[];
-  permissions: string[];
-  effectivePermissions: string[];
-  subUserCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export const userRecordSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  companyId: z.string(),
+  relatedCompanyId: z.string(),
+  parentUserId: z.string().nullable(),
+  expiresAt: isoString.nullable(),
+  status: z.enum(['active', 'disabled']),
+  tokenConfig: tokenConfigSchema,
+  roleIds: z.array(z.string()),
+  permissions: z.array(z.string()),
+  effectivePermissions: z.array(z.string()),
+  subUserCount: z.number().int(),
+  createdAt: isoString,
+  updatedAt: isoString,
+});
+export type UserRecord = z.infer<typeof userRecordSchema>;
 
 /** A row of a company's user list. */
-export interface UserListItem {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string | null;
-  parentUserId: string | null;
-  expiresAt: string | null;
-  status: 'active' | 'disabled';
-  subUserCount: number;
-}
+export const userListItemSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  parentUserId: z.string().nullable(),
+  expiresAt: isoString.nullable(),
+  status: z.enum(['active', 'disabled']),
+  subUserCount: z.number().int(),
+});
+export type UserListItem = z.infer<typeof userListItemSchema>;
+
+export const usersPageSchema = z.object({
+  users: z.array(userListItemSchema),
+  nextCursor: z.string().nullable(),
+});
+export const subUsersSchema = z.object({ users: z.array(userListItemSchema) });
 
 /** Why a user holds, or lacks, one permission. */
-export interface PermissionExplanation {
-  permission: string;
-  held: boolean;
-  direct: boolean;
-  roles: { id: string; name: string }[];
+export const permissionExplanationSchema = z.object({
+  permission: z.string(),
+  held: z.boolean(),
+  direct: z.boolean(),
+  roles: z.array(z.object({ id: z.string(), name: z.string() })),
   /** The nearest ancestor user that lacks it, when that is what removes it. */
-  removedBy: { id: string; username: string } | null;
-}
+  removedBy: z.object({ id: z.string(), username: z.string() }).nullable(),
+});
+export type PermissionExplanation = z.infer<typeof permissionExplanationSchema>;
+
+/** `DELETE /users/:id`: how many accounts went (the user and its sub-users at every depth). */
+export const userDeleteResultSchema = z.object({ deleted: z.number().int() });
+/** `PUT /users/:id/expiry`: accounts changed, and accounts of the company left as they were. */
+export const expiryResultSchema = z.object({
+  updated: z.number().int(),
+  skipped: z.number().int(),
+});
+export const tokenConfigResultSchema = z.object({
+  tokenConfig: tokenConfigSchema,
+  endedSessions: z.number().int(),
+});

@@ -10,7 +10,6 @@ import { companiesRoutes } from './features/companies/companies.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { liveRoutes } from './features/live/live.routes';
 import { meRoutes } from './features/me/me.routes';
-import { openApiDocument } from './features/openapi/openapi';
 import { permissionsRoutes } from './features/permissions/permissions.routes';
 import { rolesRoutes } from './features/roles/roles.routes';
 import { sessionsRoutes } from './features/sessions/sessions.routes';
@@ -19,19 +18,20 @@ import { isDatabaseUnreachable, UNAVAILABLE_RETRY_SECONDS } from './lib/db';
 import { ApiError } from './lib/errors';
 import { InjectedFault } from './lib/faults';
 import { database } from './middleware/database';
+import { API_BASE } from './routes/registry';
 
+// Each feature's routes carry their full paths (from their contracts), so all mount at the root.
 const api = new Hono<AppEnv>()
-  .route('/health', healthRoutes)
-  .route('/auth', authRoutes)
-  .route('/me', meRoutes)
-  .route('/live', liveRoutes)
-  .route('/companies', companiesRoutes)
-  .route('/users', usersRoutes)
-  .route('/sessions', sessionsRoutes)
-  .route('/roles', rolesRoutes)
-  .route('/permissions', permissionsRoutes)
-  .route('/audit', auditRoutes)
-  .get('/openapi.json', (c) => c.json(openApiDocument()));
+  .route('/', healthRoutes)
+  .route('/', authRoutes)
+  .route('/', meRoutes)
+  .route('/', liveRoutes)
+  .route('/', companiesRoutes)
+  .route('/', usersRoutes)
+  .route('/', sessionsRoutes)
+  .route('/', rolesRoutes)
+  .route('/', permissionsRoutes)
+  .route('/', auditRoutes);
 
 function envelope(
   c: { get(key: 'requestId'): string },
@@ -63,7 +63,7 @@ export const app = new Hono<AppEnv>()
   .use(requestId())
   .use(secureHeaders())
   .use('/api/*', database)
-  .route('/api/v1', api);
+  .route(API_BASE, api);
 
 app.notFound((c) => c.json(envelope(c, 'NOT_FOUND', 'No such route.'), 404));
 

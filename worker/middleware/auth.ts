@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
@@ -13,15 +14,6 @@ export interface AuthContext extends AuthenticatedSession {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** What a user who must first choose a new password may still reach. */
-const BEFORE_PASSWORD_CHANGE = new Set([
-  'GET /api/v1/me',
-  'POST /api/v1/me/password',
-  'POST /api/v1/auth/logout',
-  'GET /api/v1/live',
-  'POST /api/v1/live/ticket',
-]);
-
 /** The raw token of the request: `Authorization: Bearer` wins over the session cookie. */
 export function readToken(
   c: Parameters<typeof getCookie>[0],
@@ -32,8 +24,15 @@ export function readToken(
   return cookie ? { token: cookie, via: 'cookie' } : null;
 }
 
-/** Requires a live session; sets `c.var.auth`. Cookie-borne writes must be same-origin. */
-export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
+/**
+ * Resolves the request's session into `c.var.auth`, or throws. Cookie-borne writes must be
+ * same-origin. An account that must still replace its initial password reaches only the
+ * routes that allow it (`allowBeforePasswordChange`).
+ */
+export async function authenticateRequest(
+  c: Context<AppEnv>,
+  allowBeforePasswordChange: boolean,
+): Promise<void> {
   const found = readToken(c);
   if (!found) throw new ApiError('UNAUTHENTICATED');
   const parsed = parseToken(found.token);
@@ -42,12 +41,14 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
     throw new ApiError('CSRF_REJECTED');
   }
   const session = await authenticate(c.env, c.var.db, parsed);
-  if (
-    session.chain[0]?.mustChangePassword &&
-    !BEFORE_PASSWORD_CHANGE.has(`${c.req.method} ${c.req.path}`)
-  ) {
+  if (session.chain[0]?.mustChangePassword && !allowBeforePasswordChange) {
     throw new ApiError('PASSWORD_CHANGE_REQUIRED');
   }
   c.set('auth', { ...session, via: found.via });
+}
+
+/** Requires a live session (for the WebSocket upgrade, which routes by ticket or cookie). */
+export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
+  await authenticateRequest(c, true);
   await next();
 });

@@ -1,18 +1,17 @@
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { auditLog } from '../../../db/schema';
-import { type AuditEntry, auditQuerySchema } from '../../../schemas/audit';
-import { getActor, requirePermission } from '../../authority/actor';
+import type { AuditEntry } from '../../../schemas/audit';
+import { getActor } from '../../authority/actor';
 import { underPath } from '../../authority/scope';
 import type { AppEnv } from '../../env';
-import { validate } from '../../lib/validate';
-import { requireAuth } from '../../middleware/auth';
+import { route } from '../../routes/route';
+import { AUDIT_ROUTES as R } from './audit.contract';
 
-export const auditRoutes = new Hono<AppEnv>().get(
-  '/',
-  requireAuth,
-  requirePermission('function.audit.view'),
-  validate('query', auditQuerySchema),
+export const auditRoutes = new Hono<AppEnv>().on(
+  R.list.method,
+  R.list.path,
+  route(R.list),
   async (c) => {
     const actor = await getActor(c);
     const q = c.req.valid('query');
@@ -48,9 +47,9 @@ export const auditRoutes = new Hono<AppEnv>().get(
       before: r.before,
       after: r.after,
     }));
-    return c.json({
-      entries,
-      nextCursor: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null,
-    });
+    return c.json(
+      { entries, nextCursor: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null },
+      R.list.status,
+    );
   },
 );

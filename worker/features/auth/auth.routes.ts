@@ -1,13 +1,12 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { loginSchema } from '../../../schemas/auth';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../lib/errors';
-import { validate } from '../../lib/validate';
-import { requireAuth } from '../../middleware/auth';
 import { isSameOrigin } from '../../middleware/origin';
+import { route } from '../../routes/route';
 import { loadProfile } from '../me/me.service';
+import { AUTH_ROUTES as R } from './auth.contract';
 import { login } from './auth.service';
 import { SESSION_COOKIE } from './session-token';
 
@@ -15,7 +14,7 @@ import { SESSION_COOKIE } from './session-token';
 const LONG_TERM_COOKIE_SECONDS = 400 * 24 * 3600;
 
 export const authRoutes = new Hono<AppEnv>()
-  .post('/login', validate('json', loginSchema), async (c) => {
+  .on(R.login.method, R.login.path, route(R.login), async (c) => {
     const input = c.req.valid('json');
     // A cookie login from another site would plant our session in a victim's browser.
     if (input.client === 'web' && c.req.header('origin') && !isSameOrigin(c)) {
@@ -30,7 +29,10 @@ export const authRoutes = new Hono<AppEnv>()
     if (!user) throw new ApiError('INVALID_CREDENTIALS');
     const expiresAt = result.expiresAt === null ? null : new Date(result.expiresAt).toISOString();
     if (input.client === 'app') {
-      return c.json({ status: 'ok' as const, token: result.token, expiresAt, user });
+      return c.json(
+        { status: 'ok' as const, token: result.token, expiresAt, user },
+        R.login.status,
+      );
     }
     setCookie(c, SESSION_COOKIE, result.token, {
       path: '/',
@@ -42,11 +44,11 @@ export const authRoutes = new Hono<AppEnv>()
           ? LONG_TERM_COOKIE_SECONDS
           : Math.ceil((result.expiresAt - Date.now()) / 1000),
     });
-    return c.json({ status: 'ok' as const, expiresAt, user });
+    return c.json({ status: 'ok' as const, expiresAt, user }, R.login.status);
   })
-  .post('/logout', requireAuth, async (c) => {
+  .on(R.logout.method, R.logout.path, route(R.logout), async (c) => {
     const { userId, sessionId } = c.var.auth;
     await hubFor(c.env, userId).end(sessionId, 'logged_out');
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
-    return c.json({ status: 'ok' as const });
+    return c.json({ status: 'ok' as const }, R.logout.status);
   });

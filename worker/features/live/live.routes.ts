@@ -1,32 +1,26 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../lib/errors';
-import { validate } from '../../lib/validate';
 import { requireAuth } from '../../middleware/auth';
 import { isSameOrigin } from '../../middleware/origin';
-
-const ticketQuerySchema = z.object({
-  ticket: z
-    .string()
-    .regex(/^us_[A-Za-z0-9]{8,32}\.[A-Za-z0-9_-]{32}$/, 'Not a live ticket.')
-    .optional(),
-});
+import { route } from '../../routes/route';
+import { LIVE_ROUTES as R } from './live.contract';
 
 /**
  * `GET /live` upgrades to a WebSocket held by the user's SessionHub. The WEB page is
  * authenticated by its cookie; a bearer client first gets a single-use ticket.
  */
 export const liveRoutes = new Hono<AppEnv>()
-  .post('/ticket', requireAuth, async (c) => {
+  .on(R.ticket.method, R.ticket.path, route(R.ticket), async (c) => {
     const { userId, sessionId } = c.var.auth;
     const ticket = await hubFor(c.env, userId).issueTicket(sessionId);
-    return c.json({ ticket: `${userId}.${ticket}` });
+    return c.json({ ticket: `${userId}.${ticket}` }, R.ticket.status);
   })
-  .get(
-    '/',
-    validate('query', ticketQuerySchema),
+  .on(
+    R.socket.method,
+    R.socket.path,
+    route(R.socket),
     async (c, next) => {
       if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
         throw new ApiError('UPGRADE_REQUIRED');

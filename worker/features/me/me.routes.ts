@@ -1,21 +1,20 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { companies } from '../../../db/schema';
-import { changePasswordSchema } from '../../../schemas/auth';
 import type { MeResponse } from '../../../schemas/me';
 import { effectivePermissionsOf } from '../../authority/effective-permissions';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../lib/errors';
-import { validate } from '../../lib/validate';
-import { requireAuth } from '../../middleware/auth';
+import { route } from '../../routes/route';
+import { ME_ROUTES as R } from './me.contract';
 import { changeOwnPassword, loadProfile } from './me.service';
 
 export const meRoutes = new Hono<AppEnv>()
-  .post('/password', requireAuth, validate('json', changePasswordSchema), async (c) => {
+  .on(R.password.method, R.password.path, route(R.password), async (c) => {
     await changeOwnPassword(c.env, c.var.db, c.var.auth, c.req.valid('json'));
-    return c.json({ status: 'ok' as const });
+    return c.json({ status: 'ok' as const }, R.password.status);
   })
-  .get('/', requireAuth, async (c) => {
+  .on(R.get.method, R.get.path, route(R.get), async (c) => {
     const { userId, sessionId, client, expiresAt, chain } = c.var.auth;
     const db = c.var.db;
     const user = await loadProfile(db, userId);
@@ -38,5 +37,5 @@ export const meRoutes = new Hono<AppEnv>()
         expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
       },
     };
-    return c.json(body);
+    return c.json(body, R.get.status);
   });

@@ -1,39 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { api } from '../../../test/worker/fixtures';
 import { app } from '../../app';
-import { ROUTE_DOCS } from './route-docs';
+import { ROUTES, routeKey } from '../../routes/registry';
 
 describe('GET /openapi.json', () => {
-  it('documents every route the app serves, and nothing it does not', () => {
-    const served = new Set(
-      app.routes
-        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/v1/'))
-        .map((r) => `${r.method} ${r.path}`),
-    );
-    expect([...served].sort()).toEqual(Object.keys(ROUTE_DOCS).sort());
+  it('serves exactly the routes of the registry, each declared once', () => {
+    const served = app.routes
+      .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/v1/'))
+      .map((r) => `${r.method} ${r.path}`);
+    const declared = ROUTES.map(routeKey);
+    expect(new Set(declared).size).toBe(declared.length);
+    expect([...new Set(served)].sort()).toEqual([...declared].sort());
   });
 
-  it('answers an OpenAPI 3.1 document with request schemas from the validators', async () => {
+  it('answers an OpenAPI 3.1 document with request and response schemas and real statuses', async () => {
     const res = await api('/openapi.json');
     expect(res.status).toBe(200);
+    type Operation = {
+      requestBody?: {
+        content: Record<string, { schema: { properties: Record<string, unknown> } }>;
+      };
+      responses: Record<string, { content?: Record<string, { schema: { properties?: object } }> }>;
+      'x-permission'?: string;
+    };
     const doc = (await res.json()) as {
       openapi: string;
-      paths: Record<
-        string,
-        Record<
-          string,
-          {
-            requestBody?: {
-              content: Record<string, { schema: { properties: Record<string, unknown> } }>;
-            };
-          }
-        >
-      >;
+      paths: Record<string, Record<string, Operation>>;
     };
     expect(doc.openapi).toBe('3.1.0');
-    const create =
-      doc.paths['/api/v1/users']?.post?.requestBody?.content['application/json']?.schema;
-    expect(Object.keys(create?.properties ?? {})).toEqual(
+    const create = doc.paths['/api/v1/users']?.post;
+    expect(
+      Object.keys(create?.requestBody?.content['application/json']?.schema.properties ?? {}),
+    ).toEqual(
       expect.arrayContaining([
         'username',
         'password',
@@ -43,6 +41,16 @@ describe('GET /openapi.json', () => {
         'permissions',
       ]),
     );
-    expect(doc.paths['/api/v1/users/{id}/expiry']?.put).toBeDefined();
+    expect(Object.keys(create?.responses ?? {})).toEqual(['201', 'default']);
+    expect(
+      create?.responses['201']?.content?.['application/json']?.schema.properties,
+    ).toHaveProperty('effectivePermissions');
+    expect(create?.['x-permission']).toBe('function.users.create');
+    expect(doc.paths['/api/v1/users/{id}/expiry']?.put?.responses['200']).toBeDefined();
+    for (const spec of ROUTES) {
+      const op =
+        doc.paths[`/api/v1${spec.path}`.replace(/:(\w+)/g, '{$1}')]?.[spec.method.toLowerCase()];
+      expect(op?.responses, routeKey(spec)).toHaveProperty([String(spec.status)]);
+    }
   });
 });

@@ -1,65 +1,83 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../../../schemas/errors';
-import { ROUTE_DOCS } from './route-docs';
+import { API_BASE, ROUTES } from '../../routes/registry';
+import type { RouteSpec } from '../../routes/route';
 
-const toSchema = (schema: z.ZodType) =>
-  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
 
 let built: ReturnType<typeof build> | undefined;
 
-/** The OpenAPI 3.1 document, built once per isolate from the route docs and their schemas. */
+/** The OpenAPI 3.1 document, built once per isolate from the route registry. */
 export function openApiDocument() {
   built ??= build();
   return built;
 }
 
+const ERROR_RESPONSE = {
+  description: 'Error (the one envelope)',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+};
+
+function parameters(spec: RouteSpec): unknown[] {
+  const list: unknown[] = [];
+  for (const [target, schema] of [
+    ['path', spec.params],
+    ['query', spec.query],
+  ] as const) {
+    if (!schema) continue;
+    const json = toSchema(schema, 'input') as {
+      properties?: Record<string, unknown>;
+      required?: string[];
+    };
+    for (const [name, property] of Object.entries(json.properties ?? {})) {
+      list.push({
+        name,
+        in: target,
+        required: target === 'path' || (json.required?.includes(name) ?? false),
+        schema: property,
+      });
+    }
+  }
+  return list;
+}
+
+function operation(spec: RouteSpec) {
+  const params = parameters(spec);
+  const success =
+    spec.response === null
+      ? { description: 'Switching Protocols (WebSocket)' }
+      : {
+          description: 'Success',
+          content: { 'application/json': { schema: toSchema(spec.response, 'output') } },
+        };
+  return {
+    summary: spec.summary,
+    ...(spec.permission ? { 'x-permission': spec.permission } : {}),
+    ...(spec.actsOnAccount ? { 'x-acts-on-account': true } : {}),
+    ...(spec.access === 'public' ? { security: [] } : {}),
+    ...(spec.access === 'session-before-password-change'
+      ? { 'x-before-password-change': true }
+      : {}),
+    ...(params.length ? { parameters: params } : {}),
+    ...(spec.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: toSchema(spec.body, 'input') } },
+          },
+        }
+      : {}),
+    responses: { [String(spec.status)]: success, default: ERROR_RESPONSE },
+  };
+}
+
 function build() {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const [key, doc] of Object.entries(ROUTE_DOCS)) {
-    const [method = 'GET', path = ''] = key.split(' ');
-    const openPath = path.replace(/:(\w+)/g, '{$1}');
-    const parameters: unknown[] = [...path.matchAll(/:(\w+)/g)].map((m) => ({
-      name: m[1],
-      in: 'path',
-      required: true,
-      schema: { type: 'string' },
-    }));
-    if (doc.query) {
-      const q = toSchema(doc.query) as {
-        properties?: Record<string, unknown>;
-        required?: string[];
-      };
-      for (const [name, schema] of Object.entries(q.properties ?? {})) {
-        parameters.push({
-          name,
-          in: 'query',
-          required: q.required?.includes(name) ?? false,
-          schema,
-        });
-      }
-    }
+  for (const spec of ROUTES) {
+    const openPath = `${API_BASE}${spec.path}`.replace(/:(\w+)/g, '{$1}');
     paths[openPath] ??= {};
-    (paths[openPath] as Record<string, unknown>)[method.toLowerCase()] = {
-      summary: doc.summary,
-      ...(doc.permission ? { 'x-permission': doc.permission } : {}),
-      ...(doc.public ? { security: [] } : {}),
-      ...(parameters.length ? { parameters } : {}),
-      ...(doc.body
-        ? {
-            requestBody: {
-              required: true,
-              content: { 'application/json': { schema: toSchema(doc.body) } },
-            },
-          }
-        : {}),
-      responses: {
-        '200': { description: 'Success' },
-        default: {
-          description: 'Error',
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-        },
-      },
-    };
+    (paths[openPath] as Record<string, unknown>)[spec.method.toLowerCase()] = operation(spec);
   }
   return {
     openapi: '3.1.0',

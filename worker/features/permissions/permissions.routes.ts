@@ -1,8 +1,12 @@
 import { Hono } from 'hono';
 import { PERMISSION_CATALOG } from '../../../schemas/permissions';
 import type { AppEnv } from '../../env';
-import { requireAuth } from '../../middleware/auth';
+import { route } from '../../routes/route';
+import { PERMISSION_ROUTES as R } from './permissions.contract';
 
-export const permissionsRoutes = new Hono<AppEnv>().get('/catalog', requireAuth, (c) =>
-  c.json(PERMISSION_CATALOG),
+export const permissionsRoutes = new Hono<AppEnv>().on(
+  R.catalog.method,
+  R.catalog.path,
+  route(R.catalog),
+  (c) => c.json(PERMISSION_CATALOG, R.catalog.status),
 );

@@ -1,51 +1,31 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { roleIdSchema } from '../../../schemas/ids';
-import { createRoleSchema, deleteRoleQuerySchema, updateRoleSchema } from '../../../schemas/roles';
-import { getActor, requirePermission } from '../../authority/actor';
+import { getActor } from '../../authority/actor';
 import { serviceContext } from '../../authority/service-context';
 import type { AppEnv } from '../../env';
-import { validate } from '../../lib/validate';
-import { requireAuth } from '../../middleware/auth';
+import { route } from '../../routes/route';
+import { ROLE_ROUTES as R } from './roles.contract';
 import { createRole, deleteRole, listRoles, updateRole } from './roles.service';
 
-const idParam = z.object({ id: roleIdSchema });
 const yes = (v: string | undefined) => v === '1' || v === 'true';
 
 export const rolesRoutes = new Hono<AppEnv>()
-  .use(requireAuth)
-  .get('/', requirePermission('function.roles.view'), async (c) => {
-    return c.json({ roles: await listRoles(c.var.db, await getActor(c)) });
-  })
-  .post(
-    '/',
-    requirePermission('function.roles.create'),
-    validate('json', createRoleSchema),
-    async (c) => {
-      return c.json(await createRole(await serviceContext(c), c.req.valid('json')), 201);
-    },
+  .on(R.list.method, R.list.path, route(R.list), async (c) =>
+    c.json({ roles: await listRoles(c.var.db, await getActor(c)) }, R.list.status),
   )
-  .patch(
-    '/:id',
-    requirePermission('function.roles.edit'),
-    validate('param', idParam),
-    validate('json', updateRoleSchema),
-    async (c) =>
-      c.json(
-        await updateRole(await serviceContext(c), c.req.valid('param').id, c.req.valid('json')),
-      ),
+  .on(R.create.method, R.create.path, route(R.create), async (c) =>
+    c.json(await createRole(await serviceContext(c), c.req.valid('json')), R.create.status),
   )
-  .delete(
-    '/:id',
-    requirePermission('function.roles.delete'),
-    validate('param', idParam),
-    validate('query', deleteRoleQuerySchema),
-    async (c) => {
-      const q = c.req.valid('query');
-      const result = await deleteRole(await serviceContext(c), c.req.valid('param').id, {
-        dryRun: yes(q.dryRun),
-        force: yes(q.force),
-      });
-      return c.json(result);
-    },
-  );
+  .on(R.update.method, R.update.path, route(R.update), async (c) =>
+    c.json(
+      await updateRole(await serviceContext(c), c.req.valid('param').id, c.req.valid('json')),
+      R.update.status,
+    ),
+  )
+  .on(R.delete.method, R.delete.path, route(R.delete), async (c) => {
+    const q = c.req.valid('query');
+    const result = await deleteRole(await serviceContext(c), c.req.valid('param').id, {
+      dryRun: yes(q.dryRun),
+      force: yes(q.force),
+    });
+    return c.json(result, R.delete.status);
+  });

@@ -1,16 +1,17 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { sessionIdSchema } from '../../../schemas/sessions';
 import { serviceContext } from '../../authority/service-context';
 import type { AppEnv } from '../../env';
-import { validate } from '../../lib/validate';
-import { requireAuth } from '../../middleware/auth';
+import { route } from '../../routes/route';
+import { SESSION_ROUTES as R } from './sessions.contract';
 import { endSessions } from './sessions.service';
 
 /** `DELETE /sessions/:id` with the id from a session list. */
-export const sessionsRoutes = new Hono<AppEnv>()
-  .use(requireAuth)
-  .delete('/:id', validate('param', z.object({ id: sessionIdSchema })), async (c) => {
+export const sessionsRoutes = new Hono<AppEnv>().on(
+  R.end.method,
+  R.end.path,
+  route(R.end),
+  async (c) => {
     const [userId = '', sessionId = ''] = c.req.valid('param').id.split('.');
-    return c.json(await endSessions(await serviceContext(c), userId, sessionId));
-  });
+    return c.json(await endSessions(await serviceContext(c), userId, sessionId), R.end.status);
+  },
+);

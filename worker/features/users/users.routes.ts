@@ -1,131 +1,86 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { userIdSchema } from '../../../schemas/ids';
-import {
-  createUserSchema,
-  dryRunQuerySchema,
-  expiryUpdateSchema,
-  explainQuerySchema,
-  tokenConfigSchema,
-  updateUserSchema,
-} from '../../../schemas/users';
-import { getActor, requirePermission } from '../../authority/actor';
+import { getActor } from '../../authority/actor';
 import { serviceContext } from '../../authority/service-context';
 import type { AppEnv } from '../../env';
-import { validate } from '../../lib/validate';
-import { requireAuth } from '../../middleware/auth';
+import { route } from '../../routes/route';
 import { endSessions, listSessions } from '../sessions/sessions.service';
 import { updateTokenConfig } from './token-config.service';
 import { createUser } from './user-create.service';
 import { deleteUser } from './user-delete.service';
 import { updateExpiry } from './user-expiry.service';
 import { updateUser } from './user-update.service';
+import { USER_ROUTES as R } from './users.contract';
 import { explainPermission, getUser, listSubUsers } from './users.service';
 
-const idParam = z.object({ id: userIdSchema });
 const isDryRun = (v: string | undefined) => v === '1' || v === 'true';
 
 export const usersRoutes = new Hono<AppEnv>()
-  .use(requireAuth)
-  .post(
-    '/',
-    requirePermission('function.users.create'),
-    validate('json', createUserSchema),
-    async (c) => {
-      const user = await createUser(await serviceContext(c), c.req.valid('json'));
-      return c.json(user, 201);
-    },
+  .on(R.create.method, R.create.path, route(R.create), async (c) =>
+    c.json(await createUser(await serviceContext(c), c.req.valid('json')), R.create.status),
   )
-  .get('/:id', requirePermission('function.users.view'), validate('param', idParam), async (c) => {
-    return c.json(await getUser(c.var.db, await getActor(c), c.req.valid('param').id));
+  .on(R.get.method, R.get.path, route(R.get), async (c) =>
+    c.json(await getUser(c.var.db, await getActor(c), c.req.valid('param').id), R.get.status),
+  )
+  .on(R.update.method, R.update.path, route(R.update), async (c) =>
+    c.json(
+      await updateUser(await serviceContext(c), c.req.valid('param').id, c.req.valid('json')),
+      R.update.status,
+    ),
+  )
+  .on(R.delete.method, R.delete.path, route(R.delete), async (c) =>
+    c.json(
+      await deleteUser(
+        await serviceContext(c),
+        c.req.valid('param').id,
+        isDryRun(c.req.valid('query').dryRun),
+      ),
+      R.delete.status,
+    ),
+  )
+  .on(R.subUsers.method, R.subUsers.path, route(R.subUsers), async (c) => {
+    const users = await listSubUsers(c.var.db, await getActor(c), c.req.valid('param').id);
+    return c.json({ users }, R.subUsers.status);
   })
-  .patch(
-    '/:id',
-    requirePermission('function.users.edit'),
-    validate('param', idParam),
-    validate('json', updateUserSchema),
-    async (c) => {
-      const user = await updateUser(
-        await serviceContext(c),
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      );
-      return c.json(user);
-    },
-  )
-  .delete(
-    '/:id',
-    requirePermission('function.users.delete'),
-    validate('param', idParam),
-    validate('query', dryRunQuerySchema),
-    async (c) => {
-      const result = await deleteUser(
-        await serviceContext(c),
-        c.req.valid('param').id,
-        isDryRun(c.req.valid('query').dryRun),
-      );
-      return c.json(result);
-    },
-  )
-  .get(
-    '/:id/subusers',
-    requirePermission('function.users.view'),
-    validate('param', idParam),
-    async (c) => {
-      const users = await listSubUsers(c.var.db, await getActor(c), c.req.valid('param').id);
-      return c.json({ users });
-    },
-  )
-  .put(
-    '/:id/expiry',
-    requirePermission('function.users.expiry.edit'),
-    validate('param', idParam),
-    validate('query', dryRunQuerySchema),
-    validate('json', expiryUpdateSchema),
-    async (c) => {
-      const result = await updateExpiry(
+  .on(R.expiry.method, R.expiry.path, route(R.expiry), async (c) =>
+    c.json(
+      await updateExpiry(
         await serviceContext(c),
         c.req.valid('param').id,
         c.req.valid('json'),
         isDryRun(c.req.valid('query').dryRun),
-      );
-      return c.json(result);
-    },
+      ),
+      R.expiry.status,
+    ),
   )
-  .get('/:id/sessions', validate('param', idParam), async (c) => {
+  .on(R.sessions.method, R.sessions.path, route(R.sessions), async (c) => {
     const ctx = await serviceContext(c);
     const sessions = await listSessions(ctx, c.req.valid('param').id, c.var.auth.sessionId);
-    return c.json({ sessions });
+    return c.json({ sessions }, R.sessions.status);
   })
-  .delete('/:id/sessions', validate('param', idParam), async (c) =>
-    c.json(await endSessions(await serviceContext(c), c.req.valid('param').id, null)),
+  .on(R.endSessions.method, R.endSessions.path, route(R.endSessions), async (c) =>
+    c.json(
+      await endSessions(await serviceContext(c), c.req.valid('param').id, null),
+      R.endSessions.status,
+    ),
   )
-  .put(
-    '/:id/token-config',
-    requirePermission('function.tokens.configure'),
-    validate('param', idParam),
-    validate('json', tokenConfigSchema),
-    async (c) =>
-      c.json(
-        await updateTokenConfig(
-          await serviceContext(c),
-          c.req.valid('param').id,
-          c.req.valid('json'),
-        ),
+  .on(R.tokenConfig.method, R.tokenConfig.path, route(R.tokenConfig), async (c) =>
+    c.json(
+      await updateTokenConfig(
+        await serviceContext(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
       ),
+      R.tokenConfig.status,
+    ),
   )
-  .get(
-    '/:id/explain',
-    requirePermission('function.users.view'),
-    validate('param', idParam),
-    validate('query', explainQuerySchema),
-    async (c) => {
-      const explanation = await explainPermission(
+  .on(R.explain.method, R.explain.path, route(R.explain), async (c) =>
+    c.json(
+      await explainPermission(
         c.var.db,
         await getActor(c),
         c.req.valid('param').id,
         c.req.valid('query').permission,
-      );
-      return c.json(explanation);
-    },
+      ),
+      R.explain.status,
+    ),
   );
