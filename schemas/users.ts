@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { companyIdSchema, roleIdSchema, userIdSchema } from './ids';
+import { passwordNotPersonal, passwordSchema } from './password-schema';
 import { isPermissionKey } from './permissions';
 
 const permissionKey = z.string().refine(isPermissionKey, 'Not a permission of the catalog.');
@@ -12,10 +13,7 @@ export const usernameSchema = z
   .max(64, 'Use at most 64 characters.')
   .regex(/^[A-Za-z0-9._@-]+$/, 'Use letters, digits and . _ @ - only.');
 
-export const passwordSchema = z
-  .string()
-  .min(10, 'Use at least 10 characters.')
-  .max(256, 'Use at most 256 characters.');
+export { passwordSchema };
 
 const profileFields = {
   displayName: z.string().trim().min(1, 'Enter a display name.').max(120),
@@ -36,12 +34,14 @@ const profileFields = {
   permissions: z.array(permissionKey).max(500).default([]),
 };
 
-export const createUserSchema = z.object({
-  username: usernameSchema,
-  password: passwordSchema,
-  parentUserId: userIdSchema.nullish(),
-  ...profileFields,
-});
+export const createUserSchema = z
+  .object({
+    username: usernameSchema,
+    password: passwordSchema,
+    parentUserId: userIdSchema.nullish(),
+    ...profileFields,
+  })
+  .superRefine(passwordNotPersonal);
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const updateUserSchema = z
@@ -51,7 +51,9 @@ export const updateUserSchema = z
     status: z.enum(['active', 'disabled']),
     ...profileFields,
   })
-  .partial();
+  .partial()
+  // Only the names in the body are known here; the service checks again with the stored ones.
+  .superRefine(passwordNotPersonal);
 
 /** Token lifetimes: 5 minutes to 1 year when not long-term. */
 export const TOKEN_TTL_LIMITS = { min: 5, max: 365 * 24 * 60 } as const;

@@ -17,6 +17,8 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
       throw new ApiError('VALIDATION_FAILED', {
         message: issue?.message ?? 'The request is not valid.',
         field: issue?.path.join('.') || undefined,
+        // Custom refinements (e.g. the password policy) name their reason in `params`.
+        details: issue?.code === 'custom' ? issue.params : undefined,
       });
     }
   });

@@ -12,6 +12,7 @@ import type { DrizzleDb } from '../../lib/db';
 import { newId } from '../../lib/encoding';
 import { ApiError } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
+import { assertPasswordAcceptable, namesAfterEdit } from '../../lib/password-policy';
 import { companyInScope, underPath, userInScope } from '../../lib/scope';
 import type { ServiceContext } from '../../lib/service-context';
 import { auditInsert } from '../audit/audit.record';
@@ -143,6 +144,7 @@ const parseExpiry = (value: string | null | undefined) =>
 
 export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<UserRecord> {
   const { db, actor } = ctx;
+  assertPasswordAcceptable(input.password, input, 'password');
   const parent = input.parentUserId
     ? await userInScope(db, actor, input.parentUserId, 'parentUserId')
     : null;
@@ -211,6 +213,8 @@ export async function updateUser(
   const { db, actor } = ctx;
   const before = await getUser(db, actor, id);
   const target = await userInScope(db, actor, id);
+  if (input.password)
+    assertPasswordAcceptable(input.password, namesAfterEdit(target, input), 'password');
   const parent = target.parentUserId
     ? ((await db.select().from(users).where(eq(users.id, target.parentUserId)).get()) ?? null)
     : null;
