@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { companyIdSchema, roleIdSchema, userIdSchema } from './ids';
+import { passwordNotPersonal, passwordSchema } from './password-schema';
 import { isPermissionKey } from './permissions';
 import { nameSchema } from './text';
 
@@ -13,10 +14,7 @@ export const usernameSchema = z
   .max(64, 'Use at most 64 characters.')
   .regex(/^[A-Za-z0-9._@-]+$/, 'Use letters, digits and . _ @ - only.');
 
-export const passwordSchema = z
-  .string()
-  .min(10, 'Use at least 10 characters.')
-  .max(256, 'Use at most 256 characters.');
+export { passwordSchema };
 
 const profileFields = {
   displayName: nameSchema(120, 'Enter a display name.'),
@@ -37,14 +35,16 @@ const profileFields = {
   permissions: z.array(permissionKey).max(500),
 };
 
-export const createUserSchema = z.strictObject({
-  username: usernameSchema,
-  password: passwordSchema,
-  parentUserId: userIdSchema.nullish(),
-  ...profileFields,
-  roleIds: profileFields.roleIds.default([]),
-  permissions: profileFields.permissions.default([]),
-});
+export const createUserSchema = z
+  .strictObject({
+    username: usernameSchema,
+    password: passwordSchema,
+    parentUserId: userIdSchema.nullish(),
+    ...profileFields,
+    roleIds: profileFields.roleIds.default([]),
+    permissions: profileFields.permissions.default([]),
+  })
+  .superRefine(passwordNotPersonal);
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 /**
@@ -58,7 +58,9 @@ export const updateUserSchema = z
     status: z.enum(['active', 'disabled']),
     ...profileFields,
   })
-  .partial();
+  .partial()
+  // Only the names in the body are known here; the service checks again with the stored ones.
+  .superRefine(passwordNotPersonal);
 
 /** Token lifetimes: 5 minutes to 1 year when not long-term. */
 export const TOKEN_TTL_LIMITS = { min: 5, max: 365 * 24 * 60 } as const;

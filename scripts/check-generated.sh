@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fails when committed generated files (drizzle migrations, wrangler types) drift from their sources.
+# Fails when committed generated files (drizzle migrations, wrangler types, the common-password
+# list) drift from their sources.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fingerprint() { find db/migrations -type f -print0 | sort -z | xargs -0 sha256sum; }
@@ -16,4 +17,5 @@ npx wrangler types --include-runtime=false --strict-vars=false --check worker/wo
   echo "worker/worker-configuration.d.ts is out of date: run 'npm run types' and commit the result." >&2
   exit 1
 }
+npx tsx scripts/common-passwords.ts --check
 echo "generated files are up to date"

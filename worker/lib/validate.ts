@@ -41,6 +41,8 @@ function failure(issue: z.core.$ZodIssue | undefined): ApiError {
   return new ApiError('VALIDATION_FAILED', {
     message: issue?.message ?? 'The request is not valid.',
     field: issue?.path.map(String).join('.') || undefined,
+    // Custom refinements (e.g. the password policy) name their reason in `params`.
+    details: issue?.code === 'custom' ? issue.params : undefined,
   });
 }
 

@@ -1,9 +1,11 @@
 import { createAsync, revalidate, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, Show } from 'solid-js';
+import { PASSWORD_RULE } from '../../../schemas/password-rule';
 import { ApiClientError, api, unwrap } from '../../lib/api';
 import { getMe } from '../../lib/session';
 import { ErrorAlert } from '../../ui/error-alert';
 import { LogoMark } from '../../ui/icons';
+import { PasswordStrength, preloadPasswordEstimator } from '../../ui/password-strength';
 import { Spinner } from '../../ui/spinner';
 import { toast } from '../../ui/toast';
 
@@ -85,14 +87,24 @@ export default function ChangePasswordPage() {
             id="new-password"
             type="password"
             autocomplete="new-password"
-            aria-describedby="new-password-hint"
+            aria-describedby="new-password-hint new-password-strength"
             value={next()}
+            onFocus={preloadPasswordEstimator}
             onInput={(e) => setNext(e.currentTarget.value)}
             aria-invalid={error()?.field === 'newPassword'}
           />
           <span class="field__hint" id="new-password-hint">
-            At least 10 characters.
+            {PASSWORD_RULE}
           </span>
+          <PasswordStrength
+            id="new-password-strength"
+            password={next()}
+            context={{
+              username: me()?.user.username,
+              email: me()?.user.email,
+              displayName: me()?.user.displayName,
+            }}
+          />
         </div>
         <label class="field">
           <span class="field__label">New password again</span>

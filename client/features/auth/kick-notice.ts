@@ -1,4 +1,4 @@
-import { KICK_REASONS, type KickReason } from '../../../schemas/auth';
+import { KICK_REASONS, type KickReason } from '../../../schemas/live';
 
 const KEY = 'gatehouse.kick';
 

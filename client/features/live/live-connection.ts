@@ -1,4 +1,4 @@
-import { KICK_REASONS, type KickReason, type LiveMessage } from '../../../schemas/auth';
+import { KICK_REASONS, type KickReason, type LiveMessage } from '../../../schemas/live';
 
 export interface LiveHandlers {
   onKicked(reason: KickReason): void;

@@ -7,12 +7,14 @@ import {
   useSearchParams,
 } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show, Suspense } from 'solid-js';
+import { PASSWORD_RULE } from '../../../schemas/password-rule';
 import type { UserRecord } from '../../../schemas/users';
 import { ApiClientError, api, unwrap } from '../../lib/api';
 import { useMe } from '../../lib/use-me';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatDate, fromDateInput, toDateInput } from '../../ui/format';
 import { Ban, Calendar, Key, Trash, UserPlus } from '../../ui/icons';
+import { PasswordStrength, preloadPasswordEstimator } from '../../ui/password-strength';
 import { Spinner } from '../../ui/spinner';
 import { toast } from '../../ui/toast';
 import { getCompany } from '../companies/company.queries';
@@ -308,18 +310,44 @@ function UserForm(props: {
               onInput={(e) => set('displayName', e.currentTarget.value)}
             />
           </Field>
-          <Field
-            label={isEdit() ? 'Reset password (optional)' : 'Initial password'}
-            error={fieldError('password')}
-          >
+          {/* Not a Field: the meter's live verdict must stay out of the input's label. */}
+          <div class="field" classList={{ 'field--invalid': !!fieldError('password') }}>
+            <label class="field__label" for="user-password">
+              {isEdit() ? 'Reset password (optional)' : 'Initial password'}
+            </label>
             <input
+              id="user-password"
               name="password"
               type="password"
               autocomplete="new-password"
+              aria-describedby="user-password-hint user-password-strength"
+              aria-invalid={!!fieldError('password')}
               value={form().password}
+              onFocus={preloadPasswordEstimator}
               onInput={(e) => set('password', e.currentTarget.value)}
             />
-          </Field>
+            <Show
+              when={fieldError('password')}
+              fallback={
+                <span class="field__hint" id="user-password-hint">
+                  {PASSWORD_RULE}
+                </span>
+              }
+            >
+              <span class="field__error" id="user-password-hint">
+                {fieldError('password')}
+              </span>
+            </Show>
+            <PasswordStrength
+              id="user-password-strength"
+              password={form().password}
+              context={{
+                username: form().username,
+                email: form().email,
+                displayName: form().displayName,
+              }}
+            />
+          </div>
           <Field label="Email" error={fieldError('email')}>
             <input
               name="email"

@@ -7,6 +7,7 @@ import type { Bindings } from '../../env';
 import type { DrizzleDb } from '../../lib/db';
 import { ApiError } from '../../lib/errors';
 import { hashPassword, verifyPassword } from '../../lib/password';
+import { assertPasswordAcceptable } from '../../lib/password-policy';
 import { FREE_FAILURES, throttles } from '../auth/auth.service';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
@@ -29,7 +30,12 @@ export async function changeOwnPassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const row = await db
-    .select({ username: users.username, passwordHash: users.passwordHash })
+    .select({
+      username: users.username,
+      email: users.email,
+      displayName: users.displayName,
+      passwordHash: users.passwordHash,
+    })
     .from(users)
     .where(eq(users.id, auth.userId))
     .get();
@@ -48,6 +54,7 @@ export async function changeOwnPassword(
       field: 'currentPassword',
     });
   }
+  assertPasswordAcceptable(input.newPassword, row, 'newPassword');
   await db
     .update(users)
     .set({

@@ -19,6 +19,7 @@ import type { DbOrTx } from '../../lib/db';
 import { newId } from '../../lib/encoding';
 import { ApiError } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
+import { assertPasswordAcceptable } from '../../lib/password-policy';
 import { auditInsert } from '../audit/audit.record';
 import { usernameTaken } from './users.repo';
 import { emptyToNull, getUser, parseExpiry } from './users.service';
@@ -40,6 +41,7 @@ async function parentFor(db: DbOrTx, actor: Actor, parentUserId: string | null |
 /** Creates a user or sub-user; every ceiling and the parent chain's order are checked first. */
 export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<UserRecord> {
   const { db, actor } = ctx;
+  assertPasswordAcceptable(input.password, input, 'password');
   const parent = await parentFor(db, actor, input.parentUserId);
   const bounds = parent ? await parentBounds(db, parent.id) : null;
   const company = await companyInScope(db, actor, input.companyId, 'companyId');

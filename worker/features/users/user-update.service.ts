@@ -23,6 +23,7 @@ import {
 } from '../../durable-objects/session-hub.client';
 import { ApiError } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
+import { assertPasswordAcceptable, namesAfterEdit } from '../../lib/password-policy';
 import { auditInsert } from '../audit/audit.record';
 import { descendantIds, usernameTaken } from './users.repo';
 import { emptyToNull, getUser, parseExpiry } from './users.service';
@@ -106,6 +107,7 @@ export async function updateUser(
   }
 
   if (input.password) {
+    assertPasswordAcceptable(input.password, namesAfterEdit(target, input), 'password');
     set.passwordHash = await hashPassword(input.password, ctx.env.PASSWORD_PEPPER);
     set.mustChangePassword = true;
   }

@@ -1,0 +1,21 @@
+/** Why a live session ended; sent to its open screens in the `kicked` message. */
+export const KICK_REASONS = {
+  logged_out: 'You signed out.',
+  signed_in_elsewhere: 'You signed in on another device.',
+  revoked: 'An administrator ended your session.',
+  ended_elsewhere: 'This session was ended from another of your devices.',
+  session_expired: 'Your session expired.',
+  account_expired: 'Your account expired.',
+  account_disabled: 'Your account was disabled.',
+  account_deleted: 'Your account was deleted.',
+  password_changed: 'Your password was changed. Sign in with the new one.',
+} as const;
+export type KickReason = keyof typeof KICK_REASONS;
+
+/** Messages the server pushes over `GET /live`. */
+export type LiveMessage =
+  | { type: 'hello'; sessionId: string }
+  | { type: 'pong' }
+  | { type: 'kicked'; reason: KickReason }
+  | { type: 'permissions_changed' }
+  | { type: 'expiry_changed' };
