@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { AppEnv } from '../../env';
+import { clientAddress } from '../../lib/client-address';
 import { ApiError } from '../../lib/errors';
 import { isSameOrigin } from '../../middleware/origin';
 import { route } from '../../routes/route';
@@ -22,7 +23,7 @@ export const authRoutes = new Hono<AppEnv>()
     }
     const result = await login(c.env, c.var.db, input, {
       userAgent: c.req.header('user-agent') ?? null,
-      ip: c.req.header('cf-connecting-ip') ?? null,
+      ip: clientAddress(c),
     });
     c.header('Server-Timing', `hash;desc="password hash";dur=${result.hashMs.toFixed(1)}`);
     const user = await loadProfile(c.var.db, result.userId);

@@ -6,6 +6,7 @@ import {
   updatePasswordHash,
 } from '../../authority/account.repo';
 import { accountRefusal, earliestExpiry } from '../../authority/account-standing';
+import { reserveSignInAttempt } from '../../durable-objects/login-throttle.client';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { Bindings } from '../../env';
 import type { DrizzleDb } from '../../lib/db';
@@ -22,18 +23,6 @@ export interface LoginResult {
   hashMs: number;
 }
 
-/** Failures before delays start: per account, and per client address. */
-export const FREE_FAILURES = { account: 5, ip: 20 };
-
-/** The throttles a password check counts against: the account's and, when known, the address's. */
-export function throttles(env: Bindings, username: string, ip: string | null) {
-  const stub = (key: string) => env.LOGIN_THROTTLE.get(env.LOGIN_THROTTLE.idFromName(key));
-  return {
-    account: stub(`acct:${username.toLowerCase()}`),
-    ip: ip ? stub(`ip:${ip}`) : null,
-  };
-}
-
 /**
  * Checks the password and opens a session in the user's hub. Unknown user, wrong password,
  * expired and disabled accounts all answer INVALID_CREDENTIALS after the same hashing work.
@@ -44,19 +33,7 @@ export async function login(
   input: { username: string; password: string; client: ClientKind },
   meta: { userAgent: string | null; ip: string | null },
 ): Promise<LoginResult> {
-  const throttle = throttles(env, input.username, meta.ip);
-  const [accountWait, ipWait] = await Promise.all([
-    throttle.account.waitFor(FREE_FAILURES.account),
-    throttle.ip?.waitFor(FREE_FAILURES.ip) ?? 0,
-  ]);
-  const wait = Math.max(accountWait, ipWait);
-  if (wait > 0) {
-    const seconds = Math.ceil(wait / 1000);
-    throw new ApiError('RATE_LIMITED', {
-      message: `Too many failed sign-ins. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
-      details: { retryAfterSeconds: seconds },
-    });
-  }
+  const attempt = await reserveSignInAttempt(env, { username: input.username, ip: meta.ip });
   const user = await findUserByUsername(db, input.username);
   const hashStarted = performance.now();
   const verdict = await verifyPassword(
@@ -69,10 +46,10 @@ export async function login(
   const chain = await loadAccountChain(db, user?.id ?? 'us_nobody');
   const refusal = user && verdict.ok ? accountRefusal(chain, Date.now()) : null;
   if (!user || !verdict.ok || refusal) {
-    await Promise.all([throttle.account.recordFailure(), throttle.ip?.recordFailure()]);
+    await attempt.settle(false);
     throw new ApiError('INVALID_CREDENTIALS');
   }
-  await throttle.account.reset();
+  await attempt.settle(true);
   if (verdict.needsRehash) {
     await updatePasswordHash(db, user.id, await hashPassword(input.password, env.PASSWORD_PEPPER));
   }

@@ -2,13 +2,13 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../../db/schema';
 import type { MeUser } from '../../../schemas/me';
 import { findUserProfile } from '../../authority/account.repo';
+import { reserveSignInAttempt } from '../../durable-objects/login-throttle.client';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { Bindings } from '../../env';
 import type { DrizzleDb } from '../../lib/db';
 import { ApiError } from '../../lib/errors';
 import { hashPassword, verifyPassword } from '../../lib/password';
 import { assertPasswordAcceptable } from '../../lib/password-policy';
-import { FREE_FAILURES, throttles } from '../auth/auth.service';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
@@ -40,15 +40,14 @@ export async function changeOwnPassword(
     .where(eq(users.id, auth.userId))
     .get();
   if (!row) throw new ApiError('SESSION_ENDED');
-  const throttle = throttles(env, row.username, null).account;
-  if ((await throttle.waitFor(FREE_FAILURES.account)) > 0) throw new ApiError('RATE_LIMITED');
+  const attempt = await reserveSignInAttempt(env, { username: row.username, ip: null });
   const verdict = await verifyPassword(
     input.currentPassword,
     row.passwordHash,
     env.PASSWORD_PEPPER,
   );
   if (!verdict.ok) {
-    await throttle.recordFailure();
+    await attempt.settle(false);
     throw new ApiError('VALIDATION_FAILED', {
       message: 'The current password is not right.',
       field: 'currentPassword',
@@ -63,7 +62,7 @@ export async function changeOwnPassword(
       updatedAt: new Date(),
     })
     .where(eq(users.id, auth.userId));
-  await throttle.reset();
+  await attempt.settle(true);
   const hub = hubFor(env, auth.userId);
   for (const session of await hub.list()) {
     if (session.id !== auth.sessionId) await hub.end(session.id, 'password_changed');
