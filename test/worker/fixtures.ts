@@ -30,6 +30,8 @@ export async function createCompany(name: string, parent?: { id: string; path: s
 
 export interface UserOptions {
   company: { id: string };
+  /** The user's scope; its own company when left out. */
+  relatedCompany?: { id: string };
   parentUserId?: string;
   expiresAt?: Date | null;
   status?: 'active' | 'disabled';
@@ -54,7 +56,7 @@ export async function createUser(opts: UserOptions) {
     displayName: `Test ${username}`,
     passwordHash: await passwordHash,
     companyId: opts.company.id,
-    relatedCompanyId: opts.company.id,
+    relatedCompanyId: opts.relatedCompany?.id ?? opts.company.id,
     parentUserId: opts.parentUserId ?? null,
     status: opts.status ?? 'active',
     expiresAt: opts.expiresAt ?? null,
