@@ -1,5 +1,7 @@
 import { env, SELF } from 'cloudflare:test';
+import { hc } from 'hono/client';
 import * as schema from '../../db/schema';
+import type { AppType } from '../../worker/app';
 import type { Bindings } from '../../worker/env';
 import { createDb } from '../../worker/lib/db';
 import { newId } from '../../worker/lib/encoding';
@@ -135,4 +137,15 @@ export async function eventually(check: () => boolean, ms = 3000): Promise<void>
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/**
+ * The typed API client (`hc<AppType>`) over the Worker under test, signed in with `token`:
+ * tests call routes the way the console does, with types checked by `tsc`.
+ */
+export function typedClient(token: string) {
+  return hc<AppType>(ORIGIN, {
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => SELF.fetch(input, init),
+    headers: { ...bearer(token), origin: ORIGIN },
+  }).api.v1;
 }
