@@ -113,8 +113,10 @@ export async function seedDemo(db: Db, password: string, pepper: string): Promis
   const userRows = [
     admin,
     emma,
+    // A sub-user never outlives its parent: the desk ends with Emma's account at the latest.
     person('dispatch.berlin', 'Berlin Dispatch Desk', 'Berlin Branch', 'Berlin Branch', {
       parentUserId: emma.id,
+      expiresAt: inDays(180),
     }),
     person('lucas.martin', 'Lucas Martin', 'Paris Branch', 'Paris Branch', {
       expiresAt: inDays(90),

@@ -35,6 +35,45 @@ async function openCompany(name: string) {
   await expect.poll(() => admin.getByRole('heading', { level: 1 }).textContent()).toBe(name);
 }
 
+describe('disabling and enabling an account', () => {
+  it('keeps its roles and direct grants: the console sends only the status', async () => {
+    await openCompany('Chicago Branch');
+    await admin.getByRole('link', { name: 'Edit olivia.chen' }).click();
+    await admin.waitForURL(/\/users\/us_/);
+    const id = admin.url().split('/users/')[1] ?? '';
+    const grants = () =>
+      admin.evaluate(async (userId) => {
+        const res = await fetch(`/api/v1/users/${userId}`);
+        const u = (await res.json()) as {
+          roleIds: string[];
+          permissions: string[];
+          status: string;
+        };
+        return { roleIds: u.roleIds, permissions: u.permissions, status: u.status };
+      }, id);
+    const before = await grants();
+    expect(before.roleIds.length).toBeGreaterThan(0);
+    for (const [button, status] of [
+      ['Disable account', 'disabled'],
+      ['Enable account', 'active'],
+    ] as const) {
+      await admin
+        .getByRole('button', {
+          name: button === 'Disable account' ? 'Disable' : 'Enable',
+          exact: true,
+        })
+        .click();
+      await admin.getByRole('dialog').getByRole('button', { name: button }).click();
+      await expect.poll(async () => (await grants()).status).toBe(status);
+      const now = await grants();
+      expect({ roleIds: now.roleIds, permissions: now.permissions }).toEqual({
+        roleIds: before.roleIds,
+        permissions: before.permissions,
+      });
+    }
+  });
+});
+
 describe('live sessions in the browser', () => {
   it('turns exclusive login on, and a second sign-in sends the first screen to the login page by itself', async () => {
     await openCompany('Paris Branch');

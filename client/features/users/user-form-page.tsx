@@ -12,7 +12,7 @@ import type { UserRecord } from '../../../schemas/users';
 import { ApiClientError, api, unwrap } from '../../lib/api';
 import { useMe } from '../../lib/use-me';
 import { ErrorAlert } from '../../ui/error-alert';
-import { formatDate, fromDateInput, toDateInput } from '../../ui/format';
+import { formatDate } from '../../ui/format';
 import { Ban, Calendar, Key, Trash, UserPlus } from '../../ui/icons';
 import { PasswordStrength, preloadPasswordEstimator } from '../../ui/password-strength';
 import { Spinner } from '../../ui/spinner';
@@ -26,48 +26,7 @@ import { TokenConfigDialog } from '../sessions/token-config-dialog';
 import { ExplainPanel } from './explain-panel';
 import { getSubUsers, getUser } from './user.queries';
 import { DeleteUserDialog, ExpiryDialog, StatusDialog } from './user-dialogs';
-
-interface FormState {
-  username: string;
-  displayName: string;
-  password: string;
-  email: string;
-  phone: string;
-  companyId: string;
-  relatedCompanyId: string;
-  expiresOn: string;
-  never: boolean;
-  roleIds: string[];
-  permissions: string[];
-}
-
-const emptyForm = (companyId: string): FormState => ({
-  username: '',
-  displayName: '',
-  password: '',
-  email: '',
-  phone: '',
-  companyId,
-  relatedCompanyId: companyId,
-  expiresOn: '',
-  never: true,
-  roleIds: [],
-  permissions: [],
-});
-
-const fromUser = (u: UserRecord): FormState => ({
-  username: u.username,
-  displayName: u.displayName,
-  password: '',
-  email: u.email ?? '',
-  phone: u.phone ?? '',
-  companyId: u.companyId,
-  relatedCompanyId: u.relatedCompanyId,
-  expiresOn: toDateInput(u.expiresAt),
-  never: u.expiresAt === null,
-  roleIds: u.roleIds,
-  permissions: u.permissions,
-});
+import { changedFields, emptyForm, expiryOf, type FormState, fromUser } from './user-form-state';
 
 /** Create (`/users/new?companyId=&parentUserId=`) or edit (`/users/:id`) a user. */
 export default function UserFormPage() {
@@ -108,7 +67,7 @@ function UserForm(props: {
   const { me, can } = useMe();
   const roles = createAsync(() => getRoles());
   const [form, setForm] = createSignal<FormState>(
-    props.user ? fromUser(props.user) : emptyForm(props.initialCompanyId),
+    props.user ? fromUser(props.user) : emptyForm(props.initialCompanyId, props.parent),
   );
   const [errors, setErrors] = createSignal<{ field?: string; message: string } | null>(null);
   const [saving, setSaving] = createSignal(false);
@@ -123,6 +82,17 @@ function UserForm(props: {
       () => props.user,
       (u) => u && setForm(fromUser(u)),
       { defer: true },
+    ),
+  );
+  // A parent that loads after the form opens still sets the new sub-user's starting date.
+  createEffect(
+    on(
+      () => props.parent,
+      (p) => {
+        if (props.user || !p) return;
+        const start = emptyForm(props.initialCompanyId, p);
+        setForm((f) => ({ ...f, never: start.never, expiresOn: start.expiresOn }));
+      },
     ),
   );
 
@@ -155,7 +125,7 @@ function UserForm(props: {
       phone: f.phone,
       companyId: f.companyId,
       relatedCompanyId: f.relatedCompanyId,
-      expiresAt: f.never ? null : fromDateInput(f.expiresOn),
+      expiresAt: expiryOf(f, [props.parent?.expiresAt, me()?.user.expiresAt]),
       roleIds: f.roleIds,
       permissions: f.permissions,
     };
@@ -164,11 +134,7 @@ function UserForm(props: {
         const saved = await unwrap(
           api.users[':id'].$patch({
             param: { id: props.user.id },
-            json: {
-              ...common,
-              username: f.username,
-              ...(f.password ? { password: f.password } : {}),
-            },
+            json: changedFields(fromUser(props.user), f, common.expiresAt),
           }),
         );
         setForm(fromUser(saved));
