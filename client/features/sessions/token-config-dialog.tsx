@@ -2,6 +2,7 @@ import { revalidate } from '@solidjs/router';
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import type { TokenConfig } from '../../../schemas/users';
 import { api, unwrap } from '../../lib/api';
+import { useMe } from '../../lib/use-me';
 import { createAction } from '../../ui/action';
 import { Dialog, DialogActions } from '../../ui/dialog';
 import { ErrorAlert } from '../../ui/error-alert';
@@ -23,6 +24,7 @@ export function TokenConfigDialog(props: {
   user: { id: string; displayName: string } | null;
   onClose: () => void;
 }) {
+  const { can } = useMe();
   const [config, setConfig] = createSignal<TokenConfig | null>(null);
   const [amount, setAmount] = createSignal(12);
   const [unit, setUnit] = createSignal<Unit>('hours');
@@ -86,6 +88,10 @@ export function TokenConfigDialog(props: {
                 <span class="muted small">
                   Tokens do not expire by time; they still end at sign-out, revocation or account
                   expiry.
+                  <Show when={!can('function.tokens.long_term')}>
+                    {' '}
+                    Granting it needs the permission “Grant long-term tokens”.
+                  </Show>
                 </span>
               </span>
               <input
@@ -93,6 +99,8 @@ export function TokenConfigDialog(props: {
                 role="switch"
                 checked={c().longTerm}
                 aria-checked={c().longTerm}
+                // Granting long-term tokens is its own permission; taking them away is not.
+                disabled={!c().longTerm && !can('function.tokens.long_term')}
                 onChange={(e) => set({ longTerm: e.currentTarget.checked })}
               />
             </label>

@@ -51,12 +51,12 @@ export function AppHeader(props: { me: MeResponse }) {
         </For>
       </nav>
       <div class="header__user">
-        <div class="header__who">
+        <A class="header__who" href="/password" title="Change your password">
           <span class="header__name">{props.me.user.displayName}</span>
           <span class="header__meta">
             {props.me.user.username} · {props.me.user.companyName}
           </span>
-        </div>
+        </A>
         <span class="avatar" aria-hidden="true">
           {initials(props.me.user.displayName)}
         </span>

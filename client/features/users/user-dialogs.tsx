@@ -37,6 +37,7 @@ export function ExpiryDialog(props: {
   const [applyToCompany, setApplyToCompany] = createSignal(false);
   const [includeSubsidiaries, setIncludeSubsidiaries] = createSignal(false);
   const [preview, setPreview] = createSignal<number | null>(null);
+  const [skipped, setSkipped] = createSignal(0);
   const save = createAction(async () => {
     const u = props.user;
     if (!u) return;
@@ -47,7 +48,9 @@ export function ExpiryDialog(props: {
     const r = await unwrap(
       api.users[':id'].expiry.$put({ param: { id: u.id }, query: {}, json: body() }),
     );
-    toast(`Expiration date saved: ${plural(r.updated, 'account')} changed.`);
+    toast(
+      `Expiration date saved: ${plural(r.updated, 'account')} changed${r.skipped ? `; ${plural(r.skipped, 'account')} above yours left as they were` : ''}.`,
+    );
     await refreshOrg();
     props.onClose();
   }, 'Saving failed.');
@@ -78,7 +81,10 @@ export function ExpiryDialog(props: {
     if (!u || (!b.expiresAt && !never())) return setPreview(null);
     setPreview(null);
     unwrap(api.users[':id'].expiry.$put({ param: { id: u.id }, query: { dryRun: '1' }, json: b }))
-      .then((r) => setPreview(r.updated))
+      .then((r) => {
+        setPreview(r.updated);
+        setSkipped(r.skipped);
+      })
       .catch((e) =>
         setError(e instanceof ApiClientError ? e.message : 'Could not count the accounts.'),
       );
@@ -147,6 +153,12 @@ export function ExpiryDialog(props: {
             {preview() === 0
               ? 'No account changes: they already have this date.'
               : `${plural(preview() ?? 0, 'account')} will change.`}
+            <Show when={skipped() > 0}>
+              {' '}
+              {plural(skipped(), 'account')} of this company {skipped() === 1 ? 'is' : 'are'} not
+              below yours (you, your own parent accounts or stronger ones) and will keep{' '}
+              {skipped() === 1 ? 'its' : 'their'} date.
+            </Show>
           </Show>
         </div>
         <ErrorAlert message={save.error()?.message} />

@@ -76,6 +76,8 @@ function UserForm(props: {
   const [tokenOpen, setTokenOpen] = createSignal(false);
   const [statusOpen, setStatusOpen] = createSignal(false);
   const isEdit = () => props.user !== undefined;
+  // Own changes go through /me (with the current password): the API refuses them here.
+  const isSelf = () => isEdit() && props.user?.id === me()?.user.id;
 
   createEffect(
     on(
@@ -228,12 +230,12 @@ function UserForm(props: {
                 <UserPlus /> New sub-user
               </A>
             </Show>
-            <Show when={can('function.users.expiry.edit')}>
+            <Show when={can('function.users.expiry.edit') && !isSelf()}>
               <button type="button" class="button" onClick={() => setExpiryOpen(true)}>
                 <Calendar /> Expiry…
               </button>
             </Show>
-            <Show when={can('function.tokens.configure')}>
+            <Show when={can('function.tokens.configure') && !isSelf()}>
               <button type="button" class="button" onClick={() => setTokenOpen(true)}>
                 <Key /> Token rules…
               </button>
@@ -257,6 +259,12 @@ function UserForm(props: {
       </div>
 
       <form class="card form" onSubmit={submit} novalidate>
+        <Show when={isSelf()}>
+          <p class="alert alert--info">
+            This is your own account. An administrator above you changes it here; you change your
+            password from the account menu, with your current one.
+          </p>
+        </Show>
         <ErrorAlert message={errors()?.message} />
         <div class="form-grid">
           <Field label="Username" error={fieldError('username')}>
@@ -426,7 +434,7 @@ function UserForm(props: {
           <A class="button" href={form().companyId ? `/companies/${form().companyId}` : '/'}>
             Cancel
           </A>
-          <button type="submit" class="button button--primary" disabled={saving()}>
+          <button type="submit" class="button button--primary" disabled={saving() || isSelf()}>
             {saving() ? 'Saving…' : isEdit() ? 'Save changes' : 'Create user'}
           </button>
         </div>
