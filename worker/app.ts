@@ -10,6 +10,7 @@ import { companiesRoutes } from './features/companies/companies.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { liveRoutes } from './features/live/live.routes';
 import { meRoutes } from './features/me/me.routes';
+import { openApiRoutes } from './features/openapi/openapi.routes';
 import { permissionsRoutes } from './features/permissions/permissions.routes';
 import { rolesRoutes } from './features/roles/roles.routes';
 import { sessionsRoutes } from './features/sessions/sessions.routes';
@@ -23,6 +24,7 @@ import { API_BASE } from './routes/registry';
 // Each feature's routes carry their full paths (from their contracts), so all mount at the root.
 const api = new Hono<AppEnv>()
   .route('/', healthRoutes)
+  .route('/', openApiRoutes)
   .route('/', authRoutes)
   .route('/', meRoutes)
   .route('/', liveRoutes)

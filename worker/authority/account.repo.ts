@@ -1,5 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { companies, rolePermissions, userPermissions, userRoles, users } from '../../db/schema';
+import type { MeUser } from '../../schemas/me';
 import type { DrizzleDb } from '../lib/db';
 
 export interface ChainLink {
@@ -94,4 +95,11 @@ export async function loadGrants(
 
 export async function updatePasswordHash(db: DrizzleDb, userId: string, passwordHash: string) {
   await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+}
+
+/** The public shape of a user as `/me` and the login answer show it. */
+export async function loadProfile(db: DrizzleDb, userId: string): Promise<MeUser | null> {
+  const row = await findUserProfile(db, userId);
+  if (!row) return null;
+  return { ...row, expiresAt: row.expiresAt === null ? null : row.expiresAt.toISOString() };
 }

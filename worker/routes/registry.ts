@@ -4,6 +4,7 @@ import { COMPANY_ROUTES } from '../features/companies/companies.contract';
 import { HEALTH_ROUTES } from '../features/health/health.contract';
 import { LIVE_ROUTES } from '../features/live/live.contract';
 import { ME_ROUTES } from '../features/me/me.contract';
+import { OPENAPI_ROUTES } from '../features/openapi/openapi.contract';
 import { PERMISSION_ROUTES } from '../features/permissions/permissions.contract';
 import { ROLE_ROUTES } from '../features/roles/roles.contract';
 import { SESSION_ROUTES } from '../features/sessions/sessions.contract';
@@ -16,6 +17,7 @@ export const API_BASE = '/api/v1';
 /** Every API route, as declared by its feature: what the docs and generated tests walk. */
 export const ROUTES: readonly RouteSpec[] = [
   HEALTH_ROUTES,
+  OPENAPI_ROUTES,
   AUTH_ROUTES,
   ME_ROUTES,
   LIVE_ROUTES,

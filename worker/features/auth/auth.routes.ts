@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { loadProfile } from '../../authority/account.repo';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { AppEnv } from '../../env';
 import { clientAddress } from '../../lib/client-address';
 import { ApiError } from '../../lib/errors';
 import { isSameOrigin } from '../../middleware/origin';
 import { route } from '../../routes/route';
-import { loadProfile } from '../me/me.service';
 import { AUTH_ROUTES as R } from './auth.contract';
 import { login } from './auth.service';
 import { SESSION_COOKIE } from './session-token';

@@ -10,7 +10,6 @@ import {
   updateCompanySchema,
 } from '../../../schemas/companies';
 import { companyIdSchema } from '../../../schemas/ids';
-import { userListQuerySchema, usersPageSchema } from '../../../schemas/users';
 import { defineRoute } from '../../routes/route';
 
 const params = z.object({ id: companyIdSchema });
@@ -76,17 +75,6 @@ export const COMPANY_ROUTES = {
     permission: 'function.companies.delete',
     params,
     response: companyDeleteResultSchema,
-    status: 200,
-  }),
-  users: defineRoute({
-    method: 'GET',
-    path: '/companies/:id/users',
-    summary: 'A page of a company’s users',
-    access: 'session',
-    permission: 'function.users.view',
-    params,
-    query: userListQuerySchema,
-    response: usersPageSchema,
     status: 200,
   }),
 } as const;

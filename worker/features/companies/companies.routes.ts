@@ -3,7 +3,6 @@ import { getActor } from '../../authority/actor';
 import type { AppEnv } from '../../env';
 import { faultsFor } from '../../lib/faults';
 import { route } from '../../routes/route';
-import { listCompanyUsers } from '../users/users.service';
 import { COMPANY_ROUTES as R } from './companies.contract';
 import {
   companyChildren,
@@ -45,15 +44,4 @@ export const companiesRoutes = new Hono<AppEnv>()
   .on(R.delete.method, R.delete.path, route(R.delete), async (c) => {
     await deleteCompany(c.var.db, await getActor(c), c.req.valid('param').id);
     return c.json({ deleted: 1 }, R.delete.status);
-  })
-  .on(R.users.method, R.users.path, route(R.users), async (c) =>
-    c.json(
-      await listCompanyUsers(
-        c.var.db,
-        await getActor(c),
-        c.req.valid('param').id,
-        c.req.valid('query'),
-      ),
-      R.users.status,
-    ),
-  );
+  });

@@ -10,11 +10,11 @@ import type {
 import type { Actor } from '../../authority/actor';
 import { disorderedPairsUnder } from '../../authority/chain-order';
 import { companyInScope, underPath } from '../../authority/scope';
+import { auditInsert } from '../../lib/audit-log';
 import type { DrizzleDb } from '../../lib/db';
 import { newId } from '../../lib/encoding';
 import { ApiError } from '../../lib/errors';
 import { type FaultPoint, noFaults } from '../../lib/faults';
-import { auditInsert } from '../audit/audit.record';
 import {
   type CompanyRow,
   companiesOnPath,

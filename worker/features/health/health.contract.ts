@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { okSchema } from '../../../schemas/me';
 import { defineRoute } from '../../routes/route';
 
@@ -9,14 +8,6 @@ export const HEALTH_ROUTES = {
     summary: 'Liveness of the Worker and its database (503 when the database does not answer)',
     access: 'public',
     response: okSchema,
-    status: 200,
-  }),
-  openapi: defineRoute({
-    method: 'GET',
-    path: '/openapi.json',
-    summary: 'This document',
-    access: 'public',
-    response: z.record(z.string(), z.unknown()),
     status: 200,
   }),
 } as const;

@@ -2,12 +2,13 @@ import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { companies } from '../../../db/schema';
 import type { MeResponse } from '../../../schemas/me';
+import { loadProfile } from '../../authority/account.repo';
 import { effectivePermissionsOf } from '../../authority/effective-permissions';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../lib/errors';
 import { route } from '../../routes/route';
 import { ME_ROUTES as R } from './me.contract';
-import { changeOwnPassword, loadProfile } from './me.service';
+import { changeOwnPassword } from './me.service';
 
 export const meRoutes = new Hono<AppEnv>()
   .on(R.password.method, R.password.path, route(R.password), async (c) => {

@@ -1,7 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../../db/schema';
-import type { MeUser } from '../../../schemas/me';
-import { findUserProfile } from '../../authority/account.repo';
 import { reserveSignInAttempt } from '../../durable-objects/login-throttle.client';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { Bindings } from '../../env';
@@ -9,15 +7,6 @@ import type { DrizzleDb } from '../../lib/db';
 import { ApiError } from '../../lib/errors';
 import { hashPassword, verifyPassword } from '../../lib/password';
 import { assertPasswordAcceptable } from '../../lib/password-policy';
-
-const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
-
-/** The public shape of a user as `/me` and the login answer show it. */
-export async function loadProfile(db: DrizzleDb, userId: string): Promise<MeUser | null> {
-  const row = await findUserProfile(db, userId);
-  if (!row) return null;
-  return { ...row, expiresAt: iso(row.expiresAt) };
-}
 
 /**
  * The user replaces its password (required after an initial or admin-set one). The current

@@ -7,10 +7,10 @@ import { assertAdditionsGrantable, assertGrantable } from '../../authority/ceili
 import { companyInScope, pathInScope, underPath } from '../../authority/scope';
 import type { ServiceContext } from '../../authority/service-context';
 import { broadcastTo } from '../../durable-objects/session-hub.client';
+import { auditInsert } from '../../lib/audit-log';
 import type { DrizzleDb } from '../../lib/db';
 import { newId } from '../../lib/encoding';
 import { ApiError } from '../../lib/errors';
-import { auditInsert } from '../audit/audit.record';
 
 const roleColumns = {
   id: roles.id,

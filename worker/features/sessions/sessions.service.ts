@@ -5,8 +5,8 @@ import { assertHolds } from '../../authority/actor';
 import { userInScope } from '../../authority/scope';
 import type { ServiceContext } from '../../authority/service-context';
 import { hubFor } from '../../durable-objects/session-hub.client';
+import { auditInsert } from '../../lib/audit-log';
 import { ApiError } from '../../lib/errors';
-import { auditInsert } from '../audit/audit.record';
 
 /**
  * Whose sessions the actor may see or end: its own always; to list another account's it

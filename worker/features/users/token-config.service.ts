@@ -5,7 +5,7 @@ import { accountBelowActor } from '../../authority/act-on-account';
 import { assertHolds } from '../../authority/actor';
 import type { ServiceContext } from '../../authority/service-context';
 import { hubFor } from '../../durable-objects/session-hub.client';
-import { auditInsert } from '../audit/audit.record';
+import { auditInsert } from '../../lib/audit-log';
 
 /**
  * Sets a user's token rules, on an account entirely below the actor. Token rules are granted

@@ -15,12 +15,12 @@ import {
 } from '../../authority/chain-order';
 import { companyInScope } from '../../authority/scope';
 import type { ServiceContext } from '../../authority/service-context';
+import { auditInsert } from '../../lib/audit-log';
 import type { DbOrTx } from '../../lib/db';
 import { newId } from '../../lib/encoding';
 import { ApiError } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
 import { assertPasswordAcceptable } from '../../lib/password-policy';
-import { auditInsert } from '../audit/audit.record';
 import { usernameTaken } from './users.repo';
 import { emptyToNull, getUser, parseExpiry } from './users.service';
 

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { accountBelowActor } from '../../authority/act-on-account';
 import type { ServiceContext } from '../../authority/service-context';
 import { endSessionsOf } from '../../durable-objects/session-hub.client';
+import { auditInsert } from '../../lib/audit-log';
 import type { DbOrTx } from '../../lib/db';
-import { auditInsert } from '../audit/audit.record';
 
 /** The account and every sub-user below it, at any depth, as a recursive query. */
 const subtreeOf = (id: string) => sql`WITH RECURSIVE doomed(id) AS (

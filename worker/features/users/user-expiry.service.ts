@@ -14,7 +14,7 @@ import {
   endSessionsOf,
   recheckAccounts,
 } from '../../durable-objects/session-hub.client';
-import { auditInsert } from '../audit/audit.record';
+import { auditInsert } from '../../lib/audit-log';
 import { descendantsOfMany } from './users.repo';
 import { iso, parseExpiry } from './users.service';
 

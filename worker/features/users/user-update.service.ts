@@ -21,10 +21,10 @@ import {
   endSessionsOf,
   recheckAccounts,
 } from '../../durable-objects/session-hub.client';
+import { auditInsert } from '../../lib/audit-log';
 import { ApiError } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
 import { assertPasswordAcceptable, namesAfterEdit } from '../../lib/password-policy';
-import { auditInsert } from '../audit/audit.record';
 import { descendantIds, usernameTaken } from './users.repo';
 import { emptyToNull, getUser, parseExpiry } from './users.service';
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { userIdSchema } from '../../../schemas/ids';
-import { sessionsEndedSchema, sessionsListSchema } from '../../../schemas/sessions';
+import { companyIdSchema, userIdSchema } from '../../../schemas/ids';
 import {
   createUserSchema,
   dryRunQuerySchema,
@@ -13,7 +12,9 @@ import {
   tokenConfigSchema,
   updateUserSchema,
   userDeleteResultSchema,
+  userListQuerySchema,
   userRecordSchema,
+  usersPageSchema,
 } from '../../../schemas/users';
 import { defineRoute } from '../../routes/route';
 
@@ -88,25 +89,6 @@ export const USER_ROUTES = {
     response: expiryResultSchema,
     status: 200,
   }),
-  sessions: defineRoute({
-    method: 'GET',
-    path: '/users/:id/sessions',
-    summary: 'Live sessions (own, or function.sessions.view)',
-    access: 'session',
-    params,
-    response: sessionsListSchema,
-    status: 200,
-  }),
-  endSessions: defineRoute({
-    method: 'DELETE',
-    path: '/users/:id/sessions',
-    summary: 'End all live sessions (own, or function.sessions.revoke)',
-    access: 'session',
-    actsOnAccount: true,
-    params,
-    response: sessionsEndedSchema,
-    status: 200,
-  }),
   tokenConfig: defineRoute({
     method: 'PUT',
     path: '/users/:id/token-config',
@@ -128,6 +110,17 @@ export const USER_ROUTES = {
     params,
     query: explainQuerySchema,
     response: permissionExplanationSchema,
+    status: 200,
+  }),
+  companyUsers: defineRoute({
+    method: 'GET',
+    path: '/companies/:id/users',
+    summary: 'A page of a company’s users',
+    access: 'session',
+    permission: 'function.users.view',
+    params: z.object({ id: companyIdSchema }),
+    query: userListQuerySchema,
+    response: usersPageSchema,
     status: 200,
   }),
 } as const;

@@ -3,14 +3,13 @@ import { getActor } from '../../authority/actor';
 import { serviceContext } from '../../authority/service-context';
 import type { AppEnv } from '../../env';
 import { route } from '../../routes/route';
-import { endSessions, listSessions } from '../sessions/sessions.service';
 import { updateTokenConfig } from './token-config.service';
 import { createUser } from './user-create.service';
 import { deleteUser } from './user-delete.service';
 import { updateExpiry } from './user-expiry.service';
 import { updateUser } from './user-update.service';
 import { USER_ROUTES as R } from './users.contract';
-import { explainPermission, getUser, listSubUsers } from './users.service';
+import { explainPermission, getUser, listCompanyUsers, listSubUsers } from './users.service';
 
 const isDryRun = (v: string | undefined) => v === '1' || v === 'true';
 
@@ -52,17 +51,6 @@ export const usersRoutes = new Hono<AppEnv>()
       R.expiry.status,
     ),
   )
-  .on(R.sessions.method, R.sessions.path, route(R.sessions), async (c) => {
-    const ctx = await serviceContext(c);
-    const sessions = await listSessions(ctx, c.req.valid('param').id, c.var.auth.sessionId);
-    return c.json({ sessions }, R.sessions.status);
-  })
-  .on(R.endSessions.method, R.endSessions.path, route(R.endSessions), async (c) =>
-    c.json(
-      await endSessions(await serviceContext(c), c.req.valid('param').id, null),
-      R.endSessions.status,
-    ),
-  )
   .on(R.tokenConfig.method, R.tokenConfig.path, route(R.tokenConfig), async (c) =>
     c.json(
       await updateTokenConfig(
@@ -82,5 +70,16 @@ export const usersRoutes = new Hono<AppEnv>()
         c.req.valid('query').permission,
       ),
       R.explain.status,
+    ),
+  )
+  .on(R.companyUsers.method, R.companyUsers.path, route(R.companyUsers), async (c) =>
+    c.json(
+      await listCompanyUsers(
+        c.var.db,
+        await getActor(c),
+        c.req.valid('param').id,
+        c.req.valid('query'),
+      ),
+      R.companyUsers.status,
     ),
   );

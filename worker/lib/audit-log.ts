@@ -1,8 +1,7 @@
-import { auditLog } from '../../../db/schema';
-import type { AuditAction } from '../../../schemas/audit';
-import type { Actor } from '../../authority/actor';
-import type { DbOrTx } from '../../lib/db';
-import { randomBytes, toBase64Url } from '../../lib/encoding';
+import { auditLog } from '../../db/schema';
+import type { AuditAction } from '../../schemas/audit';
+import type { DbOrTx } from './db';
+import { randomBytes, toBase64Url } from './encoding';
 
 export interface AuditFacts {
   action: AuditAction;
@@ -19,8 +18,14 @@ export function auditId(now = Date.now()): string {
   return `au_${now.toString(36).padStart(9, '0')}${toBase64Url(randomBytes(6))}`;
 }
 
+/** Who did it: the actor, as the audit log names it. */
+export interface AuditActor {
+  id: string;
+  username: string;
+}
+
 /** The insert for one audit entry, to run in the same batch as the change it records. */
-export function auditInsert(db: DbOrTx, actor: Actor, facts: AuditFacts) {
+export function auditInsert(db: DbOrTx, actor: AuditActor, facts: AuditFacts) {
   return db.insert(auditLog).values({
     id: auditId(),
     at: new Date(),
