@@ -56,10 +56,16 @@ export async function updateUser(
     }
     Object.assign(set, { username: input.username, usernameKey: input.username.toLowerCase() });
   }
-  if (input.displayName !== undefined) set.displayName = input.displayName;
-  if (input.email !== undefined) set.email = emptyToNull(input.email);
-  if (input.phone !== undefined) set.phone = emptyToNull(input.phone);
-  if (input.status !== undefined) set.status = input.status;
+  if (input.displayName !== undefined && input.displayName !== target.displayName) {
+    set.displayName = input.displayName;
+  }
+  if (input.email !== undefined && emptyToNull(input.email) !== target.email) {
+    set.email = emptyToNull(input.email);
+  }
+  if (input.phone !== undefined && emptyToNull(input.phone) !== target.phone) {
+    set.phone = emptyToNull(input.phone);
+  }
+  if (input.status !== undefined && input.status !== target.status) set.status = input.status;
 
   let companyPath = target.companyPath;
   if (input.companyId !== undefined && input.companyId !== target.companyId) {
@@ -112,6 +118,15 @@ export async function updateUser(
     set.mustChangePassword = true;
   }
 
+  // Nothing differs from what is stored: no write, no audit entry, no notices.
+  if (
+    Object.keys(set).length === 0 &&
+    !replaceRoles &&
+    !replacePermissions &&
+    expiresAt === undefined
+  ) {
+    return before;
+  }
   const now = Date.now();
   try {
     await db.transaction(async (tx) => {
