@@ -18,7 +18,7 @@ export {
 /** Names shorter than this are ignored by the "contains" rule: they occur by chance too often. */
 export const PERSONAL_MIN_LENGTH = 3;
 
-export type PasswordProblemCode = 'too_short' | 'too_long' | 'common' | 'personal';
+export type PasswordProblemCode = 'too_short' | 'too_long' | 'common' | 'predictable' | 'personal';
 
 /** Why a password is refused: a stable `code` and a sentence for people. */
 export interface PasswordProblem {
@@ -40,16 +40,65 @@ const commonPasswords = () => {
   return common;
 };
 
-/** True when the password (any case) is on the shipped list of common passwords. */
-export const isCommonPassword = (password: string): boolean =>
-  commonPasswords().has(password.toLowerCase());
+/** Compatibility-normalised lower case: full-width `ｅｍｍａ` reads as `emma`. */
+const normal = (value: string) => value.normalize('NFKC').toLowerCase();
+
+/** Look-alike substitutions people use to dress a common password (`p@ssw0rd`). */
+const LEET: Record<string, string> = {
+  '@': 'a',
+  '4': 'a',
+  '0': 'o',
+  '1': 'l',
+  '!': 'i',
+  '3': 'e',
+  $: 's',
+  '5': 's',
+  '7': 't',
+  '+': 't',
+};
+const unLeet = (value: string) => [...value].map((ch) => LEET[ch] ?? ch).join('');
+
+/**
+ * True when the password (any case, any width, undressed) is on the shipped common list; a
+ * trailing number is kept as typed, so `p@ssw0rd12` is read as `password12`.
+ */
+export const isCommonPassword = (password: string): boolean => {
+  const value = normal(password);
+  const [, stem = '', digits = ''] = /^(.*?)(\d*)$/u.exec(value) ?? [];
+  return [value, unLeet(value), unLeet(stem) + digits].some((v) => commonPasswords().has(v));
+};
+
+/** Words of this service that attackers try first, as NIST asks ("context-specific words"). */
+const CONTEXT_WORDS = ['gatehouse'];
+
+/**
+ * A password made of one repeated unit (`aaaaaaaaaa`, `abcabcabcabc`), one straight run of
+ * characters (`0123456789`, `abcdefghij`, `9876543210`), or a word of this service with a
+ * little added: what a guesser tries right after the common list.
+ */
+function isPredictable(password: string): boolean {
+  const value = normal(password);
+  if (value.trim() === '') return true;
+  const chars = [...value];
+  for (let unit = 1; unit <= 3; unit++) {
+    if (chars.every((ch, i) => ch === chars[i % unit])) return true;
+  }
+  const steps = chars
+    .slice(1)
+    .map((ch, i) => (ch.codePointAt(0) ?? 0) - (chars[i]?.codePointAt(0) ?? 0));
+  if (steps.every((d) => d === 1) || steps.every((d) => d === -1)) return true;
+  const letters = unLeet(value).replace(/[^\p{L}]/gu, '');
+  return CONTEXT_WORDS.some(
+    (word) => letters === word || (letters.startsWith(word) && letters.length <= word.length + 2),
+  );
+}
 
 /** Lower case without spaces and punctuation, so `Emma.Weber-2024` still shows `emmaweber`. */
-const fold = (value: string) => value.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+const fold = (value: string) => normal(value).replace(/[\s\p{P}\p{S}]+/gu, '');
 
 function personalProblem(password: string, context: PasswordContext): PasswordProblem | null {
   // Values come from request bodies too; anything but a string is no name.
-  const text = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : '');
+  const text = (v: unknown) => (typeof v === 'string' ? normal(v.trim()) : '');
   const email = text(context.email);
   const names: [label: string, value: unknown][] = [
     ['username', context.username],
@@ -57,7 +106,7 @@ function personalProblem(password: string, context: PasswordContext): PasswordPr
     ['email address', email.split('@')[0]],
     ['display name', context.displayName],
   ];
-  const lower = password.toLowerCase();
+  const lower = normal(password);
   const folded = fold(password);
   for (const [label, raw] of names) {
     const value = text(raw);
@@ -96,6 +145,13 @@ export function passwordProblem(
     return {
       code: 'common',
       message: 'This password is on a list of common passwords; choose another.',
+    };
+  }
+  if (isPredictable(password)) {
+    return {
+      code: 'predictable',
+      message:
+        'This password is too easy to guess (a repeated or straight run, or this service’s name).',
     };
   }
   return personalProblem(password, context);

@@ -149,3 +149,34 @@ describe('the zod schemas', () => {
     expect(issuesOf(result)).toEqual([{ path: 'newPassword', params: { reason: 'common' } }]);
   });
 });
+
+describe('predictable passwords', () => {
+  it.each([
+    '0123456789',
+    '9876543210',
+    'abcdefghij',
+    'aaaaaaaaaa',
+    '1111111111',
+    'abcabcabcabc',
+    '          ',
+    'Gatehouse123',
+    'G@tehouse!!',
+  ])('refuses %s', (password) => {
+    expect(passwordProblem(password)?.code).toBe('predictable');
+  });
+
+  it('undresses look-alike characters before the common list', () => {
+    expect(passwordProblem('p@ssw0rd12')?.code).toBe('common');
+  });
+
+  it('reads full-width letters as the name they spell', () => {
+    expect(passwordProblem('ｐａｒｔ．ｕｓｅｒ２', { username: 'part.user2' })?.code).toBe(
+      'personal',
+    );
+  });
+
+  it('still accepts a passphrase with no rule about composition', () => {
+    expect(passwordProblem('gatehouse is a lovely old building')).toBeNull();
+    expect(passwordProblem('correct horse battery staple')).toBeNull();
+  });
+});

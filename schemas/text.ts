@@ -8,10 +8,16 @@ export const isWellFormedText = (text: string): boolean => !LONE_SURROGATE.test(
 
 /**
  * Characters a name must not hold: C0/C1 controls (tabs and newlines included), line and
- * paragraph separators, and the bidirectional controls that can make a name display as
- * another (“Trojan Source”).
+ * paragraph separators, invisible format characters (the bidirectional controls that can make
+ * a name display as another — “Trojan Source” — zero-width spaces, soft hyphens, tags; the
+ * zero-width joiner alone is kept, emoji sequences need it), Hangul fillers, private-use
+ * characters and noncharacters.
  */
-const FORBIDDEN_IN_NAMES = /[\p{Cc}\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+const FORBIDDEN_IN_NAMES =
+  /[\p{Cc}\p{Co}\u2028\u2029\u115f\u1160\u3164\uffa0\ufdd0-\ufdef\ufffe\uffff]|(?![\u200d])\p{Cf}/u;
+
+/** A name must show something: at least one letter, digit, mark of punctuation or symbol. */
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
 /** A display name of a person, company or role: trimmed, 1..`max`, printable. */
 export const nameSchema = (max: number, emptyMessage: string) =>
@@ -22,5 +28,6 @@ export const nameSchema = (max: number, emptyMessage: string) =>
     .max(max, `Use at most ${max} characters.`)
     .refine(
       (v) => !FORBIDDEN_IN_NAMES.test(v),
-      'Remove control or text-direction characters from the name.',
-    );
+      'Remove control, invisible or text-direction characters from the name.',
+    )
+    .refine((v) => VISIBLE.test(v), emptyMessage);

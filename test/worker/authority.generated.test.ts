@@ -226,15 +226,17 @@ describe('every route under outages and malformed input', () => {
   const withDatabase = ROUTES.filter((spec) => spec.path !== '/openapi.json');
 
   it.each(withDatabase.map((spec) => [routeKey(spec), spec] as const))(
-    '%s answers 503 UNAVAILABLE with Retry-After when the database does not answer',
+    '%s answers 503 UNAVAILABLE with Retry-After when the database refuses or hangs',
     async (_key, spec) => {
       const w = await world();
-      const res = await send(spec, sampleFor(spec, w.ids), w.token, {
-        headers: { 'x-gatehouse-fault': 'db.down' },
-      });
-      expect(res.status, JSON.stringify(res.body)).toBe(503);
-      expect(res.body.error?.code).toBe('UNAVAILABLE');
-      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      for (const fault of ['db.down', 'db.hang']) {
+        const res = await send(spec, sampleFor(spec, w.ids), w.token, {
+          headers: { 'x-gatehouse-fault': fault },
+        });
+        expect(res.status, `${fault}: ${JSON.stringify(res.body)}`).toBe(503);
+        expect(res.body.error?.code).toBe('UNAVAILABLE');
+        expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      }
     },
   );
 

@@ -7,6 +7,7 @@ import {
   bearer,
   createCompany,
   createUser,
+  ORIGIN,
   PASSWORD,
   postJson,
   testDb,
@@ -151,11 +152,15 @@ describe('an admin password reset', () => {
 describe('the parent chain stays ordered', () => {
   it('carries an earlier parent expiry down to every sub-user, atomically with the change', async () => {
     const t = await twoTrees();
-    const parent = await createUser({ company: t.east, expiresAt: null });
-    const child = await createUser({ company: t.east, parentUserId: parent.id, expiresAt: null });
+    const parent = await createUser({ company: t.east, relatedCompany: t.acme, expiresAt: null });
+    const child = await createUser({
+      company: t.east,
+      relatedCompany: t.acme,
+      parentUserId: parent.id,
+      expiresAt: null,
+    });
     const grandChild = await createUser({
       company: t.west,
-      relatedCompany: t.east,
       parentUserId: child.id,
       expiresAt: null,
     });
@@ -217,10 +222,13 @@ describe('the parent chain stays ordered', () => {
   it('keeps the order through a company-wide sync: each account gets the date or its parent’s', async () => {
     const t = await twoTrees();
     const soon = new Date(Date.now() + 2 * DAY);
-    const outsideParent = await createUser({ company: t.west, expiresAt: soon });
+    const outsideParent = await createUser({
+      company: t.west,
+      relatedCompany: t.acme,
+      expiresAt: soon,
+    });
     const inside = await createUser({
       company: t.east,
-      relatedCompany: t.west,
       parentUserId: outsideParent.id,
       expiresAt: soon,
     });
@@ -236,6 +244,39 @@ describe('the parent chain stays ordered', () => {
       soon.toISOString(),
     );
     expect(await disorderedPairs(t.acme.path)).toBe(0);
+  });
+
+  it('holds under concurrent writes: widening a sub-user while narrowing its parent lets one through', async () => {
+    const t = await twoTrees();
+    for (let round = 0; round < 4; round++) {
+      const parent = await createUser({ company: t.east, relatedCompany: t.acme });
+      const child = await createUser({
+        company: t.east1,
+        relatedCompany: t.east1,
+        parentUserId: parent.id,
+      });
+      const [widen, narrow] = await Promise.all([
+        call(t.token, 'PATCH', `/users/${child.id}`, { relatedCompanyId: t.acme.id }),
+        call(t.token, 'PATCH', `/users/${parent.id}`, { relatedCompanyId: t.east1.id }),
+      ]);
+      expect([widen.status, narrow.status].filter((s) => s === 200).length).toBeLessThanOrEqual(1);
+      expect(await disorderedPairs(t.acme.path)).toBe(0);
+    }
+  });
+
+  it('refuses a sub-user in a company its parent cannot reach', async () => {
+    const t = await twoTrees();
+    const parent = await createUser({ company: t.east });
+    const made = await call(
+      t.token,
+      'POST',
+      '/users',
+      newUserBody(t.west.id, { parentUserId: parent.id, relatedCompanyId: t.east.id }),
+    );
+    expect(made.body.error).toMatchObject({ code: 'EXCEEDS_PARENT', field: 'companyId' });
+    const child = await createUser({ company: t.east1, parentUserId: parent.id });
+    const moved = await call(t.token, 'PATCH', `/users/${child.id}`, { companyId: t.west.id });
+    expect(moved.body.error).toMatchObject({ code: 'EXCEEDS_PARENT', field: 'companyId' });
   });
 
   it('skips, and counts, the accounts of a synced company that are not below the actor', async () => {
@@ -345,6 +386,13 @@ describe('names', () => {
     ['a newline', 'Two\nLines'],
     ['a NUL', 'nul\u0000'],
     ['a first-strong isolate', 'x\u2068y'],
+    ['a zero-width space', 'in\u200Bvisible'],
+    ['a byte-order mark', 'na\uFEFFme'],
+    ['a soft hyphen', 'soft\u00ADhyphen'],
+    ['a tag character', 'tag\u{E0041}'],
+    ['a noncharacter', 'non\uFFFF'],
+    ['a Hangul filler', '\u3164'],
+    ['nothing visible', '\u200D'],
   ])('refuses %s in user, company and role names', async (_what, name) => {
     const t = await twoTrees();
     const user = await call(
@@ -381,6 +429,19 @@ describe('names', () => {
     });
     expect(res.status).toBe(400);
     expect(await errorOf(res)).toMatchObject({ code: 'MALFORMED_TEXT', field: 'username' });
+  });
+});
+
+describe('hostile bodies', () => {
+  it('answers 400 to JSON nested 20 000 levels deep, not a 500 from a blown stack', async () => {
+    const deep = `{"username":"x","password":"y","client":${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    const res = await api('/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN },
+      body: deep,
+    });
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).code).toBe('VALIDATION_FAILED');
   });
 });
 

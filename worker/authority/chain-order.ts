@@ -63,25 +63,35 @@ export function assertExpiryWithinParent(
   }
 }
 
-/** 409 EXCEEDS_PARENT when a sub-user's scope would not lie inside its parent's. */
+/**
+ * 409 EXCEEDS_PARENT when a sub-user's related company (`field` relatedCompanyId) or its own
+ * company (`companyId`) would not lie inside its parent's scope.
+ */
 export function assertScopeWithinParent(
   parentScopePath: string | undefined,
-  scopePath: string,
-  field = 'relatedCompanyId',
+  path: string,
+  field: 'relatedCompanyId' | 'companyId' = 'relatedCompanyId',
 ): void {
-  if (parentScopePath === undefined || scopePath.startsWith(parentScopePath)) return;
+  if (parentScopePath === undefined || path.startsWith(parentScopePath)) return;
   throw new ApiError('EXCEEDS_PARENT', {
-    message: 'A sub-user’s related company must lie inside its parent’s.',
+    message:
+      field === 'companyId'
+        ? 'A sub-user belongs to a company inside its parent’s related company.'
+        : 'A sub-user’s related company must lie inside its parent’s.',
     field,
   });
 }
 
-/** How many sub-users (at any depth) of `userId` have a scope outside `scopePath`. */
+/**
+ * How many sub-users (at any depth) of `userId` see, or belong to a company, outside
+ * `scopePath`.
+ */
 export async function subUsersOutsideScope(
   db: DbOrTx,
   userId: string,
   scopePath: string,
 ): Promise<number> {
+  const end = `${scopePath}~`;
   const row = await db.get<{ n: number }>(sql`
     WITH RECURSIVE below(id) AS (
       SELECT id FROM users WHERE parent_user_id = ${userId}
@@ -91,24 +101,60 @@ export async function subUsersOutsideScope(
     SELECT count(*) AS n FROM below
       JOIN users u ON u.id = below.id
       JOIN companies c ON c.id = u.related_company_id
-    WHERE NOT (c.path >= ${scopePath} AND c.path < ${`${scopePath}~`})`);
+      JOIN companies h ON h.id = u.company_id
+    WHERE NOT (c.path >= ${scopePath} AND c.path < ${end})
+       OR NOT (h.path >= ${scopePath} AND h.path < ${end})`);
   return Number(row?.n ?? 0);
 }
 
+/** Parent/sub-user pairs, with the paths the order is judged on. */
+const PAIRS = sql`users child
+      JOIN users parent ON parent.id = child.parent_user_id
+      JOIN companies cc ON cc.id = child.related_company_id
+      JOIN companies hc ON hc.id = child.company_id
+      JOIN companies pc ON pc.id = parent.related_company_id`;
+
 /**
- * How many sub-users have a scope outside their parent's, among pairs where either side's
- * scope lies under `path`: run after a company move, inside its transaction.
+ * A pair out of order: the sub-user outlives its parent, sees outside its parent's scope, or
+ * belongs to a company outside it (its parent could no longer reach it).
+ */
+const DISORDERED = sql`(
+      (parent.expires_at IS NOT NULL
+        AND (child.expires_at IS NULL OR child.expires_at > parent.expires_at))
+      OR NOT (cc.path >= pc.path AND cc.path < pc.path || '~')
+      OR NOT (hc.path >= pc.path AND hc.path < pc.path || '~'))`;
+
+/**
+ * How many pairs are out of order among those where a side's scope or company lies under
+ * `path`: run after a company move, inside its transaction.
  */
 export async function disorderedPairsUnder(db: DbOrTx, path: string): Promise<number> {
   const end = `${path}~`;
   const row = await db.get<{ n: number }>(sql`
-    SELECT count(*) AS n FROM users child
-      JOIN users parent ON parent.id = child.parent_user_id
-      JOIN companies cc ON cc.id = child.related_company_id
-      JOIN companies pc ON pc.id = parent.related_company_id
-    WHERE ((cc.path >= ${path} AND cc.path < ${end}) OR (pc.path >= ${path} AND pc.path < ${end}))
-      AND NOT (cc.path >= pc.path AND cc.path < pc.path || '~')`);
+    SELECT count(*) AS n FROM ${PAIRS}
+    WHERE ((cc.path >= ${path} AND cc.path < ${end}) OR (pc.path >= ${path} AND pc.path < ${end})
+        OR (hc.path >= ${path} AND hc.path < ${end}))
+      AND ${DISORDERED}`);
   return Number(row?.n ?? 0);
+}
+
+/**
+ * Run last inside a write transaction that changed `ids` (or hung a sub-user under them): 409
+ * EXCEEDS_PARENT when any pair they take part in is out of order. The transaction holds the
+ * write lock, so a concurrent request that moved the other side first is seen here, and this
+ * one rolls back instead of leaving the chain disordered.
+ */
+export async function assertOrderedAround(db: DbOrTx, ids: readonly string[]): Promise<void> {
+  const list = sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
+  const row = await db.get<{ n: number }>(sql`
+    SELECT count(*) AS n FROM ${PAIRS}
+    WHERE (child.id IN (${list}) OR parent.id IN (${list})) AND ${DISORDERED}`);
+  if (Number(row?.n ?? 0) > 0) {
+    throw new ApiError('EXCEEDS_PARENT', {
+      message:
+        'A sub-user would outlive its parent or reach outside its parent’s company (someone may have changed one of them meanwhile).',
+    });
+  }
 }
 
 /** The parent's earliest expiry along its own chain and its scope path, for a sub-user. */

@@ -4,9 +4,27 @@ import * as schema from '../../db/schema';
 
 export type DrizzleDb = ReturnType<typeof createDb>;
 
+/**
+ * How long one round trip to the database may take before the request gives up with a 503: a
+ * database that hangs must not hang every request behind it.
+ */
+export const DB_DEADLINE_MS = 10_000;
+
+type Fetch = typeof fetch;
+
+/** `fetch` that aborts after `ms`; the abort surfaces as a TimeoutError. */
+export const fetchWithDeadline =
+  (ms: number, inner: Fetch = fetch): Fetch =>
+  (input, init) =>
+    inner(input, { ...init, signal: AbortSignal.timeout(ms) });
+
 /** One libSQL HTTP client per request: Workers cannot share I/O objects across requests. */
-export function createDb(url: string, authToken?: string) {
-  const client = createClient({ url, authToken });
+export function createDb(
+  url: string,
+  authToken?: string,
+  fetchImpl: Fetch = fetchWithDeadline(DB_DEADLINE_MS),
+) {
+  const client = createClient({ url, authToken, fetch: fetchImpl });
   return drizzle(client, { schema });
 }
 
@@ -30,6 +48,7 @@ export function isDatabaseUnreachable(error: unknown): boolean {
       return true;
     }
     if (e instanceof TypeError && /fetch|network|connect/i.test(e.message)) return true;
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') return true;
     if (/Network connection lost|ECONNREFUSED|connection refused/i.test(e.message)) return true;
     e = e.cause;
   }

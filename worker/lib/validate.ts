@@ -7,24 +7,34 @@ import { ApiError } from './errors';
 /** A JSON body must say it is JSON: anything else would be read as `{}` and look valid. */
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
+/** Deeper JSON than any route takes: refused before anything walks it. */
+export const MAX_JSON_DEPTH = 32;
+
 /**
- * The path of the first string in `value` that is not well-formed UTF-16 (a lone surrogate),
- * or null. Such strings make the libSQL driver fail, so they are refused before anything else.
+ * What is wrong with the raw text of a request, before zod: the path of the first string (or
+ * key) that is not well-formed UTF-16 (a lone surrogate makes the libSQL driver fail), or of a
+ * value nested deeper than {@link MAX_JSON_DEPTH}. Walked with an explicit stack, so a hostile
+ * body cannot exhaust the call stack.
  */
-export function malformedTextAt(value: unknown, path: string[] = []): string[] | null {
-  if (typeof value === 'string') return isWellFormedText(value) ? null : path;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = malformedTextAt(item, [...path, String(i)]);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      if (!isWellFormedText(key)) return [...path, key];
-      const found = malformedTextAt(item, [...path, key]);
-      if (found) return found;
+export function textProblemAt(
+  value: unknown,
+): { path: string[]; problem: 'malformed' | 'too_deep' } | null {
+  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (!next) break;
+    const { value: item, path } = next;
+    if (path.length > MAX_JSON_DEPTH) return { path, problem: 'too_deep' };
+    if (typeof item === 'string') {
+      if (!isWellFormedText(item)) return { path, problem: 'malformed' };
+    } else if (typeof item === 'object' && item !== null) {
+      const entries = Array.isArray(item)
+        ? item.map((v, i) => [String(i), v] as const)
+        : Object.entries(item);
+      for (const [key, child] of entries.reverse()) {
+        if (!isWellFormedText(key)) return { path: [...path, key], problem: 'malformed' };
+        stack.push({ value: child, path: [...path, key] });
+      }
     }
   }
   return null;
@@ -71,11 +81,17 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
           : target === 'param'
             ? c.req.param()
             : undefined;
-    const at = malformedTextAt(raw);
-    if (at) {
+    const found = textProblemAt(raw);
+    if (found?.problem === 'malformed') {
       throw new ApiError('MALFORMED_TEXT', {
         message: 'The text contains an unpaired surrogate (not well-formed Unicode).',
-        field: at.join('.') || undefined,
+        field: found.path.join('.') || undefined,
+      });
+    }
+    if (found) {
+      throw new ApiError('VALIDATION_FAILED', {
+        message: `The body is nested deeper than ${MAX_JSON_DEPTH} levels.`,
+        field: found.path.slice(0, 3).join('.') || undefined,
       });
     }
     return validator(c, next);

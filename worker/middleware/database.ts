@@ -1,16 +1,29 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
-import { createDb } from '../lib/db';
+import { createDb, fetchWithDeadline } from '../lib/db';
 
 /** An address nothing listens on: where the `db.down` test fault points the client. */
 const UNREACHABLE = 'http://127.0.0.1:9';
 
+/** A database that accepts the request and never answers, until the deadline aborts it. */
+const hangingFetch: typeof fetch = (_input, init) =>
+  new Promise((_resolve, reject) =>
+    init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+  );
+
 /**
  * Gives each request its own libSQL client as `c.var.db`. In the test environment the fault
- * `db.down` points it at an address nothing answers, to test outages on every route.
+ * `db.down` points it at an address nothing answers, and `db.hang` at a database that never
+ * answers (with a short deadline), to test outages on every route.
  */
 export const database = createMiddleware<AppEnv>(async (c, next) => {
-  const down = c.env.ENVIRONMENT === 'test' && c.req.header('x-gatehouse-fault') === 'db.down';
-  c.set('db', createDb(down ? UNREACHABLE : c.env.LIBSQL_URL, c.env.LIBSQL_AUTH_TOKEN));
+  const fault = c.env.ENVIRONMENT === 'test' ? c.req.header('x-gatehouse-fault') : undefined;
+  const url = fault === 'db.down' ? UNREACHABLE : c.env.LIBSQL_URL;
+  c.set(
+    'db',
+    fault === 'db.hang'
+      ? createDb(url, c.env.LIBSQL_AUTH_TOKEN, fetchWithDeadline(200, hangingFetch))
+      : createDb(url, c.env.LIBSQL_AUTH_TOKEN),
+  );
   await next();
 });

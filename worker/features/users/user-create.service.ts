@@ -10,6 +10,7 @@ import {
 } from '../../authority/ceilings';
 import {
   assertExpiryWithinParent,
+  assertOrderedAround,
   assertScopeWithinParent,
   parentBounds,
 } from '../../authority/chain-order';
@@ -47,6 +48,7 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
   const company = await companyInScope(db, actor, input.companyId, 'companyId');
   const related = await companyInScope(db, actor, input.relatedCompanyId, 'relatedCompanyId');
   assertScopeWithinParent(bounds?.scopePath, related.path);
+  assertScopeWithinParent(bounds?.scopePath, company.path, 'companyId');
   const permissions = [...new Set(input.permissions ?? [])];
   const roleIds = [...new Set(input.roleIds ?? [])];
   assertGrantable(actor, permissions, 'permissions');
@@ -95,6 +97,7 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
           .insert(userPermissions)
           .values(permissions.map((permission) => ({ userId: id, permission })));
       }
+      await assertOrderedAround(tx, [id]);
       await auditInsert(tx, actor, {
         action: 'user.create',
         targetType: 'user',

@@ -9,6 +9,7 @@ import {
 } from '../../authority/ceilings';
 import {
   assertExpiryWithinParent,
+  assertOrderedAround,
   assertScopeWithinParent,
   parentBounds,
   setExpiryInOrder,
@@ -70,6 +71,7 @@ export async function updateUser(
   let companyPath = target.companyPath;
   if (input.companyId !== undefined && input.companyId !== target.companyId) {
     companyPath = (await companyInScope(db, actor, input.companyId, 'companyId')).path;
+    assertScopeWithinParent(bounds?.scopePath, companyPath, 'companyId');
     set.companyId = input.companyId;
   }
   if (input.relatedCompanyId !== undefined && input.relatedCompanyId !== target.relatedCompanyId) {
@@ -78,7 +80,7 @@ export async function updateUser(
     const outside = await subUsersOutsideScope(db, id, related.path);
     if (outside > 0) {
       throw new ApiError('EXCEEDS_PARENT', {
-        message: `${outside} sub-user${outside === 1 ? ' sees' : 's see'} outside this related company. Narrow ${outside === 1 ? 'its' : 'their'} scope first.`,
+        message: `${outside} sub-user${outside === 1 ? ' sees or belongs' : 's see or belong'} outside this related company. Narrow ${outside === 1 ? 'its' : 'their'} scope first.`,
         field: 'relatedCompanyId',
         details: { subUsers: outside },
       });
@@ -151,6 +153,7 @@ export async function updateUser(
         }
       }
       if (expiresAt !== undefined) await setExpiryInOrder(tx, idList([id]), expiresAt, now);
+      await assertOrderedAround(tx, [id]);
       await auditInsert(tx, actor, {
         action: 'user.update',
         targetType: 'user',
