@@ -380,6 +380,44 @@ describe('roles', () => {
   });
 });
 
+describe('roles and company moves', () => {
+  it('refuses to move a company whose users hold roles owned outside the new place', async () => {
+    const t = await twoTrees();
+    const role = await call(t.token, 'POST', '/roles', {
+      name: 'East only',
+      companyId: t.east.id,
+      permissions: ['web.monitor.map'],
+    });
+    await createUser({ company: t.east1 });
+    const holder = await call(
+      t.token,
+      'POST',
+      '/users',
+      newUserBody(t.east1.id, { roleIds: [String(role.body.id)] }),
+    );
+    expect(holder.status).toBe(201);
+    const moved = await call(t.token, 'PATCH', `/companies/${t.east1.id}`, { parentId: t.west.id });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error).toMatchObject({ code: 'CONFLICT', field: 'parentId' });
+  });
+
+  it('names the permissions that make an account stronger than the actor', async () => {
+    const t = await twoTrees();
+    const manager = await createUser({
+      company: t.east,
+      permissions: ['function.users.edit', 'function.users.view'],
+    });
+    const strong = await createUser({ company: t.east1, permissions: ['web.monitor.video'] });
+    const res = await call(await appLogin(manager.username), 'PATCH', `/users/${strong.id}`, {
+      phone: '+1 555 0100',
+    });
+    expect(res.body.error).toMatchObject({
+      code: 'ACCOUNT_NOT_BELOW',
+      details: { reason: 'more_permissions', permissions: ['web.monitor.video'] },
+    });
+  });
+});
+
 describe('names', () => {
   it.each([
     ['a right-to-left override', 'Evil\u202Egnp.exe'],
@@ -468,6 +506,11 @@ describe('a create racing its parent’s delete', () => {
       expect(stillThere || audited.has(id), id).toBe(true);
       expect(stillThere && audited.has(id)).toBe(false);
     }
+    // And the other way round: every account the delete took with it had been answered 201.
+    const acknowledged = new Set(
+      created.filter((r) => r.status === 201).map((r) => String(r.body.id)),
+    );
+    for (const id of audited) if (id !== parent.id) expect(acknowledged.has(id), id).toBe(true);
   });
 });
 

@@ -7,6 +7,8 @@ import { userInScope } from './scope';
 /**
  * Why an account is not entirely below the actor. The rule for acting on another account
  * (edit, reset, disable, delete, expiry, token rules, factors, ending sessions):
+ * - `outside_scope`: its company is outside the actor's scope (single accounts answer 404
+ *   before this; it matters for sets such as a role's holders);
  * - `self`: own changes go through `/me` with the current password, so a stolen session
  *   alone cannot rewrite the account;
  * - `ancestor`: a sub-user never acts on the accounts it hangs from — it holds only what they
@@ -19,6 +21,7 @@ import { userInScope } from './scope';
  *   time the actor does not have.
  */
 export type NotBelowReason =
+  | 'outside_scope'
   | 'self'
   | 'ancestor'
   | 'wider_scope'
@@ -26,6 +29,7 @@ export type NotBelowReason =
   | 'later_expiry';
 
 const MESSAGES: Record<NotBelowReason, string> = {
+  outside_scope: 'An account outside your scope is concerned.',
   self: 'Change your own account from your profile, with your current password.',
   ancestor: 'You cannot act on an account you belong to.',
   wider_scope: 'This account sees more of the company tree than you do.',
@@ -43,9 +47,10 @@ export async function accountsNotBelow(
   db: DbOrTx,
   actor: Actor,
   targets: SQL,
-): Promise<{ id: string; reason: NotBelowReason }[]> {
+): Promise<NotBelow[]> {
   const scopeEnd = `${actor.scopePath}~`;
-  return db.all<{ id: string; reason: NotBelowReason }>(sql`
+  const held = sql`(SELECT value FROM json_each(${JSON.stringify([...actor.permissions])}))`;
+  return db.all<NotBelow>(sql`
     WITH RECURSIVE
       targets(id) AS (${targets}),
       chain(target, anc, parent, expires_at) AS (
@@ -71,36 +76,52 @@ export async function accountsNotBelow(
           GROUP BY chain.target, g.permission
           HAVING count(*) = (SELECT n FROM links WHERE links.target = chain.target)
       ),
-      verdicts(id, reason) AS (
+      verdicts(id, reason, excess) AS (
         SELECT u.id, CASE
+          WHEN NOT (hc.path >= ${actor.scopePath} AND hc.path < ${scopeEnd}) THEN 'outside_scope'
           WHEN u.id = ${actor.id} THEN 'self'
           WHEN u.id IN (SELECT value FROM json_each(${JSON.stringify(actor.ancestorIds)}))
             THEN 'ancestor'
           WHEN NOT (rc.path >= ${actor.scopePath} AND rc.path < ${scopeEnd}) THEN 'wider_scope'
-          WHEN EXISTS (SELECT 1 FROM effective e WHERE e.target = u.id AND e.permission NOT IN
-            (SELECT value FROM json_each(${JSON.stringify([...actor.permissions])})))
+          WHEN EXISTS (SELECT 1 FROM effective e WHERE e.target = u.id AND e.permission NOT IN ${held})
             THEN 'more_permissions'
           WHEN ${actor.expiresAt} IS NOT NULL AND (l.earliest IS NULL OR l.earliest > ${actor.expiresAt})
             THEN 'later_expiry'
-          END
+          END,
+          (SELECT group_concat(permission, ',') FROM (SELECT e.permission FROM effective e
+            WHERE e.target = u.id AND e.permission NOT IN ${held} ORDER BY e.permission LIMIT 5))
         FROM users u
           JOIN companies rc ON rc.id = u.related_company_id
+          JOIN companies hc ON hc.id = u.company_id
           JOIN links l ON l.target = u.id
         WHERE u.id IN (SELECT id FROM targets)
       )
-    SELECT id, reason FROM verdicts WHERE reason IS NOT NULL`);
+    SELECT id, reason, excess FROM verdicts WHERE reason IS NOT NULL`);
 }
 
 /** A literal list of ids as a `targets` query for {@link accountsNotBelow}. */
 export const idList = (ids: readonly string[]): SQL =>
   sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
 
-/** 403 ACCOUNT_NOT_BELOW for the reason an account fails the rule. */
-export function notBelowError(reason: NotBelowReason, field?: string): ApiError {
+/** An account that fails the rule, why, and (for a stronger one) up to 5 keys it holds more. */
+export interface NotBelow {
+  id: string;
+  reason: NotBelowReason;
+  excess: string | null;
+}
+
+/** 403 ACCOUNT_NOT_BELOW for the reason an account fails the rule, naming what it holds more. */
+export function notBelowError(refused: NotBelow, field?: string): ApiError {
+  const permissions =
+    refused.reason === 'more_permissions' ? (refused.excess?.split(',') ?? []) : [];
   return new ApiError('ACCOUNT_NOT_BELOW', {
-    message: MESSAGES[reason],
+    message: permissions.length
+      ? `This account holds permissions you do not hold: ${permissions.join(', ')}.`
+      : MESSAGES[refused.reason],
     field,
-    details: { reason },
+    details: permissions.length
+      ? { reason: refused.reason, permissions }
+      : { reason: refused.reason },
   });
 }
 
@@ -112,6 +133,6 @@ export function notBelowError(reason: NotBelowReason, field?: string): ApiError 
 export async function accountBelowActor(db: DbOrTx, actor: Actor, id: string, field?: string) {
   const target = await userInScope(db, actor, id, field);
   const [refused] = await accountsNotBelow(db, actor, idList([id]));
-  if (refused) throw notBelowError(refused.reason, field);
+  if (refused) throw notBelowError(refused, field);
   return target;
 }

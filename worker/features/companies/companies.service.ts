@@ -21,6 +21,7 @@ import {
   companyContents,
   listChildren,
   listSubtree,
+  rolesOutOfReachUnder,
   searchSubtree,
   withCounts,
 } from './companies.repo';
@@ -147,6 +148,15 @@ export async function updateCompany(
           depth: sql`${companies.depth} + ${newParent.depth + 1 - target.depth}`,
         })
         .where(underPath(companies.path, target.path));
+      // Users of the moved branch may hold roles owned outside their new line.
+      const unusable = await rolesOutOfReachUnder(tx, newPath);
+      if (unusable > 0) {
+        throw new ApiError('CONFLICT', {
+          message: `Users of “${target.name}” hold ${unusable} role assignment${unusable === 1 ? '' : 's'} owned outside the new place. Remove those roles first.`,
+          field: 'parentId',
+          details: { roleAssignments: unusable },
+        });
+      }
       // A sub-user scoped inside the moved branch may now see outside its parent's scope.
       const broken = await disorderedPairsUnder(tx, newPath);
       if (broken > 0) {

@@ -132,9 +132,15 @@ async function assertHoldersBelow(db: DrizzleDb, actor: Actor, roleId: string): 
   ).filter((r) => r.reason !== 'self');
   const first = refused[0];
   if (!first) return;
+  // Holders the editor cannot see are counted, never described.
+  const hidden = refused.some((r) => r.reason === 'outside_scope');
   throw new ApiError('ACCOUNT_NOT_BELOW', {
-    message: `${refused.length} account${refused.length === 1 ? ' holding this role is' : 's holding this role are'} not below yours (${first.reason.replaceAll('_', ' ')}).`,
-    details: { reason: first.reason, holders: refused.length },
+    message: hidden
+      ? 'This role is held by accounts outside your scope; an administrator above you can change it.'
+      : `${refused.length} account${refused.length === 1 ? ' holding this role is' : 's holding this role are'} not below yours (${first.reason.replaceAll('_', ' ')}).`,
+    details: hidden
+      ? { holders: refused.length }
+      : { reason: first.reason, holders: refused.length },
   });
 }
 

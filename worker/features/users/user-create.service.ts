@@ -116,5 +116,23 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
       });
     throw error;
   }
-  return getUser(db, actor, id);
+  return getUser(db, actor, id).catch((error) => {
+    // Committed, then removed at once by a racing delete of its parent (which counted and
+    // audited it): the create still happened, so it answers 201 with what it wrote.
+    if (!(error instanceof ApiError) || error.code !== 'NOT_FOUND') throw error;
+    const at = now.toISOString();
+    return {
+      ...visible,
+      expiresAt: row.expiresAt?.toISOString() ?? null,
+      status: 'active' as const,
+      // The columns' defaults: a new account has not had its token rules set.
+      tokenConfig: { longTerm: false, ttlMinutes: 720, exclusiveLogin: false },
+      roleIds,
+      permissions,
+      effectivePermissions: [],
+      subUserCount: 0,
+      createdAt: at,
+      updatedAt: at,
+    };
+  });
 }
