@@ -29,32 +29,36 @@ const DEMO_TREE: CompanySeed = {
   ],
 };
 
+const DISPATCHER = [
+  'web.monitor.map',
+  'web.monitor.video',
+  'web.alerts.view',
+  'web.alerts.handle',
+  'app.monitor.map',
+  'app.alerts.view',
+  'app.alerts.handle',
+];
+
+/**
+ * A branch manager holds everything its dispatchers hold: an admin acts only on accounts
+ * holding nothing it lacks.
+ */
 const ROLE_GRANTS: Record<string, string[]> = {
   Administrator: [...ALL_PERMISSION_KEYS],
+  Dispatcher: DISPATCHER,
   'Branch manager': [
+    ...DISPATCHER,
     'function.companies.view',
     'function.users.view',
     'function.users.create',
     'function.users.edit',
     'function.users.expiry.edit',
     'function.sessions.view',
+    'function.sessions.revoke',
     'web.organization.users',
     'web.organization.users.new',
     'web.organization.users.edit',
-    'web.monitor.map',
     'web.reports.mileage',
-    'web.alerts.view',
-    'app.monitor.map',
-    'app.alerts.view',
-  ],
-  Dispatcher: [
-    'web.monitor.map',
-    'web.monitor.video',
-    'web.alerts.view',
-    'web.alerts.handle',
-    'app.monitor.map',
-    'app.alerts.view',
-    'app.alerts.handle',
   ],
 };
 

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The permission catalog: the single source for API guards (`function.*`), the WEB menu
  * (`web.*`), the APP screens (`app.*`) and the permission editor.
@@ -178,17 +176,3 @@ export function effectivePermissions(
   for (const key of union) if (!parent.has(key)) union.delete(key);
   return union;
 }
-
-export const permissionNodeSchema: z.ZodType<PermissionNode> = z.object({
-  key: z.string(),
-  label: z.string(),
-  get children() {
-    return z.array(permissionNodeSchema).optional();
-  },
-});
-/** `GET /permissions/catalog`: the three trees. */
-export const catalogSchema = z.object({
-  function: z.array(permissionNodeSchema),
-  web: z.array(permissionNodeSchema),
-  app: z.array(permissionNodeSchema),
-});

@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { companies, rolePermissions, roles } from '../../db/schema';
 import type { DbOrTx } from '../lib/db';
+import { readableInstant } from '../lib/encoding';
 import { ApiError } from '../lib/errors';
 import type { Actor } from './actor';
 
@@ -40,7 +41,7 @@ export function assertExpiryWithin(actor: Actor, expiresAt: number | null, field
   if (actor.expiresAt === null) return;
   if (expiresAt === null || expiresAt > actor.expiresAt) {
     throw new ApiError('EXPIRY_EXCEEDS_OWN', {
-      message: `The expiration date cannot be later than your own (${new Date(actor.expiresAt).toISOString()}).`,
+      message: `The expiration date cannot be later than your own (${readableInstant(actor.expiresAt)}).`,
       field,
       details: { max: new Date(actor.expiresAt).toISOString() },
     });

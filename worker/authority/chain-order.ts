@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../lib/db';
+import { readableInstant } from '../lib/encoding';
 import { ApiError } from '../lib/errors';
 
 /**
@@ -56,7 +57,7 @@ export function assertExpiryWithinParent(
   if (parentExpiresAt === undefined || parentExpiresAt === null) return;
   if (expiresAt === null || expiresAt > parentExpiresAt) {
     throw new ApiError('EXCEEDS_PARENT', {
-      message: `A sub-user cannot stay valid longer than its parent (${new Date(parentExpiresAt).toISOString()}).`,
+      message: `A sub-user cannot stay valid longer than its parent (${readableInstant(parentExpiresAt)}).`,
       field,
       details: { max: new Date(parentExpiresAt).toISOString() },
     });

@@ -40,3 +40,14 @@ export async function sha256Base64Url(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return toBase64Url(new Uint8Array(digest));
 }
+
+/**
+ * A moment as people read it in a message, `29 Nov 2027, 22:11 UTC` (the console shows dates
+ * in the reader's own zone; `details` carries the exact ISO value).
+ */
+export function readableInstant(ms: number): string {
+  const d = new Date(ms);
+  const months = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+}

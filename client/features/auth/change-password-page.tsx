@@ -1,4 +1,4 @@
-import { createAsync, revalidate, useNavigate } from '@solidjs/router';
+import { A, createAsync, revalidate, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, Show } from 'solid-js';
 import { PASSWORD_RULE } from '../../../schemas/password-rule';
 import { ApiClientError, api, unwrap } from '../../lib/api';
@@ -61,11 +61,22 @@ export default function ChangePasswordPage() {
           <LogoMark width="32" height="32" />
           <span>Gatehouse</span>
         </div>
-        <h2 id="pw-title">Choose your password</h2>
+        <h2 id="pw-title">
+          {me()?.user.mustChangePassword === false
+            ? 'Change your password'
+            : 'Choose your password'}
+        </h2>
         <p class="muted">
-          <Show when={me()} fallback="Your administrator set your current password.">
-            Welcome, {me()?.user.displayName}. Your administrator set your current password; choose
-            one only you know.
+          <Show
+            when={me()?.user.mustChangePassword === false}
+            fallback={
+              <>
+                Welcome{me() ? `, ${me()?.user.displayName}` : ''}. Your administrator set your
+                current password; choose one only you know.
+              </>
+            }
+          >
+            Your other sessions end when you save; this one stays signed in.
           </Show>
         </p>
         <ErrorAlert message={error()?.message} />
@@ -121,9 +132,18 @@ export default function ChangePasswordPage() {
             <Spinner label="Saving" /> Saving…
           </Show>
         </button>
-        <button type="button" class="button button--ghost button--block" onClick={signOut}>
-          Sign out
-        </button>
+        <Show
+          when={me()?.user.mustChangePassword === false}
+          fallback={
+            <button type="button" class="button button--ghost button--block" onClick={signOut}>
+              Sign out
+            </button>
+          }
+        >
+          <A class="button button--ghost button--block" href="/">
+            Cancel
+          </A>
+        </Show>
       </form>
     </main>
   );

@@ -119,7 +119,9 @@ export default function CompanyPage() {
 }
 
 function UsersTable(props: { companyId: string }) {
-  const { can } = useMe();
+  const { can, me } = useMe();
+  // Own changes go through the password page: the API refuses them on one's own row.
+  const notSelf = (id: string) => id !== me()?.user.id;
   const search = createDebounced(250, () => {
     setEarlier([]);
     setCursor(undefined);
@@ -224,7 +226,7 @@ function UsersTable(props: { companyId: string }) {
                           <UserPlus />
                         </A>
                       </Show>
-                      <Show when={can('function.tokens.configure')}>
+                      <Show when={can('function.tokens.configure') && notSelf(u.id)}>
                         <button
                           type="button"
                           class="icon-button"
@@ -235,7 +237,7 @@ function UsersTable(props: { companyId: string }) {
                           <Key />
                         </button>
                       </Show>
-                      <Show when={can('function.users.expiry.edit')}>
+                      <Show when={can('function.users.expiry.edit') && notSelf(u.id)}>
                         <button
                           type="button"
                           class="icon-button"
@@ -246,7 +248,7 @@ function UsersTable(props: { companyId: string }) {
                           <Calendar />
                         </button>
                       </Show>
-                      <Show when={can('function.users.delete')}>
+                      <Show when={can('function.users.delete') && notSelf(u.id)}>
                         <button
                           type="button"
                           class="icon-button icon-button--danger"

@@ -2,12 +2,14 @@ import { revalidate } from '@solidjs/router';
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import type { UserListItem } from '../../../schemas/users';
 import { ApiClientError, api, unwrap } from '../../lib/api';
+import { useMe } from '../../lib/use-me';
 import { createAction } from '../../ui/action';
 import { ConfirmDialog, Dialog, DialogActions } from '../../ui/dialog';
 import { ErrorAlert } from '../../ui/error-alert';
-import { fromDateInput, plural, toDateInput } from '../../ui/format';
+import { plural, toDateInput } from '../../ui/format';
 import { Spinner } from '../../ui/spinner';
 import { toast } from '../../ui/toast';
+import { expiryOfDay } from './user-form-state';
 
 type Target = Pick<UserListItem, 'id' | 'username' | 'displayName' | 'expiresAt'>;
 
@@ -32,12 +34,14 @@ export function ExpiryDialog(props: {
   canSync: boolean;
   onClose: () => void;
 }) {
+  const { me } = useMe();
   const [date, setDate] = createSignal('');
   const [never, setNever] = createSignal(false);
   const [applyToCompany, setApplyToCompany] = createSignal(false);
   const [includeSubsidiaries, setIncludeSubsidiaries] = createSignal(false);
   const [preview, setPreview] = createSignal<number | null>(null);
   const [skipped, setSkipped] = createSignal(0);
+  const [previewFailed, setPreviewFailed] = createSignal(false);
   const save = createAction(async () => {
     const u = props.user;
     if (!u) return;
@@ -70,7 +74,8 @@ export function ExpiryDialog(props: {
   );
 
   const body = () => ({
-    expiresAt: never() ? null : fromDateInput(date()),
+    // The shown day keeps the stored instant; the admin's own last day is allowed.
+    expiresAt: expiryOfDay(never(), date(), [props.user?.expiresAt, me()?.user.expiresAt]),
     applyToCompany: applyToCompany(),
     includeSubsidiaries: applyToCompany() && includeSubsidiaries(),
   });
@@ -80,14 +85,17 @@ export function ExpiryDialog(props: {
     const b = body();
     if (!u || (!b.expiresAt && !never())) return setPreview(null);
     setPreview(null);
+    setPreviewFailed(false);
+    setError(null);
     unwrap(api.users[':id'].expiry.$put({ param: { id: u.id }, query: { dryRun: '1' }, json: b }))
       .then((r) => {
         setPreview(r.updated);
         setSkipped(r.skipped);
       })
-      .catch((e) =>
-        setError(e instanceof ApiClientError ? e.message : 'Could not count the accounts.'),
-      );
+      .catch((e) => {
+        setPreviewFailed(true);
+        setError(e instanceof ApiClientError ? e.message : 'Could not count the accounts.');
+      });
   });
 
   return (
@@ -145,7 +153,7 @@ export function ExpiryDialog(props: {
           <Show
             when={preview() !== null}
             fallback={
-              <span class="muted">
+              <span class="muted" hidden={previewFailed()}>
                 <Spinner /> Counting accounts…
               </span>
             }
@@ -174,6 +182,7 @@ export function DeleteUserDialog(props: {
   onDeleted?: () => void;
 }) {
   const [count, setCount] = createSignal<number | null>(null);
+  const [countFailed, setCountFailed] = createSignal(false);
   const remove = createAction(async () => {
     const u = props.user;
     if (!u) return;
@@ -190,13 +199,15 @@ export function DeleteUserDialog(props: {
       () => props.user,
       (u) => {
         setCount(null);
+        setCountFailed(false);
         setError(null);
         if (!u) return;
         unwrap(api.users[':id'].$delete({ param: { id: u.id }, query: { dryRun: '1' } }))
           .then((r) => setCount(r.deleted))
-          .catch((e) =>
-            setError(e instanceof ApiClientError ? e.message : 'Could not count the sub-users.'),
-          );
+          .catch((e) => {
+            setCountFailed(true);
+            setError(e instanceof ApiClientError ? e.message : 'Could not count the sub-users.');
+          });
       },
     ),
   );
@@ -209,11 +220,13 @@ export function DeleteUserDialog(props: {
       danger
       busy={remove.busy() || count() === null}
       confirmLabel={
-        count() === null
-          ? 'Counting…'
-          : subs() > 0
-            ? `Delete ${plural(count() ?? 0, 'account')}`
-            : 'Delete user'
+        countFailed()
+          ? 'Delete user'
+          : count() === null
+            ? 'Counting…'
+            : subs() > 0
+              ? `Delete ${plural(count() ?? 0, 'account')}`
+              : 'Delete user'
       }
       onConfirm={remove.run}
       onClose={props.onClose}
@@ -222,7 +235,7 @@ export function DeleteUserDialog(props: {
         Delete <strong>{props.user?.displayName}</strong> ({props.user?.username})?
       </p>
       <Show
-        when={count() !== null}
+        when={count() !== null || countFailed()}
         fallback={
           <p class="muted">
             <Spinner /> Counting sub-users…

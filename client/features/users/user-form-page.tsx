@@ -8,6 +8,7 @@ import {
 } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show, Suspense } from 'solid-js';
 import { PASSWORD_RULE } from '../../../schemas/password-rule';
+import type { Role } from '../../../schemas/roles';
 import type { UserRecord } from '../../../schemas/users';
 import { ApiClientError, api, unwrap } from '../../lib/api';
 import { useMe } from '../../lib/use-me';
@@ -33,14 +34,15 @@ export default function UserFormPage() {
   const params = useParams<{ id?: string }>();
   const [search] = useSearchParams<{ companyId?: string; parentUserId?: string }>();
   const editing = () => (params.id && params.id !== 'new' ? params.id : undefined);
+  // An account outside the scope (or gone) reads as null: the page says so instead of waiting.
   const user = createAsync(async () => {
     const id = editing();
-    return id ? getUser(id) : undefined;
+    return id ? getUser(id).catch(() => null) : undefined;
   });
   const parentId = () => (editing() ? user()?.parentUserId : search.parentUserId) ?? undefined;
   const parent = createAsync(async () => {
     const id = parentId();
-    return id ? getUser(id) : undefined;
+    return id ? getUser(id).catch(() => undefined) : undefined;
   });
 
   return (
@@ -51,8 +53,23 @@ export default function UserFormPage() {
         </div>
       }
     >
-      <Show when={!editing() || user()} keyed>
-        <UserForm user={user()} parent={parent()} initialCompanyId={search.companyId ?? ''} />
+      <Show
+        when={!editing() || user()}
+        keyed
+        fallback={
+          <div class="page">
+            <div class="empty-state">
+              <h1>User not found</h1>
+              <p class="muted">It does not exist or lies outside your scope.</p>
+            </div>
+          </div>
+        }
+      >
+        <UserForm
+          user={user() ?? undefined}
+          parent={parent()}
+          initialCompanyId={search.companyId ?? ''}
+        />
       </Show>
     </Suspense>
   );
@@ -65,9 +82,14 @@ function UserForm(props: {
 }) {
   const navigate = useNavigate();
   const { me, can } = useMe();
-  const roles = createAsync(() => getRoles());
+  // Without "View roles" there is nothing to list (the account keeps the roles it holds).
+  const roles = createAsync(async () =>
+    can('function.roles.view') ? getRoles() : { roles: [] as Role[] },
+  );
   const [form, setForm] = createSignal<FormState>(
-    props.user ? fromUser(props.user) : emptyForm(props.initialCompanyId, props.parent),
+    props.user
+      ? fromUser(props.user)
+      : emptyForm(props.initialCompanyId, props.parent, me()?.user.expiresAt),
   );
   const [errors, setErrors] = createSignal<{ field?: string; message: string } | null>(null);
   const [saving, setSaving] = createSignal(false);
@@ -86,16 +108,14 @@ function UserForm(props: {
       { defer: true },
     ),
   );
-  // A parent that loads after the form opens still sets the new sub-user's starting date.
+  // A parent (or the admin's own account) that loads after the form opens still sets the new
+  // account's starting date.
   createEffect(
-    on(
-      () => props.parent,
-      (p) => {
-        if (props.user || !p) return;
-        const start = emptyForm(props.initialCompanyId, p);
-        setForm((f) => ({ ...f, never: start.never, expiresOn: start.expiresOn }));
-      },
-    ),
+    on([() => props.parent, () => me()?.user.expiresAt], ([p, own]) => {
+      if (props.user || (!p && !own)) return;
+      const start = emptyForm(props.initialCompanyId, p, own);
+      setForm((f) => ({ ...f, never: start.never, expiresOn: start.expiresOn }));
+    }),
   );
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
@@ -140,7 +160,11 @@ function UserForm(props: {
           }),
         );
         setForm(fromUser(saved));
-        toast('Changes saved.');
+        toast(
+          f.password
+            ? `Password reset: ${saved.username} was signed out and must choose a new password at the next sign-in.`
+            : 'Changes saved.',
+        );
         await revalidate([
           'user',
           'company',
@@ -175,6 +199,13 @@ function UserForm(props: {
         err instanceof ApiClientError
           ? { field: err.field, message: err.message }
           : { message: 'Saving failed.' },
+      );
+      // The button sits at the bottom of a long form: bring the field at fault (or the alert)
+      // into view, or the refusal goes unseen.
+      queueMicrotask(() =>
+        (
+          document.querySelector('.field--invalid') ?? document.querySelector('.form .alert--error')
+        )?.scrollIntoView({ block: 'center', behavior: 'smooth' }),
       );
     } finally {
       setSaving(false);
@@ -261,174 +292,182 @@ function UserForm(props: {
       <form class="card form" onSubmit={submit} novalidate>
         <Show when={isSelf()}>
           <p class="alert alert--info">
-            This is your own account. An administrator above you changes it here; you change your
-            password from the account menu, with your current one.
+            This is your own account: only an administrator above you can change it here. Change
+            your password from your name at the top right.
           </p>
         </Show>
         <ErrorAlert message={errors()?.message} />
-        <div class="form-grid">
-          <Field label="Username" error={fieldError('username')}>
-            <input
-              name="username"
-              value={form().username}
-              autocomplete="off"
-              required
-              onInput={(e) => set('username', e.currentTarget.value)}
-            />
-          </Field>
-          <Field label="Display name" error={fieldError('displayName')}>
-            <input
-              name="displayName"
-              value={form().displayName}
-              required
-              onInput={(e) => set('displayName', e.currentTarget.value)}
-            />
-          </Field>
-          {/* Not a Field: the meter's live verdict must stay out of the input's label. */}
-          <div class="field" classList={{ 'field--invalid': !!fieldError('password') }}>
-            <label class="field__label" for="user-password">
-              {isEdit() ? 'Reset password (optional)' : 'Initial password'}
-            </label>
-            <input
-              id="user-password"
-              name="password"
-              type="password"
-              autocomplete="new-password"
-              aria-describedby="user-password-hint user-password-strength"
-              aria-invalid={!!fieldError('password')}
-              value={form().password}
-              onFocus={preloadPasswordEstimator}
-              onInput={(e) => set('password', e.currentTarget.value)}
-            />
-            <Show
-              when={fieldError('password')}
-              fallback={
-                <span class="field__hint" id="user-password-hint">
-                  {PASSWORD_RULE}
-                </span>
-              }
-            >
-              <span class="field__error" id="user-password-hint">
-                {fieldError('password')}
-              </span>
-            </Show>
-            <PasswordStrength
-              id="user-password-strength"
-              password={form().password}
-              context={{
-                username: form().username,
-                email: form().email,
-                displayName: form().displayName,
-              }}
-            />
-          </div>
-          <Field label="Email" error={fieldError('email')}>
-            <input
-              name="email"
-              type="email"
-              value={form().email}
-              onInput={(e) => set('email', e.currentTarget.value)}
-            />
-          </Field>
-          <Field label="Phone" error={fieldError('phone')}>
-            <input
-              name="phone"
-              type="tel"
-              value={form().phone}
-              onInput={(e) => set('phone', e.currentTarget.value)}
-            />
-          </Field>
-          <Field label="Company" error={fieldError('companyId')}>
-            <CompanySelect
-              name="companyId"
-              value={form().companyId}
-              onChange={(id) => set('companyId', id)}
-            />
-          </Field>
-          <Field
-            label="Related company (scope)"
-            error={fieldError('relatedCompanyId')}
-            hint="The user manages this company and all its subsidiaries."
-          >
-            <CompanySelect
-              name="relatedCompanyId"
-              value={form().relatedCompanyId}
-              onChange={(id) => set('relatedCompanyId', id)}
-            />
-          </Field>
-          <Field label="Expiration date" error={fieldError('expiresAt')}>
-            <div class="inline">
+        <fieldset class="form__fieldset" disabled={isSelf()}>
+          <div class="form-grid">
+            <Field label="Username" error={fieldError('username')}>
               <input
-                name="expiresOn"
-                type="date"
-                value={form().expiresOn}
-                disabled={form().never}
-                onInput={(e) => set('expiresOn', e.currentTarget.value)}
+                name="username"
+                value={form().username}
+                autocomplete="off"
+                required
+                onInput={(e) => set('username', e.currentTarget.value)}
               />
-              <label class="check">
-                <input
-                  type="checkbox"
-                  checked={form().never}
-                  onChange={(e) => set('never', e.currentTarget.checked)}
-                />{' '}
-                Never
+            </Field>
+            <Field label="Display name" error={fieldError('displayName')}>
+              <input
+                name="displayName"
+                value={form().displayName}
+                required
+                onInput={(e) => set('displayName', e.currentTarget.value)}
+              />
+            </Field>
+            {/* Not a Field: the meter's live verdict must stay out of the input's label. */}
+            <div class="field" classList={{ 'field--invalid': !!fieldError('password') }}>
+              <label class="field__label" for="user-password">
+                {isEdit() ? 'Reset password (optional)' : 'Initial password'}
               </label>
+              <input
+                id="user-password"
+                name="password"
+                type="password"
+                autocomplete="new-password"
+                aria-describedby="user-password-hint user-password-strength"
+                aria-invalid={!!fieldError('password')}
+                value={form().password}
+                onFocus={preloadPasswordEstimator}
+                onInput={(e) => set('password', e.currentTarget.value)}
+              />
+              <Show
+                when={fieldError('password')}
+                fallback={
+                  <span class="field__hint" id="user-password-hint">
+                    {PASSWORD_RULE}
+                  </span>
+                }
+              >
+                <span class="field__error" id="user-password-hint">
+                  {fieldError('password')}
+                </span>
+              </Show>
+              <PasswordStrength
+                id="user-password-strength"
+                password={form().password}
+                context={{
+                  username: form().username,
+                  email: form().email,
+                  displayName: form().displayName,
+                }}
+              />
             </div>
-          </Field>
-        </div>
-
-        <h3 class="form__section">Roles</h3>
-        <Show
-          when={usableRoles().length > 0}
-          fallback={<p class="muted">No role is usable in this company yet.</p>}
-        >
-          <div class="role-picks">
-            <For each={usableRoles()}>
-              {(r) => (
-                <label
-                  class="role-pick"
-                  classList={{ 'role-pick--on': form().roleIds.includes(r.id) }}
-                >
+            <Field label="Email" error={fieldError('email')}>
+              <input
+                name="email"
+                type="email"
+                value={form().email}
+                onInput={(e) => set('email', e.currentTarget.value)}
+              />
+            </Field>
+            <Field label="Phone" error={fieldError('phone')}>
+              <input
+                name="phone"
+                type="tel"
+                value={form().phone}
+                onInput={(e) => set('phone', e.currentTarget.value)}
+              />
+            </Field>
+            <Field label="Company" error={fieldError('companyId')}>
+              <CompanySelect
+                name="companyId"
+                value={form().companyId}
+                onChange={(id) => set('companyId', id)}
+              />
+            </Field>
+            <Field
+              label="Related company (scope)"
+              error={fieldError('relatedCompanyId')}
+              hint="The user manages this company and all its subsidiaries."
+            >
+              <CompanySelect
+                name="relatedCompanyId"
+                value={form().relatedCompanyId}
+                onChange={(id) => set('relatedCompanyId', id)}
+              />
+            </Field>
+            <Field label="Expiration date" error={fieldError('expiresAt')}>
+              <div class="inline">
+                <input
+                  name="expiresOn"
+                  type="date"
+                  value={form().expiresOn}
+                  disabled={form().never}
+                  onInput={(e) => set('expiresOn', e.currentTarget.value)}
+                />
+                <label class="check">
                   <input
                     type="checkbox"
-                    checked={form().roleIds.includes(r.id)}
-                    onChange={(e) =>
-                      set(
-                        'roleIds',
-                        e.currentTarget.checked
-                          ? [...form().roleIds, r.id]
-                          : form().roleIds.filter((x) => x !== r.id),
-                      )
-                    }
-                  />
-                  <span>
-                    <strong>{r.name}</strong>
-                    <span class="muted small">
-                      {r.companyName} · {r.permissions.length} permissions
-                    </span>
-                  </span>
+                    checked={form().never}
+                    onChange={(e) => set('never', e.currentTarget.checked)}
+                  />{' '}
+                  Never
                 </label>
-              )}
-            </For>
+              </div>
+            </Field>
           </div>
-        </Show>
-        <Show when={fieldError('roleIds')}>
-          <p class="field__error">{fieldError('roleIds')}</p>
-        </Show>
 
-        <h3 class="form__section">Direct permissions</h3>
-        <p class="muted small">
-          Granted on top of the roles. Greyed items are ones you do not hold yourself.
-        </p>
-        <Show when={fieldError('permissions')}>
-          <p class="field__error">{fieldError('permissions')}</p>
-        </Show>
-        <PermissionEditor
-          value={form().permissions}
-          onChange={(keys) => set('permissions', keys)}
-          grantable={grantable()}
-          inherited={fromRoles()}
-        />
+          <h3 class="form__section">Roles</h3>
+          <Show
+            when={usableRoles().length > 0}
+            fallback={
+              <p class="muted">
+                {can('function.roles.view')
+                  ? 'No role is usable in this company yet.'
+                  : 'You cannot see roles (that needs “View roles”); the roles this account holds stay as they are.'}
+              </p>
+            }
+          >
+            <div class="role-picks">
+              <For each={usableRoles()}>
+                {(r) => (
+                  <label
+                    class="role-pick"
+                    classList={{ 'role-pick--on': form().roleIds.includes(r.id) }}
+                  >
+                    <input
+                      type="checkbox"
+                      checked={form().roleIds.includes(r.id)}
+                      onChange={(e) =>
+                        set(
+                          'roleIds',
+                          e.currentTarget.checked
+                            ? [...form().roleIds, r.id]
+                            : form().roleIds.filter((x) => x !== r.id),
+                        )
+                      }
+                    />
+                    <span>
+                      <strong>{r.name}</strong>
+                      <span class="muted small">
+                        {r.companyName} · {r.permissions.length} permissions
+                      </span>
+                    </span>
+                  </label>
+                )}
+              </For>
+            </div>
+          </Show>
+          <Show when={fieldError('roleIds')}>
+            <p class="field__error">{fieldError('roleIds')}</p>
+          </Show>
+
+          <h3 class="form__section">Direct permissions</h3>
+          <p class="muted small">
+            Granted on top of the roles. Greyed items are ones you do not hold yourself.
+          </p>
+          <Show when={fieldError('permissions')}>
+            <p class="field__error">{fieldError('permissions')}</p>
+          </Show>
+          <PermissionEditor
+            value={form().permissions}
+            onChange={(keys) => set('permissions', keys)}
+            grantable={grantable()}
+            inherited={fromRoles()}
+          />
+        </fieldset>
 
         <div class="form__actions">
           <A class="button" href={form().companyId ? `/companies/${form().companyId}` : '/'}>

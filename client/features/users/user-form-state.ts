@@ -16,20 +16,32 @@ export interface FormState {
   permissions: string[];
 }
 
-export const emptyForm = (companyId: string, parent?: UserRecord): FormState => ({
-  username: '',
-  displayName: '',
-  password: '',
-  email: '',
-  phone: '',
-  companyId,
-  relatedCompanyId: companyId,
-  // A sub-user cannot outlive its parent: start from the parent's date.
-  expiresOn: toDateInput(parent?.expiresAt ?? null),
-  never: !parent?.expiresAt,
-  roleIds: [],
-  permissions: [],
-});
+/**
+ * A new account's form. It starts at the earliest date the account may have — its parent's,
+ * or the admin's own (nobody grants more time than it has) — and at "never" only when neither
+ * expires.
+ */
+export const emptyForm = (
+  companyId: string,
+  parent?: UserRecord,
+  ownExpiry?: string | null,
+): FormState => {
+  const limits = [parent?.expiresAt, ownExpiry].filter((d): d is string => Boolean(d));
+  const earliest = limits.sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null;
+  return {
+    username: '',
+    displayName: '',
+    password: '',
+    email: '',
+    phone: '',
+    companyId,
+    relatedCompanyId: companyId,
+    expiresOn: toDateInput(earliest),
+    never: earliest === null,
+    roleIds: [],
+    permissions: [],
+  };
+};
 
 export const fromUser = (u: UserRecord): FormState => ({
   username: u.username,
@@ -46,19 +58,28 @@ export const fromUser = (u: UserRecord): FormState => ({
 });
 
 /**
- * The chosen expiry as an instant: the end of the chosen day, but never past `caps` (the
- * parent's and the admin's own expiry), so picking "the same day as the parent" is allowed.
+ * A day picked in a date field as an instant: the end of that day, but never past `caps` that
+ * fall on the same day (the stored date, the parent's and the admin's own expiry), so keeping
+ * the shown day keeps the stored instant, and "the same day as my own" is allowed.
  */
-export function expiryOf(form: FormState, caps: (string | null | undefined)[]): string | null {
-  if (form.never) return null;
-  const chosen = fromDateInput(form.expiresOn);
+export function expiryOfDay(
+  never: boolean,
+  day: string,
+  caps: (string | null | undefined)[],
+): string | null {
+  if (never) return null;
+  const chosen = fromDateInput(day);
   if (chosen === null) return null;
   let result = Date.parse(chosen);
   for (const cap of caps) {
-    if (cap && toDateInput(cap) === form.expiresOn) result = Math.min(result, Date.parse(cap));
+    if (cap && toDateInput(cap) === day) result = Math.min(result, Date.parse(cap));
   }
   return new Date(result).toISOString();
 }
+
+/** The form's expiry as an instant (see {@link expiryOfDay}). */
+export const expiryOf = (form: FormState, caps: (string | null | undefined)[]): string | null =>
+  expiryOfDay(form.never, form.expiresOn, caps);
 
 const sameSet = (a: string[], b: string[]) =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join();

@@ -1,4 +1,4 @@
-import { catalogSchema } from '../../../schemas/permissions';
+import { catalogSchema } from '../../../schemas/permission-catalog.schema';
 import { defineRoute } from '../../routes/route';
 
 export const PERMISSION_ROUTES = {
