@@ -77,6 +77,23 @@ describe('signing in to the console', () => {
     await context.close();
   });
 
+  it('gives a branch manager without “View roles” a working new-user form, and says when a user is out of scope', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
+    const page = await context.newPage();
+    await signIn(page, 'emma.weber', ADMIN_PASSWORD);
+    await page.waitForURL(`${stack.url}/`);
+    await page.goto(`${stack.url}/users/new`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('New user');
+    // Her own account expires: the form starts at her date, not at a "never" she cannot give.
+    expect(await page.locator('input[name=expiresOn]').inputValue()).not.toBe('');
+    expect(await page.getByText('You cannot see roles').count()).toBe(1);
+    await page.goto(`${stack.url}/users/us_NoSuchUser00000`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('User not found');
+    await context.close();
+  });
+
   it('returns a second open screen to the login page live when the session signs out', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const first = await context.newPage();
