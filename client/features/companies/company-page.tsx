@@ -6,6 +6,7 @@ import { useMe } from '../../lib/use-me';
 import { createDebounced } from '../../ui/debounced';
 import { formatDate, isExpired, plural } from '../../ui/format';
 import { Calendar, Key, Move, Pencil, Plus, Trash, UserPlus, Users } from '../../ui/icons';
+import { NotFoundState } from '../../ui/not-found-state';
 import { SearchInput } from '../../ui/search-input';
 import { Spinner } from '../../ui/spinner';
 import { TokenConfigDialog } from '../sessions/token-config-dialog';
@@ -36,17 +37,7 @@ export default function CompanyPage() {
         </div>
       }
     >
-      <Show
-        when={company()}
-        fallback={
-          <div class="page">
-            <div class="empty-state">
-              <h1>Company not found</h1>
-              <p class="muted">It does not exist or lies outside your scope.</p>
-            </div>
-          </div>
-        }
-      >
+      <Show when={company()} fallback={<NotFoundState title="Company not found" />}>
         {(f) => (
           <div class="page">
             <nav class="breadcrumb" aria-label="Breadcrumb">

@@ -15,6 +15,7 @@ import { useMe } from '../../lib/use-me';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatDate } from '../../ui/format';
 import { Ban, Calendar, Key, Trash, UserPlus } from '../../ui/icons';
+import { NotFoundState } from '../../ui/not-found-state';
 import { PasswordStrength, preloadPasswordEstimator } from '../../ui/password-strength';
 import { Spinner } from '../../ui/spinner';
 import { toast } from '../../ui/toast';
@@ -53,18 +54,7 @@ export default function UserFormPage() {
         </div>
       }
     >
-      <Show
-        when={!editing() || user()}
-        keyed
-        fallback={
-          <div class="page">
-            <div class="empty-state">
-              <h1>User not found</h1>
-              <p class="muted">It does not exist or lies outside your scope.</p>
-            </div>
-          </div>
-        }
-      >
+      <Show when={!editing() || user()} keyed fallback={<NotFoundState title="User not found" />}>
         <UserForm
           user={user() ?? undefined}
           parent={parent()}

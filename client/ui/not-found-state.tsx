@@ -1,0 +1,11 @@
+/** A page for an id that does not exist, or lies outside the reader's scope (the API says 404 for both). */
+export function NotFoundState(props: { title: string }) {
+  return (
+    <div class="page">
+      <div class="empty-state">
+        <h1>{props.title}</h1>
+        <p class="muted">It does not exist or lies outside your scope.</p>
+      </div>
+    </div>
+  );
+}
