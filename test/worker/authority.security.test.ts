@@ -401,6 +401,34 @@ describe('roles and company moves', () => {
     expect(moved.body.error).toMatchObject({ code: 'CONFLICT', field: 'parentId' });
   });
 
+  it('lets a move and a role assignment racing it not both land', async () => {
+    const t = await twoTrees();
+    const role = await call(t.token, 'POST', '/roles', {
+      name: 'East only',
+      companyId: t.east.id,
+      permissions: ['web.monitor.map'],
+    });
+    const roleId = String(role.body.id);
+    for (let round = 0; round < 4; round++) {
+      const branch = await call(t.token, 'POST', '/companies', {
+        name: `Race ${round}`,
+        parentId: t.east.id,
+      });
+      const holder = await createUser({ company: { id: String(branch.body.id) } });
+      const [assign, move] = await Promise.all([
+        call(t.token, 'PATCH', `/users/${holder.id}`, { roleIds: [roleId] }),
+        call(t.token, 'PATCH', `/companies/${branch.body.id}`, { parentId: t.west.id }),
+      ]);
+      expect([assign.status, move.status].filter((s) => s === 200).length).toBeLessThanOrEqual(1);
+      const held = await testDb().get<{ n: number }>(sql`
+        SELECT count(*) AS n FROM user_roles ur JOIN users u ON u.id = ur.user_id
+          JOIN companies hc ON hc.id = u.company_id JOIN roles r ON r.id = ur.role_id
+          JOIN companies oc ON oc.id = r.company_id
+        WHERE u.id = ${holder.id} AND NOT (hc.path >= oc.path AND hc.path < oc.path || '~')`);
+      expect(Number(held?.n)).toBe(0);
+    }
+  });
+
   it('names the permissions that make an account stronger than the actor', async () => {
     const t = await twoTrees();
     const manager = await createUser({

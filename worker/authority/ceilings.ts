@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { companies, rolePermissions, roles } from '../../db/schema';
 import type { DbOrTx } from '../lib/db';
 import { readableInstant } from '../lib/encoding';
@@ -88,4 +88,25 @@ export async function assertRolesAssignable(
     grants.map((g) => g.permission),
     'roleIds',
   );
+}
+
+/**
+ * Run last inside a write transaction that gave `userId` roles or a company: 404 (as for a role
+ * that does not exist for the company) when a role it holds is owned outside its company's line.
+ * The transaction holds the write lock, so a company move that landed first is seen here.
+ */
+export async function assertRolesReachable(db: DbOrTx, userId: string): Promise<void> {
+  const row = await db.get<{ n: number }>(sql`
+    SELECT count(*) AS n FROM user_roles ur
+      JOIN users u ON u.id = ur.user_id
+      JOIN companies hc ON hc.id = u.company_id
+      JOIN roles r ON r.id = ur.role_id
+      JOIN companies oc ON oc.id = r.company_id
+    WHERE ur.user_id = ${userId} AND NOT (hc.path >= oc.path AND hc.path < oc.path || '~')`);
+  if (Number(row?.n ?? 0) > 0) {
+    throw new ApiError('NOT_FOUND', {
+      message: 'No such role for this company (it may have moved meanwhile).',
+      field: 'roleIds',
+    });
+  }
 }

@@ -7,6 +7,7 @@ import {
   assertExpiryWithin,
   assertGrantable,
   assertRolesAssignable,
+  assertRolesReachable,
 } from '../../authority/ceilings';
 import {
   assertExpiryWithinParent,
@@ -98,6 +99,7 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
           .values(permissions.map((permission) => ({ userId: id, permission })));
       }
       await assertOrderedAround(tx, [id]);
+      await assertRolesReachable(tx, id);
       await auditInsert(tx, actor, {
         action: 'user.create',
         targetType: 'user',

@@ -6,6 +6,7 @@ import {
   assertAdditionsGrantable,
   assertExpiryWithin,
   assertRolesAssignable,
+  assertRolesReachable,
 } from '../../authority/ceilings';
 import {
   assertExpiryWithinParent,
@@ -154,6 +155,7 @@ export async function updateUser(
       }
       if (expiresAt !== undefined) await setExpiryInOrder(tx, idList([id]), expiresAt, now);
       await assertOrderedAround(tx, [id]);
+      await assertRolesReachable(tx, id);
       await auditInsert(tx, actor, {
         action: 'user.update',
         targetType: 'user',
