@@ -175,8 +175,54 @@ describe('predictable passwords', () => {
     );
   });
 
+  it.each([
+    'abcdabcdabcd',
+    'Ab1!Ab1!Ab1!',
+    'trustno1trustno1',
+    'zzzzzzzzzz1',
+    '0123456789!',
+    'a0123456789',
+    '0987654321',
+    'acegikmoqs',
+    '!@#$%^&*()',
+    'mygatehouse1',
+    'esuohetag12',
+  ])('refuses the variation %s', (password) => {
+    expect(passwordProblem(password)?.code).toBe('predictable');
+  });
+
+  it.each([
+    'p@ssw0rd2026',
+    'P4$$w0rd!!',
+    'Password2026',
+    'password12345',
+    'letmein1234',
+    'l3tm31n!!!',
+    'Welcome2026!',
+    'qwerty2026!',
+    'drowssap123',
+    'pass\u200bword12',
+  ])('refuses the dressed-up common password %s', (password) => {
+    expect(passwordProblem(password)?.code).toBe('common');
+  });
+
+  it('counts what shows: one letter with nine accents is one character', () => {
+    expect(passwordProblem(`a${'\u0301'.repeat(9)}`)?.code).toBe('too_short');
+  });
+
+  it('refuses the names reversed or reordered, and the phone number', () => {
+    const context = {
+      username: 'frieda.kuster',
+      displayName: 'Frieda Kuster',
+      phone: '+49 30 5550199',
+    };
+    expect(passwordProblem('retsuk.adeirf', context)?.code).toBe('personal');
+    expect(passwordProblem('kuster.frieda', context)?.code).toBe('personal');
+    expect(passwordProblem('call +49 30 5550199', context)?.code).toBe('personal');
+  });
+
   it('still accepts a passphrase with no rule about composition', () => {
-    expect(passwordProblem('gatehouse is a lovely old building')).toBeNull();
+    expect(passwordProblem('a lovely old building by the river')).toBeNull();
     expect(passwordProblem('correct horse battery staple')).toBeNull();
   });
 });

@@ -8,13 +8,16 @@ export const isWellFormedText = (text: string): boolean => !LONE_SURROGATE.test(
 
 /**
  * Characters a name must not hold: C0/C1 controls (tabs and newlines included), line and
- * paragraph separators, invisible format characters (the bidirectional controls that can make
- * a name display as another — “Trojan Source” — zero-width spaces, soft hyphens, tags; the
- * zero-width joiner alone is kept, emoji sequences need it), Hangul fillers, private-use
- * characters and noncharacters.
+ * paragraph separators, private-use characters, noncharacters, and every default-ignorable
+ * code point — the invisible ones (zero-width spaces and joiners, variation selectors, soft
+ * hyphens, tags, fillers) and the bidirectional controls that can make a name display as
+ * another (“Trojan Source”) or two names look alike (“Europe” and “Europe” + U+034F).
  */
 const FORBIDDEN_IN_NAMES =
-  /[\p{Cc}\p{Co}\u2028\u2029\u115f\u1160\u3164\uffa0\ufdd0-\ufdef\ufffe\uffff]|(?![\u200d])\p{Cf}/u;
+  /[\p{Cc}\p{Co}\p{Default_Ignorable_Code_Point}\u2028\u2029\ufdd0-\ufdef\ufffe\uffff]/u;
+
+/** Characters that draw nothing although they are symbols (braille blank, null notehead). */
+const BLANK_SYMBOLS = /[\u2800\u{1D159}]/gu;
 
 /** A name must show something: at least one letter, digit, mark of punctuation or symbol. */
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
@@ -30,4 +33,4 @@ export const nameSchema = (max: number, emptyMessage: string) =>
       (v) => !FORBIDDEN_IN_NAMES.test(v),
       'Remove control, invisible or text-direction characters from the name.',
     )
-    .refine((v) => VISIBLE.test(v), emptyMessage);
+    .refine((v) => VISIBLE.test(v.replace(BLANK_SYMBOLS, '')), emptyMessage);

@@ -459,6 +459,9 @@ describe('names', () => {
     ['a noncharacter', 'non\uFFFF'],
     ['a Hangul filler', '\u3164'],
     ['nothing visible', '\u200D'],
+    ['a combining grapheme joiner', 'Europe\u034F'],
+    ['a variation selector', 'Emma\uFE0F'],
+    ['only a braille blank', '\u2800'],
   ])('refuses %s in user, company and role names', async (_what, name) => {
     const t = await twoTrees();
     const user = await call(

@@ -28,5 +28,10 @@ export function assertPasswordAcceptable(
 export function namesAfterEdit(stored: PasswordContext, changes: PasswordContext): PasswordContext {
   const pick = (key: keyof PasswordContext) =>
     changes[key] !== undefined ? changes[key] : stored[key];
-  return { username: pick('username'), email: pick('email'), displayName: pick('displayName') };
+  return {
+    username: pick('username'),
+    email: pick('email'),
+    displayName: pick('displayName'),
+    phone: pick('phone'),
+  };
 }
