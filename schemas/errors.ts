@@ -37,7 +37,6 @@ export const ERROR_CODES = {
     status: 409,
     message: 'A sub-user cannot outlive or see more than its parent.',
   },
-  CONFLICT_RETRY: { status: 409, message: 'Someone changed this at the same time. Try again.' },
   GRANT_EXCEEDS_OWN: { status: 403, message: 'You cannot grant a permission you do not hold.' },
   SCOPE_EXCEEDS_OWN: { status: 403, message: 'The scope must lie inside your own.' },
   EXPIRY_EXCEEDS_OWN: {

@@ -90,7 +90,13 @@ app.onError((err, c) => {
   }
   if (!(err instanceof InjectedFault))
     console.error(
-      JSON.stringify({ requestId: c.get('requestId'), error: String(err), stack: err.stack }),
+      JSON.stringify({
+        requestId: c.get('requestId'),
+        error: String(err),
+        // drizzle wraps the driver's error: the cause says what the database answered.
+        cause: err.cause === undefined ? undefined : String(err.cause),
+        stack: err.stack,
+      }),
     );
   return c.json(envelope(c, 'INTERNAL'), 500);
 });
