@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { companies, rolePermissions, roles } from '../../db/schema';
 import type { DbOrTx } from '../lib/db';
 import { readableInstant } from '../lib/encoding';
@@ -90,20 +90,33 @@ export async function assertRolesAssignable(
   );
 }
 
-/**
- * Run last inside a write transaction that gave `userId` roles or a company: 404 (as for a role
- * that does not exist for the company) when a role it holds is owned outside its company's line.
- * The transaction holds the write lock, so a company move that landed first is seen here.
- */
-export async function assertRolesReachable(db: DbOrTx, userId: string): Promise<void> {
+/** Role assignments whose role is owned outside the holder's company line, among `holders`. */
+async function rolesOutOfReach(db: DbOrTx, holders: SQL): Promise<number> {
   const row = await db.get<{ n: number }>(sql`
     SELECT count(*) AS n FROM user_roles ur
       JOIN users u ON u.id = ur.user_id
       JOIN companies hc ON hc.id = u.company_id
       JOIN roles r ON r.id = ur.role_id
       JOIN companies oc ON oc.id = r.company_id
-    WHERE ur.user_id = ${userId} AND NOT (hc.path >= oc.path AND hc.path < oc.path || '~')`);
-  if (Number(row?.n ?? 0) > 0) {
+    WHERE ${holders} AND NOT (hc.path >= oc.path AND hc.path < oc.path || '~')`);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * How many role assignments under `path` name a role owned outside the holder's company line
+ * (a role is usable only in its owner's subtree): run after a company move, inside its
+ * transaction.
+ */
+export const rolesOutOfReachUnder = (db: DbOrTx, path: string) =>
+  rolesOutOfReach(db, sql`hc.path >= ${path} AND hc.path < ${`${path}~`}`);
+
+/**
+ * Run last inside a write transaction that gave `userId` roles or a company: 404 (as for a role
+ * that does not exist for the company) when a role it holds is owned outside its company's line.
+ * The transaction holds the write lock, so a company move that landed first is seen here.
+ */
+export async function assertRolesReachable(db: DbOrTx, userId: string): Promise<void> {
+  if ((await rolesOutOfReach(db, sql`ur.user_id = ${userId}`)) > 0) {
     throw new ApiError('NOT_FOUND', {
       message: 'No such role for this company (it may have moved meanwhile).',
       field: 'roleIds',

@@ -135,19 +135,3 @@ export async function companyContents(db: DbOrTx, id: string) {
     roles: roleRows[0]?.n ?? 0,
   };
 }
-
-/**
- * How many role assignments under `path` name a role owned outside the holder's company line
- * (a role is usable only in its owner's subtree): run after a move, inside its transaction.
- */
-export async function rolesOutOfReachUnder(db: DbOrTx, path: string): Promise<number> {
-  const row = await db.get<{ n: number }>(sql`
-    SELECT count(*) AS n FROM user_roles ur
-      JOIN users u ON u.id = ur.user_id
-      JOIN companies hc ON hc.id = u.company_id
-      JOIN roles r ON r.id = ur.role_id
-      JOIN companies oc ON oc.id = r.company_id
-    WHERE hc.path >= ${path} AND hc.path < ${`${path}~`}
-      AND NOT (hc.path >= oc.path AND hc.path < oc.path || '~')`);
-  return Number(row?.n ?? 0);
-}

@@ -8,6 +8,7 @@ import type {
   UpdateCompanyInput,
 } from '../../../schemas/companies';
 import type { Actor } from '../../authority/actor';
+import { rolesOutOfReachUnder } from '../../authority/ceilings';
 import { disorderedPairsUnder } from '../../authority/chain-order';
 import { companyInScope, underPath } from '../../authority/scope';
 import { auditInsert } from '../../lib/audit-log';
@@ -21,7 +22,6 @@ import {
   companyContents,
   listChildren,
   listSubtree,
-  rolesOutOfReachUnder,
   searchSubtree,
   withCounts,
 } from './companies.repo';
