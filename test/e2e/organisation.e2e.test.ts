@@ -92,8 +92,8 @@ describe('the organisation console', () => {
     // The initial password was set by the admin: the driver chooses its own first.
     await driver.waitForURL('**/password');
     await driver.getByLabel('Current password').fill('initial-Password-1');
-    await driver.getByLabel('New password', { exact: true }).fill('drivers-own-Password-9');
-    await driver.getByLabel('New password again').fill('drivers-own-Password-9');
+    await driver.getByLabel('New password', { exact: true }).fill('quiet-harbour-Lantern-9');
+    await driver.getByLabel('New password again').fill('quiet-harbour-Lantern-9');
     await driver.screenshot({ path: `${SHOTS}/change-password.png` });
     await driver.getByRole('button', { name: 'Save password' }).click();
     await driver.waitForURL(`${stack.url}/`);
