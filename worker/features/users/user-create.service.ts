@@ -128,7 +128,11 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
       expiresAt: row.expiresAt?.toISOString() ?? null,
       status: 'active' as const,
       // The columns' defaults: a new account has not had its token rules set.
-      tokenConfig: { longTerm: false, ttlMinutes: 720, exclusiveLogin: false },
+      tokenConfig: {
+        longTerm: false,
+        ttlMinutes: Number(users.tokenTtlMinutes.default),
+        exclusiveLogin: false,
+      },
       roleIds,
       permissions,
       effectivePermissions: [],

@@ -3,35 +3,21 @@ import { accountBelowActor } from '../../authority/act-on-account';
 import type { ServiceContext } from '../../authority/service-context';
 import { endSessionsOf } from '../../durable-objects/session-hub.client';
 import { auditInsert } from '../../lib/audit-log';
-import type { DbOrTx } from '../../lib/db';
-
-/** The account and every sub-user below it, at any depth, as a recursive query. */
-const subtreeOf = (id: string) => sql`WITH RECURSIVE doomed(id) AS (
-    SELECT id FROM users WHERE id = ${id}
-    UNION ALL
-    SELECT u.id FROM users u JOIN doomed ON u.parent_user_id = doomed.id
-  )`;
-
-async function countSubtree(db: DbOrTx, id: string): Promise<number> {
-  const row = await db.get<{ n: number }>(sql`${subtreeOf(id)} SELECT count(*) AS n FROM doomed`);
-  return Number(row?.n ?? 0);
-}
+import { subtreeAccounts } from './users.repo';
 
 /**
  * Deletes an account entirely below the actor with all its sub-users at every depth, in one
- * transaction: the set is chosen by the delete statement itself, inside the transaction, so a
- * sub-user created a moment before is deleted, counted and audited with the rest (never lost to
- * a foreign-key cascade nobody recorded). Their sessions end once it is committed.
+ * transaction: the set is chosen inside the write transaction, so a sub-user created a moment
+ * before is deleted, counted and audited with the rest (never lost to a foreign-key cascade
+ * nobody recorded). Their sessions end once it is committed.
  */
 export async function deleteUser(ctx: ServiceContext, id: string, dryRun: boolean) {
   const { db, actor } = ctx;
   const target = await accountBelowActor(db, actor, id);
-  if (dryRun) return { deleted: await countSubtree(db, id) };
+  if (dryRun) return { deleted: (await subtreeAccounts(db, id)).length };
   const deleted = await db.transaction(async (tx) => {
     // Chosen inside the write transaction: nothing can add a sub-user until it commits.
-    const rows = await tx.all<{ id: string; username: string }>(
-      sql`${subtreeOf(id)} SELECT u.id, u.username FROM users u JOIN doomed ON doomed.id = u.id`,
-    );
+    const rows = await subtreeAccounts(tx, id);
     const ids = sql`SELECT value FROM json_each(${JSON.stringify(rows.map((r) => r.id))})`;
     await tx.run(sql`DELETE FROM user_roles WHERE user_id IN (${ids})`);
     await tx.run(sql`DELETE FROM user_permissions WHERE user_id IN (${ids})`);

@@ -4,12 +4,19 @@ import type { DbOrTx, DrizzleDb } from '../../lib/db';
 
 /** The user and every sub-user below it, at any depth (ids, nearest first). */
 export async function descendantIds(db: DbOrTx, userId: string): Promise<string[]> {
-  const rows = await db.all<{ id: string }>(sql`WITH RECURSIVE tree(id) AS (
+  return (await subtreeAccounts(db, userId)).map((r) => r.id);
+}
+
+/** The user and every sub-user below it, at any depth, with their usernames. */
+export async function subtreeAccounts(
+  db: DbOrTx,
+  userId: string,
+): Promise<{ id: string; username: string }[]> {
+  return db.all<{ id: string; username: string }>(sql`WITH RECURSIVE tree(id) AS (
       SELECT id FROM users WHERE id = ${userId}
       UNION ALL
       SELECT u.id FROM users u JOIN tree ON u.parent_user_id = tree.id
-    ) SELECT id FROM tree`);
-  return rows.map((r) => r.id);
+    ) SELECT u.id, u.username FROM users u JOIN tree ON tree.id = u.id`);
 }
 
 // Written out: in a select list drizzle renders `users.id` unqualified, which would bind to `s`.
