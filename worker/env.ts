@@ -15,6 +15,8 @@ export interface Variables {
   db: DrizzleDb;
   auth: AuthContext;
   actor: Actor | undefined;
+  /** Round trips to the database this request has made so far. */
+  dbTrips: () => number;
 }
 
 export interface AppEnv {

@@ -5,7 +5,7 @@ import { hubFor } from '../../worker/durable-objects/session-hub.client';
 import type { Bindings } from '../../worker/env';
 import { ROUTES, routeKey } from '../../worker/routes/registry';
 import { appLogin, createUser } from './fixtures';
-import { call, twoTrees } from './org-fixtures';
+import { adminWorld, call, twoTrees, type World } from './org-fixtures';
 import { send } from './request';
 import { type SampleIds, sampleFor } from './route-samples';
 import { snapshotSubtree } from './snapshot';
@@ -14,32 +14,6 @@ const DAY = 86_400_000;
 const sessionOf = (token: string) => token.split('.').slice(0, 2).join('.');
 const liveSessions = async (userId: string) =>
   (await hubFor(env as Bindings, userId).list()).length;
-
-/** An admin's world: its tree, a role, a target user with a live session. */
-async function adminWorld(): Promise<World> {
-  const t = await twoTrees();
-  const role = await call(t.token, 'POST', '/roles', {
-    name: `Own ${crypto.randomUUID().slice(0, 6)}`,
-    companyId: t.east.id,
-    permissions: ['web.alerts.view'],
-  });
-  const target = await createUser({
-    company: t.east1,
-    permissions: ['web.reports.mileage'],
-    roles: [['web.playback.tracks']],
-  });
-  const targetToken = await appLogin(target.username);
-  const ids: SampleIds = {
-    company: t.east1.id,
-    otherCompany: t.east.id,
-    user: target.id,
-    role: String(role.body.id),
-    session: sessionOf(targetToken),
-    date: new Date(Date.now() + 30 * DAY).toISOString(),
-  };
-  return { t, ids, target };
-}
-type World = { t: Awaited<ReturnType<typeof twoTrees>>; ids: SampleIds; target: { id: string } };
 
 let shared: Promise<World> | undefined;
 /** One world for the tests whose requests are all refused (they change nothing). */

@@ -1,5 +1,6 @@
 import { ALL_PERMISSION_KEYS } from '../../schemas/permissions';
 import { api, appLogin, bearer, createCompany, createUser, ORIGIN } from './fixtures';
+import type { SampleIds } from './route-samples';
 
 /**
  * Two separate trees: `acme` (root → east → east-1, and west) with an all-powerful admin
@@ -70,3 +71,36 @@ export function newUserBody(companyId: string, extra: Record<string, unknown> = 
     ...extra,
   };
 }
+
+const DAY = 86_400_000;
+const sessionOf = (token: string) => token.split('.').slice(0, 2).join('.');
+
+/** An admin's world: its tree, a role, a target user with a live session. */
+export async function adminWorld(): Promise<World> {
+  const t = await twoTrees();
+  const role = await call(t.token, 'POST', '/roles', {
+    name: `Own ${crypto.randomUUID().slice(0, 6)}`,
+    companyId: t.east.id,
+    permissions: ['web.alerts.view'],
+  });
+  const target = await createUser({
+    company: t.east1,
+    permissions: ['web.reports.mileage'],
+    roles: [['web.playback.tracks']],
+  });
+  const targetToken = await appLogin(target.username);
+  const ids: SampleIds = {
+    company: t.east1.id,
+    otherCompany: t.east.id,
+    user: target.id,
+    role: String(role.body.id),
+    session: sessionOf(targetToken),
+    date: new Date(Date.now() + 30 * DAY).toISOString(),
+  };
+  return { t, ids, target };
+}
+export type World = {
+  t: Awaited<ReturnType<typeof twoTrees>>;
+  ids: SampleIds;
+  target: { id: string };
+};
