@@ -1,4 +1,5 @@
 import type { Actor } from './authority/actor';
+import type { PendingAuthorization } from './authority/authorize';
 import type { DrizzleDb } from './lib/db';
 import type { AuthContext } from './middleware/auth';
 
@@ -14,6 +15,8 @@ export interface Variables {
   requestId: string;
   db: DrizzleDb;
   auth: AuthContext;
+  /** Set by `route()` for session routes; consumed by `authorize`. */
+  pending: PendingAuthorization | undefined;
   actor: Actor | undefined;
   /** Round trips to the database this request has made so far. */
   dbTrips: () => number;

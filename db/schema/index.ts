@@ -2,3 +2,4 @@ export * from './audit';
 export * from './companies';
 export * from './roles';
 export * from './users';
+export * from './live';

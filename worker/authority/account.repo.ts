@@ -1,7 +1,8 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { companies, rolePermissions, userPermissions, userRoles, users } from '../../db/schema';
 import type { MeUser } from '../../schemas/me';
 import type { DrizzleDb } from '../lib/db';
+import { type ChainRow, chainRowsToLinks, chainSelect } from './actor-reads';
 
 export interface ChainLink {
   id: string;
@@ -16,39 +17,13 @@ export interface ChainLink {
  * recursive query. A missing ancestor shows as a chain that stops at a dangling parent id.
  */
 export async function loadAccountChain(db: DrizzleDb, userId: string): Promise<ChainLink[]> {
-  const rows = await db.all<{
-    id: string;
-    parent_user_id: string | null;
-    status: 'active' | 'disabled';
-    expires_at: number | null;
-    must_change_password: number;
-  }>(sql`WITH RECURSIVE chain(id, parent_user_id, status, expires_at, must_change_password, depth) AS (
-      SELECT id, parent_user_id, status, expires_at, must_change_password, 0
-      FROM users WHERE id = ${userId}
-      UNION ALL
-      SELECT u.id, u.parent_user_id, u.status, u.expires_at, u.must_change_password, chain.depth + 1
-      FROM users u JOIN chain ON u.id = chain.parent_user_id
-    ) SELECT id, parent_user_id, status, expires_at, must_change_password FROM chain ORDER BY depth`);
-  return rows.map((r) => ({
-    id: r.id,
-    parentUserId: r.parent_user_id,
-    status: r.status,
-    expiresAt: r.expires_at === null ? null : Number(r.expires_at),
-    mustChangePassword: Boolean(r.must_change_password),
-  }));
+  const rows = await db.all<ChainRow>(chainSelect(sql`id = ${userId}`));
+  return chainRowsToLinks(rows);
 }
 
-export async function findUserByUsername(db: DrizzleDb, username: string) {
-  const rows = await db
-    .select()
-    .from(users)
-    .where(eq(users.usernameKey, username.toLowerCase()))
-    .limit(1);
-  return rows[0] ?? null;
-}
-
-export async function findUserProfile(db: DrizzleDb, userId: string) {
-  const rows = await db
+/** The profile of a user as a batchable query (its company's name joined). */
+export function userProfileQuery(db: DrizzleDb, userId: string | SQL) {
+  return db
     .select({
       id: users.id,
       username: users.username,
@@ -65,7 +40,13 @@ export async function findUserProfile(db: DrizzleDb, userId: string) {
     .innerJoin(companies, eq(companies.id, users.companyId))
     .where(eq(users.id, userId))
     .limit(1);
-  return rows[0] ?? null;
+}
+
+export type UserProfileRow = Awaited<ReturnType<typeof userProfileQuery>>[number];
+
+/** The public shape of a user as `/me` and the login answer show it. */
+export function toMeUser(row: UserProfileRow): MeUser {
+  return { ...row, expiresAt: row.expiresAt === null ? null : row.expiresAt.toISOString() };
 }
 
 /** Direct grants and role grants of each user in `userIds`, keyed by user. */
@@ -95,11 +76,4 @@ export async function loadGrants(
 
 export async function updatePasswordHash(db: DrizzleDb, userId: string, passwordHash: string) {
   await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
-}
-
-/** The public shape of a user as `/me` and the login answer show it. */
-export async function loadProfile(db: DrizzleDb, userId: string): Promise<MeUser | null> {
-  const row = await findUserProfile(db, userId);
-  if (!row) return null;
-  return { ...row, expiresAt: row.expiresAt === null ? null : row.expiresAt.toISOString() };
 }

@@ -1,12 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
-import { createMiddleware } from 'hono/factory';
-import { companies, users } from '../../db/schema';
 import type { PermissionKey } from '../../schemas/permissions';
 import type { AppEnv } from '../env';
 import { ApiError } from '../lib/errors';
-import { earliestExpiry } from './account-standing';
-import { effectivePermissionsOf } from './effective-permissions';
+import { authorize } from './authorize';
 
 /** The signed-in user as the rules see it: its scope, its ceiling and its permissions. */
 export interface Actor {
@@ -26,35 +22,9 @@ export interface Actor {
   permissions: ReadonlySet<string>;
 }
 
-/** Loads the actor once per request (after requireAuth) and keeps it in `c.var.actor`. */
+/** The actor of the request, loaded (with the session check) on first use. */
 export async function getActor(c: Context<AppEnv>): Promise<Actor> {
-  const cached = c.get('actor');
-  if (cached) return cached;
-  const { db, auth } = c.var;
-  const [row, permissions] = await Promise.all([
-    db
-      .select({
-        id: users.id,
-        username: users.username,
-        companyId: users.companyId,
-        scopeId: users.relatedCompanyId,
-        scopePath: companies.path,
-      })
-      .from(users)
-      .innerJoin(companies, eq(companies.id, users.relatedCompanyId))
-      .where(eq(users.id, auth.userId))
-      .get(),
-    effectivePermissionsOf(db, auth.chain),
-  ]);
-  if (!row) throw new ApiError('SESSION_ENDED');
-  const actor: Actor = {
-    ...row,
-    expiresAt: earliestExpiry(auth.chain),
-    ancestorIds: auth.chain.slice(1).map((link) => link.id),
-    permissions: new Set(permissions),
-  };
-  c.set('actor', actor);
-  return actor;
+  return c.get('actor') ?? (await authorize(c)).actor;
 }
 
 /** 403 PERMISSION_REQUIRED naming the permission the actor lacks. */
@@ -67,10 +37,3 @@ export function assertHolds(actor: Actor, permission: PermissionKey, field?: str
     });
   }
 }
-
-/** Guards a route with a `function.*` permission. */
-export const requirePermission = (permission: PermissionKey) =>
-  createMiddleware<AppEnv>(async (c, next) => {
-    assertHolds(await getActor(c), permission);
-    await next();
-  });

@@ -1,14 +1,27 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { createMiddleware } from 'hono/factory';
+import type { ClientKind } from '../../schemas/auth';
+import type { ChainLink } from '../authority/account.repo';
 import type { AppEnv } from '../env';
-import { type AuthenticatedSession, authenticate } from '../features/auth/auth.service';
-import { parseToken, SESSION_COOKIE } from '../features/auth/session-token';
+import { type ParsedToken, parseToken, SESSION_COOKIE } from '../features/auth/session-token';
 import { ApiError } from '../lib/errors';
 import { isSameOrigin } from './origin';
 
-export interface AuthContext extends AuthenticatedSession {
+/** The live session of a request, once `authorize` has checked it. */
+export interface AuthContext {
+  userId: string;
+  sessionId: string;
+  client: ClientKind;
+  expiresAt: number | null;
+  /** The user and its ancestors, nearest first, as checked for this request. */
+  chain: ChainLink[];
   /** How the token came: a cookie (WEB) needs CSRF protection, a bearer header (APP) does not. */
+  via: 'cookie' | 'bearer';
+}
+
+/** What a request claims before anything is checked against the hub and the database. */
+export interface Credentials {
+  token: ParsedToken;
   via: 'cookie' | 'bearer';
 }
 
@@ -25,30 +38,16 @@ export function readToken(
 }
 
 /**
- * Resolves the request's session into `c.var.auth`, or throws. Cookie-borne writes must be
- * same-origin. An account that must still replace its initial password reaches only the
- * routes that allow it (`allowBeforePasswordChange`).
+ * The request's credentials, or a 401/403 before any I/O: no token, a malformed one, or a
+ * cookie-borne write from another origin.
  */
-export async function authenticateRequest(
-  c: Context<AppEnv>,
-  allowBeforePasswordChange: boolean,
-): Promise<void> {
+export function readCredentials(c: Context<AppEnv>): Credentials {
   const found = readToken(c);
   if (!found) throw new ApiError('UNAUTHENTICATED');
-  const parsed = parseToken(found.token);
-  if (!parsed) throw new ApiError('SESSION_ENDED');
+  const token = parseToken(found.token);
+  if (!token) throw new ApiError('SESSION_ENDED');
   if (found.via === 'cookie' && !SAFE_METHODS.has(c.req.method) && !isSameOrigin(c)) {
     throw new ApiError('CSRF_REJECTED');
   }
-  const session = await authenticate(c.env, c.var.db, parsed);
-  if (session.chain[0]?.mustChangePassword && !allowBeforePasswordChange) {
-    throw new ApiError('PASSWORD_CHANGE_REQUIRED');
-  }
-  c.set('auth', { ...session, via: found.via });
+  return { token, via: found.via };
 }
-
-/** Requires a live session (for the WebSocket upgrade, which routes by ticket or cookie). */
-export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
-  await authenticateRequest(c, true);
-  await next();
-});

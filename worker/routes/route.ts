@@ -1,10 +1,9 @@
 import type { Context, MiddlewareHandler, Next, ValidationTargets } from 'hono';
 import type { z } from 'zod';
 import type { PermissionKey } from '../../schemas/permissions';
-import { assertHolds, getActor } from '../authority/actor';
 import type { AppEnv } from '../env';
 import { validate } from '../lib/validate';
-import { authenticateRequest } from '../middleware/auth';
+import { readCredentials } from '../middleware/auth';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -64,9 +63,12 @@ export type InputOf<S> = {
 };
 
 /**
- * The one middleware of a route, built from its spec: authenticate (unless public), gate on
- * the initial password, check the permission, then validate params, query and body with the
- * spec's schemas.
+ * The one middleware of a route, built from its spec: read the credentials (unless public),
+ * validate params, query and body with the spec's schemas, then hand over to the handler,
+ * which must call `authorize` (directly or through `getActor`/`serviceContext`): the session,
+ * the initial-password gate and the permission are checked there, in the same round trip as
+ * the route's own reads. A session route that answers without authorizing is a bug, refused
+ * with a 500 whatever it did.
  */
 export function route<const S extends RouteSpec>(
   spec: S,
@@ -77,14 +79,20 @@ export function route<const S extends RouteSpec>(
   if (spec.body) validators.push(validate('json', spec.body) as MiddlewareHandler);
   return async (c: Context<AppEnv>, next: Next) => {
     if (spec.access !== 'public') {
-      await authenticateRequest(c, spec.access === 'session-before-password-change');
+      c.set('pending', {
+        credentials: readCredentials(c),
+        allowBeforePasswordChange: spec.access === 'session-before-password-change',
+        permission: spec.permission,
+      });
     }
-    if (spec.permission) assertHolds(await getActor(c), spec.permission);
     const run = async (i: number): Promise<void> => {
       const validator = validators[i];
       if (!validator) return next();
       await validator(c, () => run(i + 1));
     };
     await run(0);
+    if (spec.access !== 'public' && !c.get('actor') && !c.error) {
+      throw new Error(`${spec.method} ${spec.path} answered without authorize()`);
+    }
   };
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { loadProfile } from '../../authority/account.repo';
+import { authorize } from '../../authority/authorize';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { AppEnv } from '../../env';
 import { clientAddress } from '../../lib/client-address';
@@ -26,8 +26,7 @@ export const authRoutes = new Hono<AppEnv>()
       ip: clientAddress(c),
     });
     c.header('Server-Timing', `hash;desc="password hash";dur=${result.hashMs.toFixed(1)}`);
-    const user = await loadProfile(c.var.db, result.userId);
-    if (!user) throw new ApiError('INVALID_CREDENTIALS');
+    const user = result.user;
     const expiresAt = result.expiresAt === null ? null : new Date(result.expiresAt).toISOString();
     if (input.client === 'app') {
       return c.json(
@@ -48,7 +47,7 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json({ status: 'ok' as const, expiresAt, user }, R.login.status);
   })
   .on(R.logout.method, R.logout.path, route(R.logout), async (c) => {
-    const { userId, sessionId } = c.var.auth;
+    const { userId, sessionId } = (await authorize(c)).auth;
     await hubFor(c.env, userId).end(sessionId, 'logged_out');
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
     return c.json({ status: 'ok' as const }, R.logout.status);

@@ -1,18 +1,17 @@
-import type { ClientKind, KickReason } from '../../../schemas/auth';
-import {
-  type ChainLink,
-  findUserByUsername,
-  loadAccountChain,
-  updatePasswordHash,
-} from '../../authority/account.repo';
+import { eq, sql } from 'drizzle-orm';
+import { users } from '../../../db/schema';
+import type { ClientKind } from '../../../schemas/auth';
+import type { MeUser } from '../../../schemas/me';
+import { toMeUser, updatePasswordHash, userProfileQuery } from '../../authority/account.repo';
 import { accountRefusal, earliestExpiry } from '../../authority/account-standing';
+import { type ChainRow, chainRowsToLinks, chainSelect } from '../../authority/actor-reads';
 import { reserveSignInAttempt } from '../../durable-objects/login-throttle.client';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { Bindings } from '../../env';
 import type { DrizzleDb } from '../../lib/db';
 import { ApiError } from '../../lib/errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/password';
-import { formatToken, type ParsedToken } from './session-token';
+import { formatToken } from './session-token';
 
 export interface LoginResult {
   userId: string;
@@ -21,6 +20,21 @@ export interface LoginResult {
   expiresAt: number | null;
   /** Milliseconds spent verifying the password, for the Server-Timing header. */
   hashMs: number;
+  user: MeUser;
+}
+
+/**
+ * Everything sign-in reads, in one round trip: the account by username (with its hash and
+ * token rules), its chain of ancestors, and the profile the answer shows.
+ */
+async function readSignIn(db: DrizzleDb, username: string) {
+  const key = username.toLowerCase();
+  const [found, chainRows, profile] = await db.batch([
+    db.select().from(users).where(eq(users.usernameKey, key)).limit(1),
+    db.all<ChainRow>(chainSelect(sql`username_key = ${key}`)),
+    userProfileQuery(db, sql`(SELECT id FROM users WHERE username_key = ${key})`),
+  ]);
+  return { user: found[0] ?? null, chain: chainRowsToLinks(chainRows), profile: profile[0] };
 }
 
 /**
@@ -33,8 +47,11 @@ export async function login(
   input: { username: string; password: string; client: ClientKind },
   meta: { userAgent: string | null; ip: string | null },
 ): Promise<LoginResult> {
-  const attempt = await reserveSignInAttempt(env, { username: input.username, ip: meta.ip });
-  const user = await findUserByUsername(db, input.username);
+  const [attempt, read] = await Promise.all([
+    reserveSignInAttempt(env, { username: input.username, ip: meta.ip }),
+    readSignIn(db, input.username),
+  ]);
+  const { user, chain, profile } = read;
   const hashStarted = performance.now();
   const verdict = await verifyPassword(
     input.password,
@@ -42,10 +59,8 @@ export async function login(
     env.PASSWORD_PEPPER,
   );
   const hashMs = performance.now() - hashStarted;
-  // Always the same queries, whatever failed, so timing does not tell the cases apart.
-  const chain = await loadAccountChain(db, user?.id ?? 'us_nobody');
   const refusal = user && verdict.ok ? accountRefusal(chain, Date.now()) : null;
-  if (!user || !verdict.ok || refusal) {
+  if (!user || !profile || !verdict.ok || refusal) {
     await attempt.settle(false);
     throw new ApiError('INVALID_CREDENTIALS');
   }
@@ -68,44 +83,6 @@ export async function login(
     token: formatToken(user.id, opened.sessionId, opened.secret),
     expiresAt: opened.expiresAt,
     hashMs,
-  };
-}
-
-export interface AuthenticatedSession {
-  userId: string;
-  sessionId: string;
-  client: ClientKind;
-  expiresAt: number | null;
-  /** The user and its ancestors, nearest first, as checked for this request. */
-  chain: ChainLink[];
-}
-
-/**
- * Resolves a token to its live session, or throws SESSION_ENDED. The account and its
- * ancestors are re-checked on every request: the server is the authority, the socket only
- * tells. A refused account has all its sessions ended so its open screens are told.
- */
-export async function authenticate(
-  env: Bindings,
-  db: DrizzleDb,
-  token: ParsedToken,
-): Promise<AuthenticatedSession> {
-  const hub = hubFor(env, token.userId);
-  const [session, chain] = await Promise.all([
-    hub.verify(token.sessionId, token.secret),
-    loadAccountChain(db, token.userId),
-  ]);
-  if (!session) throw new ApiError('SESSION_ENDED');
-  const refusal: KickReason | null = accountRefusal(chain, Date.now());
-  if (refusal) {
-    await hub.endAll(refusal);
-    throw new ApiError('SESSION_ENDED');
-  }
-  return {
-    userId: token.userId,
-    sessionId: session.id,
-    client: session.client,
-    expiresAt: session.expiresAt,
-    chain,
+    user: toMeUser(profile),
   };
 }

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
+import { authorize } from '../../authority/authorize';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../lib/errors';
-import { requireAuth } from '../../middleware/auth';
+import { readCredentials } from '../../middleware/auth';
 import { isSameOrigin } from '../../middleware/origin';
 import { route } from '../../routes/route';
 import { LIVE_ROUTES as R } from './live.contract';
@@ -13,7 +14,7 @@ import { LIVE_ROUTES as R } from './live.contract';
  */
 export const liveRoutes = new Hono<AppEnv>()
   .on(R.ticket.method, R.ticket.path, route(R.ticket), async (c) => {
-    const { userId, sessionId } = c.var.auth;
+    const { userId, sessionId } = (await authorize(c)).auth;
     const ticket = await hubFor(c.env, userId).issueTicket(sessionId);
     return c.json({ ticket: `${userId}.${ticket}` }, R.ticket.status);
   })
@@ -32,7 +33,15 @@ export const liveRoutes = new Hono<AppEnv>()
       if ((origin !== undefined || !ticket) && !isSameOrigin(c)) {
         throw new ApiError('ORIGIN_REJECTED');
       }
-      if (!ticket) return requireAuth(c, next);
+      if (!ticket) {
+        c.set('pending', {
+          credentials: readCredentials(c),
+          allowBeforePasswordChange: true,
+          permission: undefined,
+        });
+        await authorize(c);
+        return next();
+      }
       const [userId = '', secret = ''] = ticket.split('.');
       const hub = hubFor(c.env, userId);
       const sessionId = await hub.redeemTicket(secret);

@@ -1,41 +1,40 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { companies } from '../../../db/schema';
+import { companies, users } from '../../../db/schema';
 import type { MeResponse } from '../../../schemas/me';
-import { loadProfile } from '../../authority/account.repo';
-import { effectivePermissionsOf } from '../../authority/effective-permissions';
+import { toMeUser, userProfileQuery } from '../../authority/account.repo';
+import { authorize } from '../../authority/authorize';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../lib/errors';
 import { route } from '../../routes/route';
 import { ME_ROUTES as R } from './me.contract';
-import { changeOwnPassword } from './me.service';
+import { changeOwnPassword, ownPasswordQuery } from './me.service';
 
 export const meRoutes = new Hono<AppEnv>()
   .on(R.password.method, R.password.path, route(R.password), async (c) => {
-    await changeOwnPassword(c.env, c.var.db, c.var.auth, c.req.valid('json'));
+    const { auth, db, rows } = await authorize(c, (db, userId) => [ownPasswordQuery(db, userId)]);
+    await changeOwnPassword(c.env, db, auth, rows[0][0], c.req.valid('json'));
     return c.json({ status: 'ok' as const }, R.password.status);
   })
   .on(R.get.method, R.get.path, route(R.get), async (c) => {
-    const { userId, sessionId, client, expiresAt, chain } = c.var.auth;
-    const db = c.var.db;
-    const user = await loadProfile(db, userId);
-    if (!user) throw new ApiError('SESSION_ENDED');
-    const [permissions, scope] = await Promise.all([
-      effectivePermissionsOf(db, chain),
+    const { actor, auth, rows } = await authorize(c, (db, userId) => [
+      userProfileQuery(db, userId),
       db
         .select({ companyId: companies.id, companyName: companies.name })
-        .from(companies)
-        .where(eq(companies.id, user.relatedCompanyId))
-        .get(),
+        .from(users)
+        .innerJoin(companies, eq(companies.id, users.relatedCompanyId))
+        .where(eq(users.id, userId)),
     ]);
+    const [[profile], [scope]] = rows;
+    if (!profile || !scope) throw new ApiError('SESSION_ENDED');
     const body: MeResponse = {
-      user,
-      scope: scope ?? { companyId: user.relatedCompanyId, companyName: '' },
-      permissions,
+      user: toMeUser(profile),
+      scope,
+      permissions: [...actor.permissions].sort(),
       session: {
-        id: sessionId,
-        client,
-        expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString(),
+        id: auth.sessionId,
+        client: auth.client,
+        expiresAt: auth.expiresAt === null ? null : new Date(auth.expiresAt).toISOString(),
       },
     };
     return c.json(body, R.get.status);

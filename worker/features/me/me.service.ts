@@ -12,13 +12,9 @@ import { assertPasswordAcceptable } from '../../lib/password-policy';
  * The user replaces its password (required after an initial or admin-set one). The current
  * password is checked under the same throttle as sign-in; every other session ends.
  */
-export async function changeOwnPassword(
-  env: Bindings,
-  db: DrizzleDb,
-  auth: { userId: string; sessionId: string },
-  input: { currentPassword: string; newPassword: string },
-): Promise<void> {
-  const row = await db
+/** What the password change reads, batched with the actor. */
+export function ownPasswordQuery(db: DrizzleDb, userId: string) {
+  return db
     .select({
       username: users.username,
       email: users.email,
@@ -26,8 +22,16 @@ export async function changeOwnPassword(
       passwordHash: users.passwordHash,
     })
     .from(users)
-    .where(eq(users.id, auth.userId))
-    .get();
+    .where(eq(users.id, userId));
+}
+
+export async function changeOwnPassword(
+  env: Bindings,
+  db: DrizzleDb,
+  auth: { userId: string; sessionId: string },
+  row: Awaited<ReturnType<typeof ownPasswordQuery>>[number] | undefined,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
   if (!row) throw new ApiError('SESSION_ENDED');
   const attempt = await reserveSignInAttempt(env, { username: row.username, ip: null });
   const verdict = await verifyPassword(

@@ -1,0 +1,84 @@
+import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
+import type { Context } from 'hono';
+import type { PermissionKey } from '../../schemas/permissions';
+import { hubFor } from '../durable-objects/session-hub.client';
+import type { AppEnv } from '../env';
+import type { DrizzleDb } from '../lib/db';
+import { ApiError } from '../lib/errors';
+import type { AuthContext, Credentials } from '../middleware/auth';
+import { accountRefusal } from './account-standing';
+import { type Actor, assertHolds } from './actor';
+import { ACTOR_READ_COUNT, actorFromReads, actorReads } from './actor-reads';
+
+/** What `route()` leaves for `authorize`: the claimed token and the route's requirements. */
+export interface PendingAuthorization {
+  credentials: Credentials;
+  allowBeforePasswordChange: boolean;
+  permission: PermissionKey | undefined;
+}
+
+export interface Authorized<R> {
+  actor: Actor;
+  auth: AuthContext;
+  db: DrizzleDb;
+  /** The results of the route's own reads, in order. */
+  rows: R;
+}
+
+type Reads = readonly BatchItem<'sqlite'>[];
+
+/**
+ * Checks the request's session and loads its actor together with the route's own reads: the
+ * session in the user's hub and one libSQL batch (actor + reads) at the same time, so an
+ * authenticated read costs one round trip. The reads may only depend on the request (ids,
+ * the claimed user id), never on the actor: they run before the actor is known, and their
+ * results are returned only once the session, the account chain, the initial-password gate
+ * and the route's permission have all passed.
+ */
+export async function authorize<const T extends Reads = []>(
+  c: Context<AppEnv>,
+  reads?: (db: DrizzleDb, userId: string) => T,
+): Promise<Authorized<BatchResponse<T>>> {
+  const db = c.var.db;
+  const done = c.get('actor');
+  if (done) {
+    // Already authorized in this request: only the reads remain (a second trip).
+    const own = reads ? reads(db, done.id) : ([] as unknown as T);
+    const rows = (own.length ? await db.batch(own as never) : []) as BatchResponse<T>;
+    return { actor: done, auth: c.var.auth, db, rows };
+  }
+  const pending = c.get('pending');
+  if (!pending) throw new Error('authorize() called on a route that has no session');
+  const { token, via } = pending.credentials;
+  const hub = hubFor(c.env, token.userId);
+  const own = reads ? reads(db, token.userId) : ([] as unknown as T);
+  const [session, results] = await Promise.all([
+    hub.verify(token.sessionId, token.secret),
+    db.batch([...actorReads(db, token.userId), ...own] as never) as Promise<unknown[]>,
+  ]);
+  if (!session) throw new ApiError('SESSION_ENDED');
+  const { chain, actor } = actorFromReads(
+    results.slice(0, ACTOR_READ_COUNT) as unknown as Parameters<typeof actorFromReads>[0],
+  );
+  const refusal = accountRefusal(chain, Date.now());
+  if (refusal || !actor) {
+    // The account may no longer be used: its open screens are told, the request refused.
+    await hub.endAll(refusal ?? 'account_deleted');
+    throw new ApiError('SESSION_ENDED');
+  }
+  const auth: AuthContext = {
+    userId: token.userId,
+    sessionId: session.id,
+    client: session.client,
+    expiresAt: session.expiresAt,
+    chain,
+    via,
+  };
+  c.set('auth', auth);
+  c.set('actor', actor);
+  if (chain[0]?.mustChangePassword && !pending.allowBeforePasswordChange) {
+    throw new ApiError('PASSWORD_CHANGE_REQUIRED');
+  }
+  if (pending.permission) assertHolds(actor, pending.permission);
+  return { actor, auth, db, rows: results.slice(ACTOR_READ_COUNT) as BatchResponse<T> };
+}
