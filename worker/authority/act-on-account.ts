@@ -48,9 +48,14 @@ export async function accountsNotBelow(
   actor: Actor,
   targets: SQL,
 ): Promise<NotBelow[]> {
+  return db.all<NotBelow>(accountsNotBelowQuery(actor, targets));
+}
+
+/** The query of {@link accountsNotBelow}, to batch or to guard a write with. */
+export function accountsNotBelowQuery(actor: Actor, targets: SQL): SQL {
   const scopeEnd = `${actor.scopePath}~`;
   const held = sql`(SELECT value FROM json_each(${JSON.stringify([...actor.permissions])}))`;
-  return db.all<NotBelow>(sql`
+  return sql`
     WITH RECURSIVE
       targets(id) AS (${targets}),
       chain(target, anc, parent, expires_at) AS (
@@ -96,7 +101,7 @@ export async function accountsNotBelow(
           JOIN links l ON l.target = u.id
         WHERE u.id IN (SELECT id FROM targets)
       )
-    SELECT id, reason, excess FROM verdicts WHERE reason IS NOT NULL`);
+    SELECT id, reason, excess FROM verdicts WHERE reason IS NOT NULL`;
 }
 
 /** A literal list of ids as a `targets` query for {@link accountsNotBelow}. */

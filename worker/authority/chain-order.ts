@@ -146,17 +146,26 @@ export async function disorderedPairsUnder(db: DbOrTx, path: string): Promise<nu
  * one rolls back instead of leaving the chain disordered.
  */
 export async function assertOrderedAround(db: DbOrTx, ids: readonly string[]): Promise<void> {
-  const list = sql`SELECT value FROM json_each(${JSON.stringify(ids)})`;
-  const row = await db.get<{ n: number }>(sql`
-    SELECT count(*) AS n FROM ${PAIRS}
-    WHERE (child.id IN (${list}) OR parent.id IN (${list})) AND ${DISORDERED}`);
-  if (Number(row?.n ?? 0) > 0) {
-    throw new ApiError('EXCEEDS_PARENT', {
-      message:
-        'A sub-user would outlive its parent or reach outside its parent’s company (someone may have changed one of them meanwhile).',
-    });
-  }
+  const row = await db.get<{ n: number }>(
+    sql`SELECT count(*) AS n FROM (${disorderedAround(ids)})`,
+  );
+  if (Number(row?.n ?? 0) > 0) throw disorderedError();
 }
+
+/** The out-of-order pairs `ids` take part in (a query; no rows when the chains are ordered). */
+export function disorderedAround(ids: readonly string[] | SQL): SQL {
+  const list = Array.isArray(ids)
+    ? sql`SELECT value FROM json_each(${JSON.stringify(ids)})`
+    : (ids as SQL);
+  return sql`SELECT child.id FROM ${PAIRS}
+    WHERE (child.id IN (${list}) OR parent.id IN (${list})) AND ${DISORDERED}`;
+}
+
+export const disorderedError = () =>
+  new ApiError('EXCEEDS_PARENT', {
+    message:
+      'A sub-user would outlive its parent or reach outside its parent’s company (someone may have changed one of them meanwhile).',
+  });
 
 /** The parent's earliest expiry along its own chain and its scope path, for a sub-user. */
 export async function parentBounds(
