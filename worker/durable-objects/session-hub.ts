@@ -129,6 +129,8 @@ export class SessionHub extends DurableObject<Bindings> {
       this.endWhere(sessionId, 'session_expired');
       return null;
     }
+    // A session opened before the live index existed: have the alarm index it.
+    if (!(await this.ctx.storage.get('indexed_live'))) await this.scheduleExpiry();
     if (now - row.last_seen_at > LAST_SEEN_RESOLUTION_MS) {
       this.sql.exec('UPDATE sessions SET last_seen_at = ? WHERE id = ?', now, sessionId);
       row.last_seen_at = now;
@@ -264,9 +266,8 @@ export class SessionHub extends DurableObject<Bindings> {
     for (const { id } of expired) this.endWhere(id, 'session_expired');
     this.sql.exec('DELETE FROM tickets WHERE expires_at <= ?', now);
     // A failed write throws: the alarm is retried, so the index catches up after an outage.
-    if (this.sessionCount() === 0 && (await this.ctx.storage.get('indexed_live'))) {
-      await this.writeIndex(false);
-    }
+    const live = this.sessionCount() > 0;
+    if (live !== Boolean(await this.ctx.storage.get('indexed_live'))) await this.writeIndex(live);
     await this.scheduleExpiry();
   }
 
@@ -306,8 +307,9 @@ export class SessionHub extends DurableObject<Bindings> {
       )
       .one();
     const account = await this.ctx.storage.get<number | null>('account_expires_at');
-    // The last session ended while the index still says live: clear it right away.
-    const indexStale = sessions === 0 && (await this.ctx.storage.get('indexed_live'));
+    // The index says otherwise (the last session ended, or sessions from before the index):
+    // the alarm corrects it right away.
+    const indexStale = sessions > 0 !== Boolean(await this.ctx.storage.get('indexed_live'));
     const candidates = [next, sessions > 0 ? account : null, indexStale ? Date.now() : null].filter(
       (t): t is number => typeof t === 'number',
     );
