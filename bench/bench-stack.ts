@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureClientBuilt } from '../scripts/lib/client-build';
 import { applyMigrations, connect } from '../scripts/lib/migrate';
 import { freePort } from '../scripts/lib/ports';
 import { stopAllGroups, stopGroupsOnSignals } from '../scripts/lib/process-group';
@@ -58,26 +59,33 @@ export async function withBenchStack<S, R, F extends DatabaseFront | undefined =
   let front: F | undefined;
   let db: BenchDb | undefined;
   let wranglerStarted = false;
-  let tornDown = false;
-  const teardown = async () => {
-    if (tornDown) return;
-    tornDown = true;
-    await worker?.stop();
-    await front?.stop();
-    db?.$client.close();
-    await sqld?.stop();
-    await stopAllGroups();
-    rmSync(dir, { recursive: true, force: true });
-    if (wranglerStarted) console.log(`\n${describeLog('wrangler', scanLog(logs.wrangler))}`);
-    console.log(describeLog('sqld', scanLog(logs.sqld, 0)));
+  let interruptedExitCode: number | undefined;
+  let tornDown: Promise<void> | undefined;
+  // One teardown, shared by the normal end, an error and a signal.
+  const teardown = () => {
+    tornDown ??= (async () => {
+      await worker?.stop();
+      await front?.stop();
+      db?.$client.close();
+      await sqld?.stop();
+      await stopAllGroups();
+      rmSync(dir, { recursive: true, force: true });
+      if (wranglerStarted) console.log(`\n${describeLog('wrangler', scanLog(logs.wrangler))}`);
+      console.log(describeLog('sqld', scanLog(logs.sqld, 0)));
+    })();
+    return tornDown;
   };
-  stopGroupsOnSignals(teardown);
+  stopGroupsOnSignals((exitCode) => {
+    interruptedExitCode = exitCode;
+    return teardown();
+  });
   try {
     sqld = await startSqld(join(dir, 'sqld'), { logFile: logs.sqld });
     db = connect(sqld.url);
     await applyMigrations(sqld.url);
     const seeded = await opts.seed(db);
     front = await opts.front?.(sqld.url);
+    await ensureClientBuilt();
     wranglerStarted = true;
     worker = await startWorker({
       port: await freePort(),
@@ -87,6 +95,13 @@ export async function withBenchStack<S, R, F extends DatabaseFront | undefined =
       logFile: logs.wrangler,
     });
     return await opts.run({ url: worker.url, db, seeded, front: front as F, logs });
+  } catch (error) {
+    // Requests cut off by a signal's teardown fail; that is the stop, not an error to report.
+    if (interruptedExitCode !== undefined) {
+      await teardown();
+      process.exit(interruptedExitCode);
+    }
+    throw error;
   } finally {
     await teardown();
   }

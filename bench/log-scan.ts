@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 
-/** What a line must hold to count as an error in a server log. */
-const ERROR_LINE = /SQLITE_|Error|Uncaught/;
+/** What a line must hold to count as an error in a server log (`[ERROR]` is wrangler's mark). */
+const ERROR_LINE = /SQLITE_|Error|ERROR|Uncaught/;
 
 export interface LogScan {
   file: string;

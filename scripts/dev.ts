@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { build } from 'vite';
 import * as schema from '../db/schema';
 import { seedDemo } from '../db/seed';
 import { hashPassword } from '../worker/lib/password';
+import { buildClient } from './lib/client-build';
 import { applyMigrations, connect } from './lib/migrate';
 import { stopAllGroups } from './lib/process-group';
 import { startSqld } from './lib/sqld';
@@ -76,11 +76,7 @@ async function main() {
   db.$client.close();
 
   step('building the client');
-  await build({
-    root: join(root, 'client'),
-    configFile: join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-  });
+  await buildClient();
 
   step(`starting wrangler dev on port ${port}`);
   const verbose = Boolean(process.env.GATEHOUSE_VERBOSE);

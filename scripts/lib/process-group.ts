@@ -63,11 +63,14 @@ process.on('exit', () => {
 });
 
 /**
- * On SIGINT/SIGTERM/SIGHUP: runs `cleanup` (which should stop the groups it owns), stops any
+ * On SIGINT/SIGTERM/SIGHUP: runs `cleanup` (which should stop the groups it owns; it gets the
+ * exit code the script will end with), stops any
  * group left, and exits with 128 + the signal's number. Ctrl-C does not reach detached groups,
  * so without this they would outlive the script.
  */
-export function stopGroupsOnSignals(cleanup: () => Promise<void> = async () => {}): void {
+export function stopGroupsOnSignals(
+  cleanup: (exitCode: number) => Promise<void> = async () => {},
+): void {
   const numbers: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
   let stopping = false;
   for (const signal of Object.keys(numbers) as NodeJS.Signals[]) {
@@ -75,10 +78,11 @@ export function stopGroupsOnSignals(cleanup: () => Promise<void> = async () => {
       if (stopping) return;
       stopping = true;
       console.error(`\n${signal}: stopping the processes this script started…`);
-      void cleanup()
+      const exitCode = 128 + (numbers[signal] ?? 0);
+      void cleanup(exitCode)
         .catch((error) => console.error(error))
         .then(() => stopAllGroups())
-        .finally(() => process.exit(128 + (numbers[signal] ?? 0)));
+        .finally(() => process.exit(exitCode));
     });
   }
 }
