@@ -71,7 +71,7 @@ export async function withBenchStack<S, R, F extends DatabaseFront | undefined =
       await stopAllGroups();
       rmSync(dir, { recursive: true, force: true });
       if (wranglerStarted) console.log(`\n${describeLog('wrangler', scanLog(logs.wrangler))}`);
-      console.log(describeLog('sqld', scanLog(logs.sqld, 0)));
+      console.log(describeLog('sqld', scanLog(logs.sqld)));
     })();
     return tornDown;
   };
@@ -94,7 +94,15 @@ export async function withBenchStack<S, R, F extends DatabaseFront | undefined =
       persistTo: join(dir, 'wrangler'),
       logFile: logs.wrangler,
     });
-    return await opts.run({ url: worker.url, db, seeded, front: front as F, logs });
+    const running = worker;
+    // A bench must not go on timing a stack whose wrangler died (workerd may still answer).
+    const wranglerDied = running.exited.then((code): never => {
+      throw new Error(`wrangler dev exited during the bench (code ${code}); see ${logs.wrangler}`);
+    });
+    return await Promise.race([
+      opts.run({ url: running.url, db, seeded, front: front as F, logs }),
+      wranglerDied,
+    ]);
   } catch (error) {
     // Requests cut off by a signal's teardown fail; that is the stop, not an error to report.
     if (interruptedExitCode !== undefined) {

@@ -11,6 +11,11 @@ export interface RunningWorker {
   process: ChildProcess;
   /** Where wrangler's output is kept, when asked for. */
   logFile?: string;
+  /**
+   * Settles with wrangler's exit code when it exits. workerd may keep serving after wrangler
+   * died, so a caller that must not go on against a half-dead stack watches this.
+   */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -69,24 +74,25 @@ export async function startWorker(opts: {
     await stopGroup(child);
     await new Promise<void>((done) => (log ? log.end(done) : done()));
   };
-  const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) =>
-      reject(
-        new Error(
-          `wrangler dev exited (code ${code})${opts.logFile ? `; see ${opts.logFile}` : ''}`,
-        ),
-      ),
-    ),
-  );
-  exited.catch(() => {});
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   try {
     await Promise.race([
       waitForHttp(`http://127.0.0.1:${opts.port}/api/v1/health`, 120_000, true),
-      exited,
+      exited.then((code) => {
+        throw new Error(
+          `wrangler dev exited (code ${code})${opts.logFile ? `; see ${opts.logFile}` : ''}`,
+        );
+      }),
     ]);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url: `http://127.0.0.1:${opts.port}`, process: child, logFile: opts.logFile, stop };
+  return {
+    url: `http://127.0.0.1:${opts.port}`,
+    process: child,
+    logFile: opts.logFile,
+    exited,
+    stop,
+  };
 }
