@@ -91,6 +91,7 @@ async function main() {
     },
   });
   worker.process.once('exit', (code) => {
+    if (stopping) return;
     console.error(`wrangler dev exited (code ${code})`);
     void shutdown(code ?? 1);
   });
