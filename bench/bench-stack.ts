@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureClientBuilt } from '../scripts/lib/client-build';
@@ -53,6 +53,9 @@ export async function withBenchStack<S, R, F extends DatabaseFront | undefined =
     wrangler: join(RESULTS_DIR, `bench-${opts.name}-wrangler.log`),
     sqld: join(RESULTS_DIR, `bench-${opts.name}-sqld.log`),
   };
+  // sqld appends to its log; a bench's log should hold that bench only.
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  rmSync(logs.sqld, { force: true });
   const dir = mkdtempSync(join(tmpdir(), 'gatehouse-bench-'));
   let sqld: RunningSqld | undefined;
   let worker: RunningWorker | undefined;
