@@ -7,7 +7,6 @@
  *
  *   npm run bench:far [-- --delay-ms 40 --runs 40]     (or BENCH_DELAY_MS, BENCH_RUNS)
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,6 +16,7 @@ import { BENCH_PEPPER, RESULTS_DIR, withBenchStack } from './bench-stack';
 import { type DelayProxy, startDelayProxy } from './delay-proxy';
 import { type FarRow, type FarSample, farRow, renderTable, summarizeRoute } from './far-report';
 import { type Created, farRoutes, makeFixtures, type RouteCase, removeCreated } from './far-routes';
+import { gitCommit } from './git-commit';
 import { scanLog } from './log-scan';
 
 const { values: args } = parseArgs({
@@ -32,15 +32,6 @@ const PASSWORD = 'bench-password-1';
 
 if (!Number.isFinite(DELAY_MS) || DELAY_MS < 0 || !Number.isInteger(RUNS) || RUNS < 1) {
   throw new Error('--delay-ms must be a number ≥ 0 and --runs a whole number ≥ 1');
-}
-
-function gitCommit(): string {
-  const git = (...a: string[]) => execFileSync('git', a, { encoding: 'utf8' }).trim();
-  try {
-    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? '+dirty' : ''}`;
-  } catch {
-    return 'unknown';
-  }
 }
 
 /** Times one route `WARMUP + RUNS` times; only the last `RUNS` count. */

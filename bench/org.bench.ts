@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { seedScale } from '../scripts/lib/scale-seed';
 import { apiClient, expectStatus, measureCalls, type TimedResponse } from './api-client';
 import { BENCH_PEPPER, withBenchStack } from './bench-stack';
+import { gitCommit } from './git-commit';
 import { fmt, fmtRange, measure } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -104,8 +105,10 @@ await withBenchStack({
       string,
       Awaited<ReturnType<typeof measureCalls>> & { p95TargetMs?: number; met?: boolean }
     > = {};
+    const commit = gitCommit();
+    console.log(`\n${RUNS} runs per route, no added database delay; commit ${commit}`);
     console.log(
-      `\n${'route'.padEnd(52)} ${'trips'.padStart(5)}  ${'median'.padStart(9)}  ${'p95'.padStart(9)}  target (p95, no added delay)`,
+      `${'route'.padEnd(52)} ${'trips'.padStart(5)}  ${'median'.padStart(9)}  ${'p95'.padStart(9)}  target (p95, no added delay)`,
     );
     for (const [name, fn, heldToTarget] of cases) {
       const r = await measureCalls(RUNS, fn);
@@ -147,7 +150,7 @@ await withBenchStack({
     mkdirSync('test-results', { recursive: true });
     writeFileSync(
       'test-results/bench-org.json',
-      JSON.stringify({ runs: RUNS, dataset: data, treeBytes, results, peer }, null, 2),
+      JSON.stringify({ commit, runs: RUNS, dataset: data, treeBytes, results, peer }, null, 2),
     );
   },
 });
