@@ -29,6 +29,10 @@ export interface BenchStack<S, F> {
   seeded: S;
   front: F;
   logs: { wrangler: string; sqld: string };
+  /** The process group of wrangler and its workerd, to read their memory and open files. */
+  groupId: number;
+  /** Where workerd keeps Durable Object storage. */
+  persistTo: string;
 }
 
 export interface BenchStackOptions<S, F extends DatabaseFront | undefined, R> {
@@ -90,11 +94,12 @@ export async function withBenchStack<S, R, F extends DatabaseFront | undefined =
     front = await opts.front?.(sqld.url);
     await ensureClientBuilt();
     wranglerStarted = true;
+    const persistTo = join(dir, 'wrangler');
     worker = await startWorker({
       port: await freePort(),
       libsqlUrl: front?.url ?? sqld.url,
       pepper: BENCH_PEPPER,
-      persistTo: join(dir, 'wrangler'),
+      persistTo,
       logFile: logs.wrangler,
     });
     const running = worker;
@@ -103,7 +108,15 @@ export async function withBenchStack<S, R, F extends DatabaseFront | undefined =
       throw new Error(`wrangler dev exited during the bench (code ${code}); see ${logs.wrangler}`);
     });
     return await Promise.race([
-      opts.run({ url: running.url, db, seeded, front: front as F, logs }),
+      opts.run({
+        url: running.url,
+        db,
+        seeded,
+        front: front as F,
+        logs,
+        groupId: running.process.pid ?? 0,
+        persistTo,
+      }),
       wranglerDied,
     ]);
   } catch (error) {

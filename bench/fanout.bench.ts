@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { apiClient, expectStatus } from './api-client';
 import { BENCH_PEPPER, RESULTS_DIR, withBenchStack } from './bench-stack';
 import { seedFanOut } from './fanout-seed';
-import { closeAll, openWatchedSockets, waitForKicks, type WatchedSocket } from './live-sockets';
+import { closeAll, openWatchedSockets, type WatchedSocket, waitForKicks } from './live-sockets';
 import { fmtProbe, probeRuntime, type RuntimeProbe } from './runtime-probe';
 import { fmt } from './stats';
 

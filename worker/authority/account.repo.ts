@@ -1,16 +1,11 @@
+export type { ChainLink } from './account-standing';
+
 import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { companies, rolePermissions, userPermissions, userRoles, users } from '../../db/schema';
 import type { MeUser } from '../../schemas/me';
 import type { DrizzleDb } from '../lib/db';
+import type { ChainLink } from './account-standing';
 import { type ChainRow, chainRowsToLinks, chainSelect } from './actor-reads';
-
-export interface ChainLink {
-  id: string;
-  parentUserId: string | null;
-  status: 'active' | 'disabled';
-  expiresAt: number | null;
-  mustChangePassword: boolean;
-}
 
 /**
  * The user followed by its ancestors (parent, grandparent …), nearest first, in one
