@@ -17,13 +17,13 @@ const earlierOf = (a: SQL, b: SQL) =>
 /**
  * The new expiry of every account of `targets` (a query answering one `id` column) and of every
  * sub-user below them: each target gets `value`, capped by its parent's, and every sub-user
- * below ends no later than its parent. CTEs `targets(id)` and `final(id, v)`, to prefix a
- * statement with.
+ * below ends no later than its parent. CTEs (without the leading `WITH RECURSIVE`, so a caller
+ * may add its own): `targets(id)`, `planned(id, v)` and `changes(id)`, the accounts whose stored
+ * expiry differs from the plan.
  */
-function expiryPlan(targets: SQL, value: number | null): SQL {
+export function expiryPlan(targets: SQL, value: number | null): SQL {
   const v = sql`${value}`;
   return sql`
-    WITH RECURSIVE
       targets(id) AS (${targets}),
       final(id, v) AS (
         SELECT u.id, ${earlierOf(v, sql`p.expires_at`)}
@@ -36,28 +36,23 @@ function expiryPlan(targets: SQL, value: number | null): SQL {
           sql`final.v`,
         )}
           FROM users c JOIN final ON c.parent_user_id = final.id
+      ),
+      -- A target below a sub-user that is carried down is reached twice: the earlier date wins
+      -- (min ignores NULL, which is "never").
+      planned(id, v) AS (SELECT id, min(v) FROM final GROUP BY id),
+      changes(id) AS (
+        SELECT u.id FROM planned JOIN users u ON u.id = planned.id WHERE u.expires_at IS NOT planned.v
       )`;
 }
 
 /**
- * The ids whose stored expiry {@link setExpiryInOrderQuery} would change (a query answering
- * one `id` column): to count a dry run, or to run before the update in the same batch.
+ * Applies an {@link expiryPlan} (`ctes` holds it, after any CTE its targets use): one statement
+ * that answers (RETURNING) the ids whose stored expiry changed.
  */
-export const expiryChangesQuery = (targets: SQL, value: number | null): SQL =>
-  sql`${expiryPlan(targets, value)}
-    SELECT u.id FROM users u JOIN final ON final.id = u.id WHERE u.expires_at IS NOT final.v`;
-
-/**
- * Sets the expiry of every account of `targets` to `value`, capped by its parent's, and
- * carries the change down: every sub-user below ends no later than its parent. One
- * statement; answers (RETURNING) the ids whose stored expiry changed.
- */
-export const setExpiryInOrderQuery = (targets: SQL, value: number | null, now: number): SQL =>
-  sql`${expiryPlan(targets, value)}
-    UPDATE users SET expires_at = (SELECT v FROM final WHERE final.id = users.id), updated_at = ${now}
-    WHERE id IN (SELECT id FROM final)
-      AND expires_at IS NOT (SELECT v FROM final WHERE final.id = users.id)
-    RETURNING id`;
+export const applyExpiryPlan = (ctes: SQL, now: number): SQL => sql`WITH RECURSIVE ${ctes}
+    UPDATE users SET expires_at = planned.v, updated_at = ${now}
+    FROM planned WHERE planned.id = users.id AND users.expires_at IS NOT planned.v
+    RETURNING users.id`;
 
 /** 409 EXCEEDS_PARENT when a sub-user would outlive its parent chain. */
 export function assertExpiryWithinParent(

@@ -51,13 +51,20 @@ export interface ComputedAuditFacts extends Omit<AuditFacts, 'summary' | 'before
 
 /**
  * The insert for one audit entry whose contents depend on rows the same batch chooses (the
- * accounts a cascade deletes, the accounts a sync changes): `before` and `after` are SQL
- * answering JSON text, so the entry names exactly what the batch did, however many.
+ * accounts a cascade deletes, the accounts a sync changes): the summary and `before`/`after`
+ * are SQL (JSON text for the latter), evaluated with the CTEs of `options.with` (without the
+ * leading `WITH RECURSIVE`), so the entry names exactly what the batch did, however many.
+ * `options.id` names the entry, so that later statements of the batch may read it.
  */
-export function auditInsertComputed(actor: AuditActor, facts: ComputedAuditFacts): SQL {
-  return sql`INSERT INTO audit_log
+export function auditInsertComputed(
+  actor: AuditActor,
+  facts: ComputedAuditFacts,
+  options: { id?: string; with?: SQL } = {},
+): SQL {
+  const ctes = options.with ? sql`WITH RECURSIVE ${options.with}` : sql``;
+  return sql`${ctes} INSERT INTO audit_log
       (id, at, actor_id, actor_username, action, target_type, target_id, company_path, summary, before, after)
-    VALUES (${auditId()}, ${Date.now()}, ${actor.id}, ${actor.username}, ${facts.action},
+    SELECT ${options.id ?? auditId()}, ${Date.now()}, ${actor.id}, ${actor.username}, ${facts.action},
       ${facts.targetType}, ${facts.targetId}, ${facts.companyPath}, (${facts.summary}),
-      (${facts.before}), (${facts.after}))`;
+      (${facts.before}), (${facts.after})`;
 }

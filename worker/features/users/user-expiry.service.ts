@@ -11,11 +11,11 @@ import {
 import { assertHolds } from '../../authority/actor';
 import { assertExpiryWithin } from '../../authority/ceilings';
 import {
+  applyExpiryPlan,
   assertExpiryWithinParent,
-  expiryChangesQuery,
+  expiryPlan,
   parentBoundsFrom,
   parentBoundsQuery,
-  setExpiryInOrderQuery,
 } from '../../authority/chain-order';
 import type { ServiceContext } from '../../authority/service-context';
 import { liveAmong } from '../../durable-objects/live-index';
@@ -24,7 +24,7 @@ import {
   endSessionsOf,
   recheckAccounts,
 } from '../../durable-objects/session-hub.client';
-import { auditInsertComputed } from '../../lib/audit-log';
+import { auditId, auditInsertComputed } from '../../lib/audit-log';
 import type { DrizzleDb } from '../../lib/db';
 import { rowsOf, WriteBatch } from '../../lib/write-batch';
 import { guardStillBelow } from './users.guards';
@@ -44,12 +44,20 @@ function companyAccounts(id: string, includeSubsidiaries: boolean): SQL {
     WHERE c.path >= ${path} AND c.path < ${path} || '~'`;
 }
 
-/** The accounts the change concerns, and those of them left alone (not below the actor). */
-function scopeOf(acting: ActingAccount, id: string, input: ExpiryUpdateInput) {
-  if (!input.applyToCompany) return { targets: idList([id]), refused: sql`SELECT NULL WHERE 0` };
-  const all = companyAccounts(id, Boolean(input.includeSubsidiaries));
-  const refused = sql`SELECT id FROM (${accountsNotBelowQuery(acting, all)})`;
-  return { targets: sql`${all} EXCEPT ${refused}`, refused };
+/**
+ * The change as CTEs: `refused(id)`, the accounts of the company left alone (not below the
+ * acting account; none for a single account), then the {@link expiryPlan} over the rest.
+ * Chosen inside the database, whatever the number of accounts.
+ */
+function syncPlan(acting: ActingAccount, id: string, input: ExpiryUpdateInput): SQL {
+  const all = input.applyToCompany
+    ? companyAccounts(id, Boolean(input.includeSubsidiaries))
+    : idList([id]);
+  const refused = input.applyToCompany
+    ? sql`SELECT id FROM (${accountsNotBelowQuery(acting, all)})`
+    : sql`SELECT NULL WHERE 0`;
+  return sql`refused(id) AS (${refused}),
+    ${expiryPlan(sql`${all} EXCEPT SELECT id FROM refused`, parseExpiry(input.expiresAt))}`;
 }
 
 /**
@@ -63,10 +71,9 @@ export function updateExpiryReads(
   input: ExpiryUpdateInput,
   dryRun: boolean,
 ) {
-  const { targets, refused } = scopeOf({ claimedId }, id, input);
   const counts = dryRun
-    ? sql`SELECT (SELECT count(*) FROM (${expiryChangesQuery(targets, parseExpiry(input.expiresAt))}))
-        AS updated, (SELECT count(*) FROM (${refused})) AS skipped`
+    ? sql`WITH RECURSIVE ${syncPlan({ claimedId }, id, input)}
+        SELECT (SELECT count(*) FROM changes) AS updated, (SELECT count(*) FROM refused) AS skipped`
     : sql`SELECT 0 AS updated, 0 AS skipped`;
   return [
     ...accountBelowReads(db, claimedId, id),
@@ -102,43 +109,52 @@ export async function updateExpiry(
   if (dryRun)
     return { updated: Number(counts?.updated ?? 0), skipped: Number(counts?.skipped ?? 0) };
 
-  const { targets, refused } = scopeOf(actor, id, input);
-  const changes = expiryChangesQuery(targets, value);
-  const batch = new WriteBatch(db);
-  guardStillBelow(batch, db, actor, id);
-  // Counted and read before the update, which changes what they select.
-  const skippedAt = batch.add(sql`SELECT count(*) AS n FROM (${refused})`);
-  const liveAt = batch.add(liveAmong(subtreesOf(changes)));
-  const liveChangedAt = batch.add(liveAmong(changes));
+  const plan = syncPlan(actor, id, input);
+  const entryId = auditId();
+  // The entry names the changed accounts; read back after the update, it also tells which
+  // hubs to wake, without choosing the accounts a third time.
+  const recorded = sql`SELECT value AS id FROM json_each(
+    (SELECT after FROM audit_log WHERE id = ${entryId}), '$.userIds')`;
   const valueIso = value === null ? null : new Date(value).toISOString();
   const scopeNote = input.applyToCompany
     ? input.includeSubsidiaries
       ? 'company and subsidiaries'
       : 'whole company'
     : null;
+  const batch = new WriteBatch(db);
+  guardStillBelow(batch, db, actor, id);
   batch.add(
-    auditInsertComputed(actor, {
-      action: 'user.expiry',
-      targetType: 'user',
-      targetId: id,
-      companyPath: user.companyPath,
-      summary: sql`SELECT 'Set the expiration date of ' || n || ' account'
-          || CASE WHEN n = 1 THEN '' ELSE 's' END || ${` to ${valueIso ?? 'never'}`}
-          || CASE WHEN ${scopeNote} IS NULL THEN ''
-            ELSE ' (' || ${scopeNote} || CASE WHEN s > 0 THEN ', ' || s || ' skipped' ELSE '' END || ')'
-            END
-        FROM (SELECT (SELECT count(*) FROM (${changes})) AS n, (SELECT count(*) FROM (${refused})) AS s)`,
-      before: sql`SELECT ${JSON.stringify({ expiresAt: iso(user.expiresAt) })}`,
-      after: sql`SELECT json_set(${JSON.stringify({
-        expiresAt: valueIso,
-        applyToCompany: input.applyToCompany,
-        includeSubsidiaries: input.includeSubsidiaries,
-      })}, '$.userIds', json((SELECT json_group_array(id) FROM (${changes}))),
-        '$.skipped', (SELECT count(*) FROM (${refused})))`,
-    }),
+    auditInsertComputed(
+      actor,
+      {
+        action: 'user.expiry',
+        targetType: 'user',
+        targetId: id,
+        companyPath: user.companyPath,
+        summary: sql`SELECT 'Set the expiration date of ' || n || ' account'
+            || CASE WHEN n = 1 THEN '' ELSE 's' END || ${` to ${valueIso ?? 'never'}`}
+            || CASE WHEN ${scopeNote} IS NULL THEN ''
+              ELSE ' (' || ${scopeNote} || CASE WHEN s > 0 THEN ', ' || s || ' skipped' ELSE '' END || ')'
+              END
+          FROM (SELECT (SELECT count(*) FROM changes) AS n, (SELECT count(*) FROM refused) AS s)`,
+        before: sql`SELECT ${JSON.stringify({ expiresAt: iso(user.expiresAt) })}`,
+        after: sql`SELECT json_set(${JSON.stringify({
+          expiresAt: valueIso,
+          applyToCompany: input.applyToCompany,
+          includeSubsidiaries: input.includeSubsidiaries,
+        })}, '$.userIds', json((SELECT json_group_array(id) FROM changes)),
+          '$.skipped', (SELECT count(*) FROM refused))`,
+      },
+      { id: entryId, with: plan },
+    ),
   );
-  const changedAt = batch.add(setExpiryInOrderQuery(targets, value, Date.now()));
+  const changedAt = batch.add(applyExpiryPlan(plan, Date.now()));
   batch.faultPoint('users.expiry.midway', ctx.fault);
+  const skippedAt = batch.add(
+    sql`SELECT json_extract(after, '$.skipped') AS n FROM audit_log WHERE id = ${entryId}`,
+  );
+  const liveAt = batch.add(liveAmong(subtreesOf(recorded)));
+  const liveChangedAt = batch.add(liveAmong(recorded));
   const results = await batch.commit();
   const ids = (at: number) => rowsOf<{ id: string }>(results[at]).map((r) => r.id);
   tellScreens(ctx, ids(liveAt), ids(liveChangedAt), value);

@@ -16,11 +16,12 @@ import {
   assignableRolesQuery,
 } from '../../authority/ceilings';
 import {
+  applyExpiryPlan,
   assertExpiryWithinParent,
   assertScopeWithinParent,
+  expiryPlan,
   parentBoundsFrom,
   parentBoundsQuery,
-  setExpiryInOrderQuery,
   subUsersOutsideScopeQuery,
 } from '../../authority/chain-order';
 import { companyInScopeFrom, companyQuery } from '../../authority/scope';
@@ -207,7 +208,7 @@ export async function updateUser(
       );
     }
   }
-  if (expiresAt !== undefined) batch.add(setExpiryInOrderQuery(idList([id]), expiresAt, now));
+  if (expiresAt !== undefined) batch.add(applyExpiryPlan(expiryPlan(idList([id]), expiresAt), now));
   guardOrderedAround(batch, [id]);
   guardRolesReachable(batch, id);
   batch.add(
