@@ -60,9 +60,11 @@ describe('users at scale', () => {
     // Generous for a shared test machine; the point is that it does not wait for 10 002 hubs.
     expect(elapsed).toBeLessThan(5_000);
     expect(await countLike(prefix)).toBe(0);
-    const audit = await testDb().get<{ before: string }>(
-      sql`SELECT before FROM audit_log WHERE action = 'user.delete' AND target_id = ${parent.id}`,
+    const audit = await testDb().get<{ summary: string; before: string }>(
+      sql`SELECT summary, before FROM audit_log
+        WHERE action = 'user.delete' AND target_id = ${parent.id}`,
     );
+    expect(audit?.summary).toBe(`Deleted user “${parent.username}” and 10001 sub-users`);
     expect((JSON.parse(audit?.before ?? '{}') as { deleted: unknown[] }).deleted).toHaveLength(
       10_002,
     );
@@ -87,5 +89,14 @@ describe('users at scale', () => {
         AND expires_at IS NOT ${Date.parse(date)}`,
     );
     expect(Number(unchanged?.n)).toBe(0);
+    const audit = await testDb().get<{ summary: string; after: string }>(
+      sql`SELECT summary, after FROM audit_log WHERE action = 'user.expiry' AND target_id = ${holder.id}`,
+    );
+    expect(audit?.summary).toBe(
+      `Set the expiration date of 10001 accounts to ${date} (whole company)`,
+    );
+    const after = JSON.parse(audit?.after ?? '{}') as { userIds: string[]; skipped: number };
+    expect(after.userIds).toHaveLength(10_001);
+    expect(after).toMatchObject({ expiresAt: date, applyToCompany: true, skipped: 0 });
   });
 });
