@@ -91,24 +91,28 @@ export async function assertRolesAssignable(
 }
 
 /** Role assignments whose role is owned outside the holder's company line, among `holders`. */
-async function rolesOutOfReach(db: DbOrTx, holders: SQL): Promise<number> {
-  const row = await db.get<{ n: number }>(sql`
-    SELECT count(*) AS n FROM user_roles ur
+const assignmentsOutOfReach = (holders: SQL): SQL => sql`
+    SELECT ur.user_id FROM user_roles ur
       JOIN users u ON u.id = ur.user_id
       JOIN companies hc ON hc.id = u.company_id
       JOIN roles r ON r.id = ur.role_id
       JOIN companies oc ON oc.id = r.company_id
-    WHERE ${holders} AND NOT (hc.path >= oc.path AND hc.path < oc.path || '~')`);
+    WHERE ${holders} AND NOT (hc.path >= oc.path AND hc.path < oc.path || '~')`;
+
+async function rolesOutOfReach(db: DbOrTx, holders: SQL): Promise<number> {
+  const row = await db.get<{ n: number }>(
+    sql`SELECT count(*) AS n FROM (${assignmentsOutOfReach(holders)})`,
+  );
   return Number(row?.n ?? 0);
 }
 
 /**
- * How many role assignments under `path` name a role owned outside the holder's company line
- * (a role is usable only in its owner's subtree): run after a company move, inside its
- * transaction.
+ * The role assignments under `path` that name a role owned outside the holder's company line
+ * (a role is usable only in its owner's subtree): a query, to guard a company move's batch
+ * with, after its writes.
  */
-export const rolesOutOfReachUnder = (db: DbOrTx, path: string) =>
-  rolesOutOfReach(db, sql`hc.path >= ${path} AND hc.path < ${`${path}~`}`);
+export const rolesOutOfReachUnderQuery = (path: string): SQL =>
+  assignmentsOutOfReach(sql`hc.path >= ${path} AND hc.path < ${`${path}~`}`);
 
 /**
  * Run last inside a write transaction that gave `userId` roles or a company: 404 (as for a role
