@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
 import type { AuditAction } from '../../schemas/audit';
 import type { DbOrTx } from './db';
@@ -8,7 +9,9 @@ export interface AuditFacts {
   targetType: 'company' | 'user' | 'role';
   targetId: string;
   companyPath: string;
-  summary: string;
+  /** Text, or SQL when it tells what only the write finds (e.g. how many held a role). */
+  summary: string | SQL;
+  /** JSON-serialisable facts, or SQL answering JSON text. */
   before?: unknown;
   after?: unknown;
 }
