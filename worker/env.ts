@@ -18,8 +18,11 @@ export interface Variables {
   /** Set by `route()` for session routes; consumed by `authorize`. */
   pending: PendingAuthorization | undefined;
   actor: Actor | undefined;
-  /** Round trips to the database this request has made so far. */
-  dbTrips: () => number;
+  /**
+   * Round trips to the database made for this request so far: its own client's, plus those a
+   * Durable Object reports having made for it (`add`).
+   */
+  dbTrips: { count(): number; add(trips: number): void };
 }
 
 export interface AppEnv {

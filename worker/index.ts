@@ -2,6 +2,7 @@ import { app } from './app';
 import type { Bindings } from './env';
 
 export type { AppType } from './app';
+export { FanOut } from './durable-objects/fan-out';
 export { LoginThrottle } from './durable-objects/login-throttle';
 export { SessionHub } from './durable-objects/session-hub';
 

@@ -131,9 +131,12 @@ export async function openLive(headers: Record<string, string>, query = '') {
 }
 
 /** Waits until `check` holds, polling; fails after `ms`. */
-export async function eventually(check: () => boolean, ms = 3000): Promise<void> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  ms = 3000,
+): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -1,4 +1,5 @@
 import { DurableObject } from 'cloudflare:workers';
+import { sql } from 'drizzle-orm';
 import type { ClientKind, KickReason, LiveMessage } from '../../schemas/auth';
 import { loadAccountChain } from '../authority/account.repo';
 import { accountRefusal, earliestExpiry } from '../authority/account-standing';
@@ -36,6 +37,8 @@ export interface OpenedSession {
   expiresAt: number | null;
   /** Sessions that ended because this one is exclusive. */
   ended: number;
+  /** Round trips to the database the hub made for this session (the live index). */
+  dbTrips: number;
 }
 
 const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -63,6 +66,14 @@ interface SessionRow extends Record<string, SqlStorageValue> {
  * - `sessions(id, secret_hash, client, user_agent, ip, created_at, last_seen_at, expires_at)`
  * - `tickets(hash, session_id, expires_at)` — single-use WebSocket tickets for bearer clients
  * - sockets are tagged with their session id (hibernation API), so a kick finds them.
+ * - KV `user_id`, `account_expires_at`; `indexed_live` (what the `live_accounts` row says),
+ *   `index_version` (grows with every write of that row).
+ *
+ * The `live_accounts` row says whether this user has live sessions, so a change to many
+ * accounts tells only the hubs that have someone to tell. The hub is its row's only writer.
+ * It marks the row live *before* the first session exists (a change racing a sign-in must not
+ * miss it) and clears it after the last one ends, lazily, from the alarm: a row that says live
+ * a moment too long costs one needless wake-up, one that says idle too early a missed notice.
  */
 export class SessionHub extends DurableObject<Bindings> {
   private readonly sql: SqlStorage;
@@ -84,6 +95,8 @@ export class SessionHub extends DurableObject<Bindings> {
     const sessionId = toBase64Url(randomBytes(12));
     const secret = toBase64Url(randomBytes(32));
     const secretHash = await sha256Base64Url(secret);
+    await this.ctx.storage.put('user_id', input.userId);
+    const dbTrips = await this.markLive();
     // Everything below is synchronous: no other call into this object can interleave.
     let ended = 0;
     if (input.exclusive) ended = this.endWhere(null, 'signed_in_elsewhere');
@@ -99,12 +112,9 @@ export class SessionHub extends DurableObject<Bindings> {
       now,
       expiresAt,
     );
-    await this.ctx.storage.put({
-      user_id: input.userId,
-      account_expires_at: input.accountExpiresAt,
-    });
+    await this.ctx.storage.put('account_expires_at', input.accountExpiresAt);
     await this.scheduleExpiry();
-    return { sessionId, secret, expiresAt, ended };
+    return { sessionId, secret, expiresAt, ended, dbTrips };
   }
 
   /** The session if the secret matches and it has not expired; refreshes last-seen. */
@@ -119,6 +129,8 @@ export class SessionHub extends DurableObject<Bindings> {
       this.endWhere(sessionId, 'session_expired');
       return null;
     }
+    // A session opened before the live index existed: have the alarm index it.
+    if (!(await this.ctx.storage.get('indexed_live'))) await this.scheduleExpiry();
     if (now - row.last_seen_at > LAST_SEEN_RESOLUTION_MS) {
       this.sql.exec('UPDATE sessions SET last_seen_at = ? WHERE id = ?', now, sessionId);
       row.last_seen_at = now;
@@ -253,7 +265,39 @@ export class SessionHub extends DurableObject<Bindings> {
       .toArray();
     for (const { id } of expired) this.endWhere(id, 'session_expired');
     this.sql.exec('DELETE FROM tickets WHERE expires_at <= ?', now);
+    // A failed write throws: the alarm is retried, so the index catches up after an outage.
+    const live = this.sessionCount() > 0;
+    if (live !== Boolean(await this.ctx.storage.get('indexed_live'))) await this.writeIndex(live);
     await this.scheduleExpiry();
+  }
+
+  private sessionCount(): number {
+    return this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM sessions').one().n;
+  }
+
+  /** Marks the user live in the index unless it already is; the round trips it took. */
+  private async markLive(): Promise<number> {
+    if (await this.ctx.storage.get('indexed_live')) return 0;
+    await this.writeIndex(true);
+    return 1;
+  }
+
+  /**
+   * Writes this user's `live_accounts` row. Versions only grow, so of two writes that cross on
+   * the way to the database the older one changes nothing.
+   */
+  private async writeIndex(live: boolean): Promise<void> {
+    const userId = await this.ctx.storage.get<string>('user_id');
+    if (!userId) return;
+    const version = ((await this.ctx.storage.get<number>('index_version')) ?? 0) + 1;
+    await this.ctx.storage.put('index_version', version);
+    const db = createDb(this.env.LIBSQL_URL, this.env.LIBSQL_AUTH_TOKEN);
+    await db.run(sql`INSERT INTO live_accounts (user_id, sessions, version, updated_at)
+      VALUES (${userId}, ${live ? 1 : 0}, ${version}, ${Date.now()})
+      ON CONFLICT (user_id) DO UPDATE SET sessions = excluded.sessions,
+        version = excluded.version, updated_at = excluded.updated_at
+      WHERE excluded.version > live_accounts.version`);
+    await this.ctx.storage.put('indexed_live', live);
   }
 
   private async scheduleExpiry(): Promise<void> {
@@ -263,7 +307,10 @@ export class SessionHub extends DurableObject<Bindings> {
       )
       .one();
     const account = await this.ctx.storage.get<number | null>('account_expires_at');
-    const candidates = [next, sessions > 0 ? account : null].filter(
+    // The index says otherwise (the last session ended, or sessions from before the index):
+    // the alarm corrects it right away.
+    const indexStale = sessions > 0 !== Boolean(await this.ctx.storage.get('indexed_live'));
+    const candidates = [next, sessions > 0 ? account : null, indexStale ? Date.now() : null].filter(
       (t): t is number => typeof t === 'number',
     );
     if (candidates.length === 0) await this.ctx.storage.deleteAlarm();
@@ -289,6 +336,8 @@ export class SessionHub extends DurableObject<Bindings> {
         }
       }
     }
+    // The last session is gone: the alarm clears the live index (and reschedules itself).
+    if (ended.length > 0 && this.sessionCount() === 0) void this.ctx.storage.setAlarm(Date.now());
     return ended.length;
   }
 }

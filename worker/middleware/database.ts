@@ -41,7 +41,7 @@ export const database = createMiddleware<AppEnv>(async (c, next) => {
       ? createDb(url, c.env.LIBSQL_AUTH_TOKEN, fetchWithDeadline(200, counted(hangingFetch)))
       : createDb(url, c.env.LIBSQL_AUTH_TOKEN, fetchWithDeadline(10_000, counted(fetch))),
   );
-  c.set('dbTrips', () => trips);
+  c.set('dbTrips', { count: () => trips, add: (n) => (trips += n) });
   await next();
   if (c.env.ENVIRONMENT !== 'production') c.header(DB_TRIPS_HEADER, String(trips));
 });

@@ -25,6 +25,7 @@ export const authRoutes = new Hono<AppEnv>()
       userAgent: c.req.header('user-agent') ?? null,
       ip: clientAddress(c),
     });
+    c.var.dbTrips.add(result.dbTrips);
     c.header('Server-Timing', `hash;desc="password hash";dur=${result.hashMs.toFixed(1)}`);
     const user = result.user;
     const expiresAt = result.expiresAt === null ? null : new Date(result.expiresAt).toISOString();

@@ -20,6 +20,8 @@ export interface LoginResult {
   expiresAt: number | null;
   /** Milliseconds spent verifying the password, for the Server-Timing header. */
   hashMs: number;
+  /** Round trips the user's hub made to the database to open the session. */
+  dbTrips: number;
   user: MeUser;
 }
 
@@ -83,6 +85,7 @@ export async function login(
     token: formatToken(user.id, opened.sessionId, opened.secret),
     expiresAt: opened.expiresAt,
     hashMs,
+    dbTrips: opened.dbTrips,
     user: toMeUser(profile),
   };
 }
