@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { companies } from '../../../db/schema';
 import type { CompanyTreeNode } from '../../../schemas/companies';
-import { createUser, testDb } from '../../../test/worker/fixtures';
+import { api, bearer, createUser, ORIGIN, testDb } from '../../../test/worker/fixtures';
 import { call, newUserBody, twoTrees } from '../../../test/worker/org-fixtures';
 import type { Actor } from '../../authority/actor';
+import { DB_TRIPS_HEADER } from '../../middleware/database';
 import { companyQuery, contentsQuery } from './companies.repo';
 import { createCompany, deleteCompany } from './companies.service';
 
@@ -113,6 +114,16 @@ describe('companies', () => {
     expect(await call(t.token, 'DELETE', `/companies/${t.west.id}`)).toMatchObject({ status: 200 });
     const tree = await call(t.token, 'GET', '/companies/tree');
     expect(names(tree.body.roots as CompanyTreeNode[])).not.toContain('West');
+  });
+
+  it('deletes an empty company in two round trips (the generated budget test samples a busy one)', async () => {
+    const t = await twoTrees();
+    const res = await api(`/companies/${t.west.id}`, {
+      method: 'DELETE',
+      headers: { ...bearer(t.token), origin: ORIGIN },
+    });
+    expect(res.status).toBe(200);
+    expect(Number(res.headers.get(DB_TRIPS_HEADER))).toBe(2);
   });
 
   it('names the field at fault for bad input', async () => {
