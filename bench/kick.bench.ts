@@ -11,9 +11,10 @@ import { fmt, summarize } from './stats';
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const PASSWORD = 'bench-password-1';
 
-await withBenchStack(
-  (db) => seedDemo(db, PASSWORD, BENCH_PEPPER),
-  async ({ url }) => {
+await withBenchStack({
+  name: 'kick',
+  seed: (db) => seedDemo(db, PASSWORD, BENCH_PEPPER),
+  run: async ({ url }) => {
     const api = (path: string, init: RequestInit = {}, token?: string) =>
       fetch(`${url}/api/v1${path}`, {
         ...init,
@@ -86,4 +87,4 @@ await withBenchStack(
     show('login, password hash (Server-Timing)', hashes);
     show('login without the password hash', rest);
   },
-);
+});

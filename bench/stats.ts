@@ -19,3 +19,15 @@ export async function measure(runs: number, fn: () => Promise<unknown>, warmup =
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+/** Smallest and largest of a list; `null` for an empty one. */
+export function range(xs: number[]): { min: number; max: number } | null {
+  if (xs.length === 0) return null;
+  return { min: Math.min(...xs), max: Math.max(...xs) };
+}
+
+/** `3` when every value was 3, `2–4` when they varied, `–` when there were none. */
+export function fmtRange(r: { min: number; max: number } | null): string {
+  if (!r) return '–';
+  return r.min === r.max ? String(r.min) : `${r.min}–${r.max}`;
+}

@@ -2,23 +2,22 @@
  * `npm run dev`: sqld → migrations → demo seed → client build → wrangler dev.
  * Everything lives under `.data/` (or GATEHOUSE_DATA_DIR); Ctrl-C stops every process.
  */
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { build } from 'vite';
 import * as schema from '../db/schema';
 import { seedDemo } from '../db/seed';
 import { hashPassword } from '../worker/lib/password';
+import { buildClient } from './lib/client-build';
 import { applyMigrations, connect } from './lib/migrate';
+import { stopAllGroups } from './lib/process-group';
 import { startSqld } from './lib/sqld';
 import { startWorker } from './lib/wrangler';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(root, process.env.GATEHOUSE_DATA_DIR ?? '.data');
 const port = Number(process.env.PORT ?? 8787);
-const children: ChildProcess[] = [];
 const started = Date.now();
 
 function step(message: string) {
@@ -34,17 +33,15 @@ function devSecrets(): { pepper: string } {
   return secrets;
 }
 
-async function shutdown(code: number): Promise<never> {
-  for (const child of children) {
-    if (child.exitCode === null && child.pid) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        child.kill('SIGTERM');
-      }
-    }
-  }
-  await new Promise((r) => setTimeout(r, 300));
+/**
+ * Stops sqld and wrangler with everything they spawned (each runs in its own process group, so
+ * Ctrl-C does not reach them by itself) and exits.
+ */
+let stopping = false;
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await stopAllGroups();
   process.exit(code);
 }
 
@@ -54,7 +51,6 @@ async function main() {
 
   step(`starting sqld (data in ${dataDir})`);
   const sqld = await startSqld(join(dataDir, 'sqld'));
-  children.push(sqld.process);
 
   step('applying migrations');
   await applyMigrations(sqld.url);
@@ -80,11 +76,7 @@ async function main() {
   db.$client.close();
 
   step('building the client');
-  await build({
-    root: join(root, 'client'),
-    configFile: join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-  });
+  await buildClient();
 
   step(`starting wrangler dev on port ${port}`);
   const verbose = Boolean(process.env.GATEHOUSE_VERBOSE);
@@ -98,8 +90,8 @@ async function main() {
       if (verbose || (stream === 'stderr' && /error/i.test(text))) process.stderr.write(text);
     },
   });
-  children.push(worker.process);
   worker.process.once('exit', (code) => {
+    if (stopping) return;
     console.error(`wrangler dev exited (code ${code})`);
     void shutdown(code ?? 1);
   });

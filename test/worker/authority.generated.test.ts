@@ -5,7 +5,7 @@ import { hubFor } from '../../worker/durable-objects/session-hub.client';
 import type { Bindings } from '../../worker/env';
 import { ROUTES, routeKey } from '../../worker/routes/registry';
 import { appLogin, createUser } from './fixtures';
-import { adminWorld, call, twoTrees, type World } from './org-fixtures';
+import { adminWorld, call, type World } from './org-fixtures';
 import { send } from './request';
 import { type SampleIds, sampleFor } from './route-samples';
 import { snapshotSubtree } from './snapshot';

@@ -1,5 +1,13 @@
 import type { KickReason } from '../../schemas/auth';
-import type { ChainLink } from './account.repo';
+
+/** One account of a parent chain, as the standing rules judge it. */
+export interface ChainLink {
+  id: string;
+  parentUserId: string | null;
+  status: 'active' | 'disabled';
+  expiresAt: number | null;
+  mustChangePassword: boolean;
+}
 
 /**
  * Why an account may not be used now, or null when it may. A user under an expired, disabled

@@ -1,16 +1,11 @@
-import { eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { companies, rolePermissions, userPermissions, userRoles, users } from '../../db/schema';
+export type { ChainLink } from './account-standing';
+
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { companies, users } from '../../db/schema';
 import type { MeUser } from '../../schemas/me';
 import type { DrizzleDb } from '../lib/db';
+import type { ChainLink } from './account-standing';
 import { type ChainRow, chainRowsToLinks, chainSelect } from './actor-reads';
-
-export interface ChainLink {
-  id: string;
-  parentUserId: string | null;
-  status: 'active' | 'disabled';
-  expiresAt: number | null;
-  mustChangePassword: boolean;
-}
 
 /**
  * The user followed by its ancestors (parent, grandparent …), nearest first, in one
@@ -47,31 +42,6 @@ export type UserProfileRow = Awaited<ReturnType<typeof userProfileQuery>>[number
 /** The public shape of a user as `/me` and the login answer show it. */
 export function toMeUser(row: UserProfileRow): MeUser {
   return { ...row, expiresAt: row.expiresAt === null ? null : row.expiresAt.toISOString() };
-}
-
-/** Direct grants and role grants of each user in `userIds`, keyed by user. */
-export async function loadGrants(
-  db: DrizzleDb,
-  userIds: string[],
-): Promise<Map<string, { direct: string[]; roles: string[] }>> {
-  const grants = new Map(
-    userIds.map((id) => [id, { direct: [] as string[], roles: [] as string[] }]),
-  );
-  if (userIds.length === 0) return grants;
-  const [direct, viaRoles] = await db.batch([
-    db
-      .select({ userId: userPermissions.userId, permission: userPermissions.permission })
-      .from(userPermissions)
-      .where(inArray(userPermissions.userId, userIds)),
-    db
-      .select({ userId: userRoles.userId, permission: rolePermissions.permission })
-      .from(userRoles)
-      .innerJoin(rolePermissions, eq(rolePermissions.roleId, userRoles.roleId))
-      .where(inArray(userRoles.userId, userIds)),
-  ]);
-  for (const row of direct) grants.get(row.userId)?.direct.push(row.permission);
-  for (const row of viaRoles) grants.get(row.userId)?.roles.push(row.permission);
-  return grants;
 }
 
 export async function updatePasswordHash(db: DrizzleDb, userId: string, passwordHash: string) {

@@ -1,8 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../lib/db';
+import type { BatchResponse } from 'drizzle-orm/batch';
+import type { DbOrTx, DrizzleDb } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import type { Actor } from './actor';
-import { userInScope } from './scope';
+import { userInScope, userInScopeFrom, userInScopeQuery } from './scope';
 
 /**
  * Why an account is not entirely below the actor. The rule for acting on another account
@@ -51,16 +52,48 @@ export async function accountsNotBelow(
   return db.all<NotBelow>(accountsNotBelowQuery(actor, targets));
 }
 
+/**
+ * Who acts: the actor once known, or the claimed user id of a request whose actor is still
+ * being loaded (its facts are then computed in the same statement, so the verdict travels in
+ * the actor's own batch: see `authorize`).
+ */
+export type ActingAccount = Actor | { claimedId: string };
+
+/**
+ * The actor's facts as CTEs `me(id, scope_path, expires_at)`, `held(permission)` and
+ * `ancestors(id)`: from the known actor, or from the chain CTEs for a claimed id.
+ */
+function actingFacts(acting: ActingAccount): SQL {
+  if ('claimedId' in acting) {
+    const id = acting.claimedId;
+    return sql`
+      me(id, scope_path, expires_at) AS (
+        SELECT u.id, c.path, (SELECT earliest FROM links WHERE links.target = u.id)
+          FROM users u JOIN companies c ON c.id = u.related_company_id WHERE u.id = ${id}
+      ),
+      held(permission) AS (SELECT permission FROM effective WHERE target = ${id}),
+      ancestors(id) AS (SELECT anc FROM chain WHERE target = ${id} AND anc <> ${id})`;
+  }
+  return sql`
+      me(id, scope_path, expires_at) AS (
+        SELECT ${acting.id}, ${acting.scopePath}, ${acting.expiresAt}
+      ),
+      held(permission) AS (SELECT value FROM json_each(${JSON.stringify([...acting.permissions])})),
+      ancestors(id) AS (SELECT value FROM json_each(${JSON.stringify(acting.ancestorIds)}))`;
+}
+
 /** The query of {@link accountsNotBelow}, to batch or to guard a write with. */
-export function accountsNotBelowQuery(actor: Actor, targets: SQL): SQL {
-  const scopeEnd = `${actor.scopePath}~`;
-  const held = sql`(SELECT value FROM json_each(${JSON.stringify([...actor.permissions])}))`;
+export function accountsNotBelowQuery(acting: ActingAccount, targets: SQL): SQL {
+  // A claimed actor's own chain is walked with the targets' to compute its facts.
+  const alsoActor = 'claimedId' in acting ? sql` OR u.id = ${acting.claimedId}` : sql``;
+  const inScope = (path: SQL) =>
+    sql`(${path} >= (SELECT scope_path FROM me) AND ${path} < (SELECT scope_path FROM me) || '~')`;
   return sql`
     WITH RECURSIVE
       targets(id) AS (${targets}),
       chain(target, anc, parent, expires_at) AS (
         SELECT u.id, u.id, u.parent_user_id, u.expires_at FROM users u
-          WHERE u.id IN (SELECT id FROM targets)
+          WHERE u.id IN (SELECT id FROM targets)${alsoActor}
         UNION ALL
         SELECT chain.target, p.id, p.parent_user_id, p.expires_at
           FROM chain JOIN users p ON p.id = chain.parent
@@ -81,20 +114,23 @@ export function accountsNotBelowQuery(actor: Actor, targets: SQL): SQL {
           GROUP BY chain.target, g.permission
           HAVING count(*) = (SELECT n FROM links WHERE links.target = chain.target)
       ),
+      ${actingFacts(acting)},
       verdicts(id, reason, excess) AS (
         SELECT u.id, CASE
-          WHEN NOT (hc.path >= ${actor.scopePath} AND hc.path < ${scopeEnd}) THEN 'outside_scope'
-          WHEN u.id = ${actor.id} THEN 'self'
-          WHEN u.id IN (SELECT value FROM json_each(${JSON.stringify(actor.ancestorIds)}))
-            THEN 'ancestor'
-          WHEN NOT (rc.path >= ${actor.scopePath} AND rc.path < ${scopeEnd}) THEN 'wider_scope'
-          WHEN EXISTS (SELECT 1 FROM effective e WHERE e.target = u.id AND e.permission NOT IN ${held})
+          WHEN NOT ${inScope(sql`hc.path`)} THEN 'outside_scope'
+          WHEN u.id = (SELECT id FROM me) THEN 'self'
+          WHEN u.id IN (SELECT id FROM ancestors) THEN 'ancestor'
+          WHEN NOT ${inScope(sql`rc.path`)} THEN 'wider_scope'
+          WHEN EXISTS (SELECT 1 FROM effective e WHERE e.target = u.id
+              AND e.permission NOT IN (SELECT permission FROM held))
             THEN 'more_permissions'
-          WHEN ${actor.expiresAt} IS NOT NULL AND (l.earliest IS NULL OR l.earliest > ${actor.expiresAt})
+          WHEN (SELECT expires_at FROM me) IS NOT NULL
+              AND (l.earliest IS NULL OR l.earliest > (SELECT expires_at FROM me))
             THEN 'later_expiry'
           END,
           (SELECT group_concat(permission, ',') FROM (SELECT e.permission FROM effective e
-            WHERE e.target = u.id AND e.permission NOT IN ${held} ORDER BY e.permission LIMIT 5))
+            WHERE e.target = u.id AND e.permission NOT IN (SELECT permission FROM held)
+            ORDER BY e.permission LIMIT 5))
         FROM users u
           JOIN companies rc ON rc.id = u.related_company_id
           JOIN companies hc ON hc.id = u.company_id
@@ -138,6 +174,36 @@ export function notBelowError(refused: NotBelow, field?: string): ApiError {
 export async function accountBelowActor(db: DbOrTx, actor: Actor, id: string, field?: string) {
   const target = await userInScope(db, actor, id, field);
   const [refused] = await accountsNotBelow(db, actor, idList([id]));
+  if (refused) throw notBelowError(refused, field);
+  return target;
+}
+
+/**
+ * The reads of {@link accountBelowActor} as batchable queries keyed by the request alone (the
+ * target id and the claimed user id), to travel in `authorize`'s batch: the target with its
+ * company path, and the rule's verdict on it.
+ */
+export function accountBelowReads(db: DrizzleDb, claimedId: string, id: string) {
+  return [
+    userInScopeQuery(db, id),
+    db.all<NotBelow>(accountsNotBelowQuery({ claimedId }, idList([id]))),
+  ] as const;
+}
+
+/** The results of {@link accountBelowReads}, as `authorize` returns them. */
+export type AccountBelowRows = BatchResponse<ReturnType<typeof accountBelowReads>>;
+
+/**
+ * The decision of {@link accountBelowActor} on the rows of {@link accountBelowReads}: 404 outside
+ * the scope, 403 ACCOUNT_NOT_BELOW when not entirely below the actor.
+ */
+export function accountBelowFrom(
+  actor: Actor,
+  [targetRows, refusedRows]: AccountBelowRows,
+  field?: string,
+) {
+  const target = userInScopeFrom(actor, targetRows[0], field);
+  const [refused] = refusedRows;
   if (refused) throw notBelowError(refused, field);
   return target;
 }

@@ -1,9 +1,10 @@
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { DrizzleDb } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import type { WriteBatch } from '../lib/write-batch';
 import { accountsNotBelow, accountsNotBelowQuery, notBelowError } from './act-on-account';
 import type { Actor } from './actor';
+import { roleOutOfReachError, rolesOutOfReachQuery } from './ceilings';
 import { disorderedAround, disorderedError } from './chain-order';
 
 /**
@@ -36,4 +37,12 @@ export function guardBelowActor(
  */
 export function guardOrderedAround(batch: WriteBatch, ids: readonly string[] | SQL): WriteBatch {
   return batch.guard(disorderedAround(ids), disorderedError);
+}
+
+/**
+ * Added last: every role `userId` holds is still owned on its company's line (a company move
+ * may have landed since the read); 404 at `roleIds` otherwise, and nothing is written.
+ */
+export function guardRolesReachable(batch: WriteBatch, userId: string): WriteBatch {
+  return batch.guard(rolesOutOfReachQuery(sql`ur.user_id = ${userId}`), roleOutOfReachError);
 }

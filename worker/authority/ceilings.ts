@@ -1,6 +1,5 @@
-import { eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { companies, rolePermissions, roles } from '../../db/schema';
-import type { DbOrTx } from '../lib/db';
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx, DrizzleDb } from '../lib/db';
 import { readableInstant } from '../lib/encoding';
 import { ApiError } from '../lib/errors';
 import type { Actor } from './actor';
@@ -48,28 +47,44 @@ export function assertExpiryWithin(actor: Actor, expiresAt: number | null, field
   }
 }
 
+/** A role that may be assigned, with its owner's path and its permission keys. */
+export interface AssignableRoleRow {
+  id: string;
+  owner_path: string;
+  permissions: string;
+}
+
+/**
+ * The roles `roleIds` names and those `heldBy` already holds, with their owners' paths and
+ * permissions (JSON): what {@link assertRolesAssignable} decides on, as a batchable query.
+ */
+export function assignableRolesQuery(db: DrizzleDb, roleIds: readonly string[], heldBy?: string) {
+  return db.all<AssignableRoleRow>(sql`
+    SELECT r.id, c.path AS owner_path,
+      (SELECT json_group_array(permission) FROM role_permissions rp WHERE rp.role_id = r.id)
+        AS permissions
+    FROM roles r JOIN companies c ON c.id = r.company_id
+    WHERE r.id IN (SELECT value FROM json_each(${JSON.stringify(roleIds)}))
+       OR r.id IN (SELECT role_id FROM user_roles WHERE user_id = ${heldBy ?? null})`);
+}
+
 /**
  * Roles to assign to a user of the company at `companyPath`: each must be owned by that
  * company or one above it (usable in its subtree, hence also visible to the actor), and any
- * role newly given must not hold a permission the actor lacks.
+ * role newly given must not hold a permission the actor lacks. `rows` come from
+ * {@link assignableRolesQuery}.
  */
-export async function assertRolesAssignable(
-  db: DbOrTx,
+export function assertRolesAssignable(
   actor: Actor,
   roleIds: string[],
   companyPath: string,
   alreadyHeld: ReadonlySet<string>,
-): Promise<void> {
+  rows: readonly AssignableRoleRow[],
+): void {
   const unique = [...new Set(roleIds)];
-  if (unique.length === 0) return;
-  const rows = await db
-    .select({ id: roles.id, ownerPath: companies.path })
-    .from(roles)
-    .innerJoin(companies, eq(companies.id, roles.companyId))
-    .where(inArray(roles.id, unique));
-  const owners = new Map(rows.map((r) => [r.id, r.ownerPath]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
   for (const id of unique) {
-    const ownerPath = owners.get(id);
+    const ownerPath = byId.get(id)?.owner_path;
     if (!ownerPath || !companyPath.startsWith(ownerPath)) {
       throw new ApiError('NOT_FOUND', {
         message: 'No such role for this company.',
@@ -78,20 +93,15 @@ export async function assertRolesAssignable(
     }
   }
   const added = unique.filter((id) => !alreadyHeld.has(id));
-  if (added.length === 0) return;
-  const grants = await db
-    .select({ permission: rolePermissions.permission })
-    .from(rolePermissions)
-    .where(inArray(rolePermissions.roleId, added));
   assertGrantable(
     actor,
-    grants.map((g) => g.permission),
+    added.flatMap((id) => JSON.parse(byId.get(id)?.permissions ?? '[]') as string[]),
     'roleIds',
   );
 }
 
 /** Role assignments whose role is owned outside the holder's company line, among `holders`. */
-const assignmentsOutOfReach = (holders: SQL): SQL => sql`
+export const rolesOutOfReachQuery = (holders: SQL): SQL => sql`
     SELECT ur.user_id FROM user_roles ur
       JOIN users u ON u.id = ur.user_id
       JOIN companies hc ON hc.id = u.company_id
@@ -99,31 +109,17 @@ const assignmentsOutOfReach = (holders: SQL): SQL => sql`
       JOIN companies oc ON oc.id = r.company_id
     WHERE ${holders} AND NOT (hc.path >= oc.path AND hc.path < oc.path || '~')`;
 
-async function rolesOutOfReach(db: DbOrTx, holders: SQL): Promise<number> {
-  const row = await db.get<{ n: number }>(
-    sql`SELECT count(*) AS n FROM (${assignmentsOutOfReach(holders)})`,
-  );
-  return Number(row?.n ?? 0);
-}
-
 /**
  * The role assignments under `path` that name a role owned outside the holder's company line
  * (a role is usable only in its owner's subtree): a query, to guard a company move's batch
  * with, after its writes.
  */
 export const rolesOutOfReachUnderQuery = (path: string): SQL =>
-  assignmentsOutOfReach(sql`hc.path >= ${path} AND hc.path < ${`${path}~`}`);
+  rolesOutOfReachQuery(sql`hc.path >= ${path} AND hc.path < ${`${path}~`}`);
 
-/**
- * Run last inside a write transaction that gave `userId` roles or a company: 404 (as for a role
- * that does not exist for the company) when a role it holds is owned outside its company's line.
- * The transaction holds the write lock, so a company move that landed first is seen here.
- */
-export async function assertRolesReachable(db: DbOrTx, userId: string): Promise<void> {
-  if ((await rolesOutOfReach(db, sql`ur.user_id = ${userId}`)) > 0) {
-    throw new ApiError('NOT_FOUND', {
-      message: 'No such role for this company (it may have moved meanwhile).',
-      field: 'roleIds',
-    });
-  }
-}
+/** 404 (as for a role that does not exist for the company) when a role is out of reach. */
+export const roleOutOfReachError = () =>
+  new ApiError('NOT_FOUND', {
+    message: 'No such role for this company (it may have moved meanwhile).',
+    field: 'roleIds',
+  });

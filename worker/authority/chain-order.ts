@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../lib/db';
+import type { DrizzleDb } from '../lib/db';
 import { readableInstant } from '../lib/encoding';
 import { ApiError } from '../lib/errors';
 
@@ -15,19 +15,15 @@ const earlierOf = (a: SQL, b: SQL) =>
   sql`CASE WHEN ${a} IS NULL THEN ${b} WHEN ${b} IS NULL THEN ${a} WHEN ${a} < ${b} THEN ${a} ELSE ${b} END`;
 
 /**
- * Sets the expiry of every account of `targets` (a query answering one `id` column) to
- * `value`, capped by its parent's, and carries the change down: every sub-user below ends no
- * later than its parent. One statement; answers the ids whose stored expiry changed.
+ * The new expiry of every account of `targets` (a query answering one `id` column) and of every
+ * sub-user below them: each target gets `value`, capped by its parent's, and every sub-user
+ * below ends no later than its parent. CTEs (without the leading `WITH RECURSIVE`, so a caller
+ * may add its own): `targets(id)`, `planned(id, v)` and `changes(id)`, the accounts whose stored
+ * expiry differs from the plan.
  */
-export async function setExpiryInOrder(
-  db: DbOrTx,
-  targets: SQL,
-  value: number | null,
-  now: number,
-): Promise<string[]> {
+export function expiryPlan(targets: SQL, value: number | null): SQL {
   const v = sql`${value}`;
-  const rows = await db.all<{ id: string }>(sql`
-    WITH RECURSIVE
+  return sql`
       targets(id) AS (${targets}),
       final(id, v) AS (
         SELECT u.id, ${earlierOf(v, sql`p.expires_at`)}
@@ -40,13 +36,23 @@ export async function setExpiryInOrder(
           sql`final.v`,
         )}
           FROM users c JOIN final ON c.parent_user_id = final.id
-      )
-    UPDATE users SET expires_at = (SELECT v FROM final WHERE final.id = users.id), updated_at = ${now}
-    WHERE id IN (SELECT id FROM final)
-      AND expires_at IS NOT (SELECT v FROM final WHERE final.id = users.id)
-    RETURNING id`);
-  return rows.map((r) => r.id);
+      ),
+      -- A target below a sub-user that is carried down is reached twice: the earlier date wins
+      -- (min ignores NULL, which is "never").
+      planned(id, v) AS (SELECT id, min(v) FROM final GROUP BY id),
+      changes(id) AS (
+        SELECT u.id FROM planned JOIN users u ON u.id = planned.id WHERE u.expires_at IS NOT planned.v
+      )`;
 }
+
+/**
+ * Applies an {@link expiryPlan} (`ctes` holds it, after any CTE its targets use): one statement
+ * that answers (RETURNING) the ids whose stored expiry changed.
+ */
+export const applyExpiryPlan = (ctes: SQL, now: number): SQL => sql`WITH RECURSIVE ${ctes}
+    UPDATE users SET expires_at = planned.v, updated_at = ${now}
+    FROM planned WHERE planned.id = users.id AND users.expires_at IS NOT planned.v
+    RETURNING users.id`;
 
 /** 409 EXCEEDS_PARENT when a sub-user would outlive its parent chain. */
 export function assertExpiryWithinParent(
@@ -84,18 +90,15 @@ export function assertScopeWithinParent(
 }
 
 /**
- * How many sub-users (at any depth) of `userId` see, or belong to a company, outside
- * `scopePath`.
+ * How many sub-users (at any depth) of `userId` see, or belong to a company, outside the
+ * path `scopePath` evaluates to (a batchable query answering `n`).
  */
-export async function subUsersOutsideScope(
-  db: DbOrTx,
-  userId: string,
-  scopePath: string,
-): Promise<number> {
-  const end = `${scopePath}~`;
-  const row = await db.get<{ n: number }>(sql`
-    WITH RECURSIVE below(id) AS (
-      SELECT id FROM users WHERE parent_user_id = ${userId}
+export function subUsersOutsideScopeQuery(db: DrizzleDb, userId: string, scopePath: SQL) {
+  return db.all<{ n: number }>(sql`
+    WITH RECURSIVE scope(path) AS (SELECT ${scopePath}),
+    below(id) AS (
+      -- No path (no such company): nothing to count, and no walk down the tree.
+      SELECT id FROM users WHERE parent_user_id = ${userId} AND (SELECT path FROM scope) IS NOT NULL
       UNION ALL
       SELECT u.id FROM users u JOIN below ON u.parent_user_id = below.id
     )
@@ -103,9 +106,8 @@ export async function subUsersOutsideScope(
       JOIN users u ON u.id = below.id
       JOIN companies c ON c.id = u.related_company_id
       JOIN companies h ON h.id = u.company_id
-    WHERE NOT (c.path >= ${scopePath} AND c.path < ${end})
-       OR NOT (h.path >= ${scopePath} AND h.path < ${end})`);
-  return Number(row?.n ?? 0);
+    WHERE NOT (c.path >= (SELECT path FROM scope) AND c.path < (SELECT path FROM scope) || '~')
+       OR NOT (h.path >= (SELECT path FROM scope) AND h.path < (SELECT path FROM scope) || '~')`);
 }
 
 /** Parent/sub-user pairs, with the paths the order is judged on. */
@@ -137,19 +139,6 @@ export function disorderedPairsUnderQuery(path: string): SQL {
       AND ${DISORDERED}`;
 }
 
-/**
- * Run last inside a write transaction that changed `ids` (or hung a sub-user under them): 409
- * EXCEEDS_PARENT when any pair they take part in is out of order. The transaction holds the
- * write lock, so a concurrent request that moved the other side first is seen here, and this
- * one rolls back instead of leaving the chain disordered.
- */
-export async function assertOrderedAround(db: DbOrTx, ids: readonly string[]): Promise<void> {
-  const row = await db.get<{ n: number }>(
-    sql`SELECT count(*) AS n FROM (${disorderedAround(ids)})`,
-  );
-  if (Number(row?.n ?? 0) > 0) throw disorderedError();
-}
-
 /** The out-of-order pairs `ids` take part in (a query; no rows when the chains are ordered). */
 export function disorderedAround(ids: readonly string[] | SQL): SQL {
   const list = Array.isArray(ids)
@@ -165,19 +154,34 @@ export const disorderedError = () =>
       'A sub-user would outlive its parent or reach outside its parent’s company (someone may have changed one of them meanwhile).',
   });
 
-/** The parent's earliest expiry along its own chain and its scope path, for a sub-user. */
-export async function parentBounds(
-  db: DbOrTx,
-  parentId: string,
-): Promise<{ expiresAt: number | null; scopePath: string } | null> {
-  const row = await db.get<{ earliest: number | null; path: string }>(sql`
-    WITH RECURSIVE chain(id, parent, expires_at) AS (
-      SELECT id, parent_user_id, expires_at FROM users WHERE id = ${parentId}
-      UNION ALL
-      SELECT p.id, p.parent_user_id, p.expires_at FROM users p JOIN chain ON p.id = chain.parent
-    )
+/**
+ * The bounds of a sub-user under the parent `parentId` names (an id, or a query for one): the
+ * earliest expiry along the parent's own chain and its scope path. A batchable query; no row
+ * when there is no such parent.
+ */
+export function parentBoundsQuery(db: DrizzleDb, parentId: string | SQL) {
+  return db.all<{ earliest: number | null; path: string }>(sql`
+    WITH RECURSIVE
+      parent(id) AS (SELECT ${parentId}),
+      chain(id, parent, expires_at) AS (
+        SELECT id, parent_user_id, expires_at FROM users WHERE id = (SELECT id FROM parent)
+        UNION ALL
+        SELECT p.id, p.parent_user_id, p.expires_at FROM users p JOIN chain ON p.id = chain.parent
+      )
     SELECT (SELECT min(expires_at) FROM chain) AS earliest, c.path AS path
-      FROM users u JOIN companies c ON c.id = u.related_company_id WHERE u.id = ${parentId}`);
-  if (!row) return null;
-  return { expiresAt: row.earliest === null ? null : Number(row.earliest), scopePath: row.path };
+      FROM users u JOIN companies c ON c.id = u.related_company_id
+      WHERE u.id = (SELECT id FROM parent)`);
 }
+
+export interface ParentBounds {
+  expiresAt: number | null;
+  scopePath: string;
+}
+
+/** The {@link ParentBounds} of a {@link parentBoundsQuery} row (null without a parent). */
+export const parentBoundsFrom = (
+  row: { earliest: number | null; path: string } | undefined,
+): ParentBounds | null =>
+  row
+    ? { expiresAt: row.earliest === null ? null : Number(row.earliest), scopePath: row.path }
+    : null;

@@ -1,20 +1,28 @@
-import { effectivePermissions } from '../../schemas/permissions';
-import type { DrizzleDb } from '../lib/db';
-import { type ChainLink, loadGrants } from './account.repo';
+import { type SQL, sql } from 'drizzle-orm';
 
 /**
- * The effective permissions of the first user of `chain`: its own grants intersected with
- * those of every ancestor, computed from the root of the chain down.
+ * The grants of the user `id` names and of each of its ancestors, as CTEs `lineage(id, depth)`
+ * (the user first) and `lineage_grants(user_id, permission)` (direct or through a role).
  */
-export async function effectivePermissionsOf(db: DrizzleDb, chain: ChainLink[]): Promise<string[]> {
-  const grants = await loadGrants(
-    db,
-    chain.map((link) => link.id),
-  );
-  let inherited: Set<string> | undefined;
-  for (const link of [...chain].reverse()) {
-    const own = grants.get(link.id) ?? { direct: [], roles: [] };
-    inherited = effectivePermissions(own.direct, [own.roles], inherited);
-  }
-  return [...(inherited ?? [])].sort();
-}
+export const lineageGrantsCte = (id: string): SQL => sql`WITH RECURSIVE
+    lineage(id, parent, depth) AS (
+      SELECT id, parent_user_id, 0 FROM users WHERE id = ${id}
+      UNION ALL
+      SELECT p.id, p.parent_user_id, lineage.depth + 1 FROM users p JOIN lineage ON p.id = lineage.parent
+    ),
+    lineage_grants(user_id, permission) AS (
+      SELECT user_id, permission FROM user_permissions WHERE user_id IN (SELECT id FROM lineage)
+      UNION
+      SELECT ur.user_id, rp.permission FROM user_roles ur
+        JOIN role_permissions rp ON rp.role_id = ur.role_id
+        WHERE ur.user_id IN (SELECT id FROM lineage)
+    )`;
+
+/**
+ * The effective permissions of the user `id` names as a JSON array (one scalar subquery, to
+ * batch with other reads): own grants ∩ every ancestor's, computed in the database.
+ */
+export const effectivePermissionsJson = (id: string): SQL => sql`(${lineageGrantsCte(id)}
+    SELECT json_group_array(permission) FROM (
+      SELECT permission FROM lineage_grants GROUP BY permission
+        HAVING count(*) = (SELECT count(*) FROM lineage)))`;

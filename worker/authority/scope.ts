@@ -17,21 +17,45 @@ const notFound = (what: string, field?: string) =>
  * actor: 404, the same answer as for an id that exists nowhere.
  */
 export async function companyInScope(db: DbOrTx, actor: Actor, id: string, field?: string) {
-  const row = await db.select().from(companies).where(eq(companies.id, id)).get();
-  if (!row || !pathInScope(actor, row.path)) throw notFound('company', field);
-  return row;
+  const [row] = await companyQuery(db, id);
+  return companyInScopeFrom(actor, row, field);
 }
 
 /** The user if its company lies in the actor's scope, with that company's path. */
 export async function userInScope(db: DbOrTx, actor: Actor, id: string, field?: string) {
-  const row = await db
+  const [row] = await userInScopeQuery(db, id);
+  return userInScopeFrom(actor, row, field);
+}
+
+/** The user with its company's path, as a batchable query (scope is judged on the result). */
+export const userInScopeQuery = (db: DbOrTx, id: string) =>
+  db
     .select({ user: users, companyPath: companies.path })
     .from(users)
     .innerJoin(companies, eq(companies.id, users.companyId))
     .where(eq(users.id, id))
-    .get();
+    .limit(1);
+
+export type UserInScopeRow = Awaited<ReturnType<typeof userInScopeQuery>>[number];
+
+/** The user of a {@link userInScopeQuery} row, or 404 when missing or outside the scope. */
+export function userInScopeFrom(actor: Actor, row: UserInScopeRow | undefined, field?: string) {
   if (!row || !pathInScope(actor, row.companyPath)) throw notFound('user', field);
   return { ...row.user, companyPath: row.companyPath };
+}
+
+/** A company by id, as a batchable query (scope is judged on the result). */
+export const companyQuery = (db: DbOrTx, id: string) =>
+  db.select().from(companies).where(eq(companies.id, id)).limit(1);
+
+/** The company of a {@link companyQuery} row, or 404 when missing or outside the scope. */
+export function companyInScopeFrom(
+  actor: Actor,
+  row: typeof companies.$inferSelect | undefined,
+  field?: string,
+) {
+  if (!row || !pathInScope(actor, row.path)) throw notFound('company', field);
+  return row;
 }
 
 /**

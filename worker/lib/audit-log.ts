@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
 import type { AuditAction } from '../../schemas/audit';
 import type { DbOrTx } from './db';
@@ -9,9 +9,7 @@ export interface AuditFacts {
   targetType: 'company' | 'user' | 'role';
   targetId: string;
   companyPath: string;
-  /** Text, or SQL when it tells what only the write finds (e.g. how many held a role). */
-  summary: string | SQL;
-  /** JSON-serialisable facts, or SQL answering JSON text. */
+  summary: string;
   before?: unknown;
   after?: unknown;
 }
@@ -42,4 +40,31 @@ export function auditInsert(db: DbOrTx, actor: AuditActor, facts: AuditFacts) {
     before: facts.before ?? null,
     after: facts.after ?? null,
   });
+}
+
+/** An audit entry whose summary and before/after are computed in the database (SQL). */
+export interface ComputedAuditFacts extends Omit<AuditFacts, 'summary' | 'before' | 'after'> {
+  summary: SQL;
+  before: SQL;
+  after: SQL;
+}
+
+/**
+ * The insert for one audit entry whose contents depend on rows the same batch chooses (the
+ * accounts a cascade deletes, the accounts a sync changes): the summary and `before`/`after`
+ * are SQL (JSON text for the latter), evaluated with the CTEs of `options.with` (without the
+ * leading `WITH RECURSIVE`), so the entry names exactly what the batch did, however many.
+ * `options.id` names the entry, so that later statements of the batch may read it.
+ */
+export function auditInsertComputed(
+  actor: AuditActor,
+  facts: ComputedAuditFacts,
+  options: { id?: string; with?: SQL } = {},
+): SQL {
+  const ctes = options.with ? sql`WITH RECURSIVE ${options.with}` : sql``;
+  return sql`${ctes} INSERT INTO audit_log
+      (id, at, actor_id, actor_username, action, target_type, target_id, company_path, summary, before, after)
+    SELECT ${options.id ?? auditId()}, ${Date.now()}, ${actor.id}, ${actor.username}, ${facts.action},
+      ${facts.targetType}, ${facts.targetId}, ${facts.companyPath}, (${facts.summary}),
+      (${facts.before}), (${facts.after})`;
 }

@@ -8,7 +8,7 @@ import { pathInScope } from '../../authority/scope';
 import type { ServiceContext } from '../../authority/service-context';
 import { liveAmong } from '../../durable-objects/live-index';
 import { broadcastTo } from '../../durable-objects/session-hub.client';
-import { auditInsert } from '../../lib/audit-log';
+import { auditInsert, auditInsertComputed } from '../../lib/audit-log';
 import type { DrizzleDb } from '../../lib/db';
 import { newId } from '../../lib/encoding';
 import { ApiError } from '../../lib/errors';
@@ -245,7 +245,7 @@ export async function deleteRole(
   const { path: _p, ...beforeRole } = role;
   // Written before the holders go, so the entry names them all (chosen in the database).
   batch.add(
-    auditInsert(db, actor, {
+    auditInsertComputed(actor, {
       action: 'role.delete',
       targetType: 'role',
       targetId: id,
@@ -253,6 +253,7 @@ export async function deleteRole(
       summary: sql`${`Deleted role “${role.name}”`} || CASE WHEN ${holderCount(id)} > 0
         THEN ' (held by ' || ${holderCount(id)} || ')' ELSE '' END`,
       before: sql`json_set(${JSON.stringify(beforeRole)}, '$.holders', json(${holdersJson(id)}))`,
+      after: sql`NULL`,
     }),
   );
   batch.add(db.delete(userRoles).where(eq(userRoles.roleId, id)));

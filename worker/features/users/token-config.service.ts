@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../../db/schema';
 import type { TokenConfig } from '../../../schemas/users';
-import { accountBelowActor } from '../../authority/act-on-account';
+import { type AccountBelowRows, accountBelowFrom } from '../../authority/act-on-account';
 import { assertHolds } from '../../authority/actor';
 import type { ServiceContext } from '../../authority/service-context';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import { auditInsert } from '../../lib/audit-log';
+import { WriteBatch } from '../../lib/write-batch';
+import { guardStillBelow } from './users.guards';
 
 /**
  * Sets a user's token rules, on an account entirely below the actor. Token rules are granted
@@ -14,9 +16,14 @@ import { auditInsert } from '../../lib/audit-log';
  * `function.tokens.long_term`. Switching exclusive login on ends all but the newest live
  * session at once.
  */
-export async function updateTokenConfig(ctx: ServiceContext, id: string, input: TokenConfig) {
+export async function updateTokenConfig(
+  ctx: ServiceContext,
+  id: string,
+  input: TokenConfig,
+  rows: AccountBelowRows,
+) {
   const { db, actor } = ctx;
-  const target = await accountBelowActor(db, actor, id);
+  const target = accountBelowFrom(actor, rows);
   if (input.longTerm && !target.tokenLongTerm) {
     assertHolds(actor, 'function.tokens.long_term', 'longTerm');
   }
@@ -25,7 +32,9 @@ export async function updateTokenConfig(ctx: ServiceContext, id: string, input: 
     ttlMinutes: target.tokenTtlMinutes,
     exclusiveLogin: target.tokenExclusive,
   };
-  await db.batch([
+  const batch = new WriteBatch(db);
+  guardStillBelow(batch, db, actor, id);
+  batch.add(
     db
       .update(users)
       .set({
@@ -35,6 +44,8 @@ export async function updateTokenConfig(ctx: ServiceContext, id: string, input: 
         updatedAt: new Date(),
       })
       .where(eq(users.id, id)),
+  );
+  batch.add(
     auditInsert(db, actor, {
       action: 'user.token_config',
       targetType: 'user',
@@ -44,7 +55,8 @@ export async function updateTokenConfig(ctx: ServiceContext, id: string, input: 
       before,
       after: input,
     }),
-  ]);
+  );
+  await batch.commit();
   const ended =
     input.exclusiveLogin && !before.exclusiveLogin
       ? await hubFor(ctx.env, id).keepNewest('signed_in_elsewhere')

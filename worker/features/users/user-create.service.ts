@@ -1,65 +1,97 @@
-import { eq } from 'drizzle-orm';
+import type { BatchResponse } from 'drizzle-orm/batch';
 import { userPermissions, userRoles, users } from '../../../db/schema';
 import type { CreateUserInput, UserRecord } from '../../../schemas/users';
-import { accountBelowActor } from '../../authority/act-on-account';
-import type { Actor } from '../../authority/actor';
+import { accountBelowFrom, accountBelowReads } from '../../authority/act-on-account';
+import { guardOrderedAround, guardRolesReachable } from '../../authority/batch-guards';
 import {
   assertExpiryWithin,
   assertGrantable,
   assertRolesAssignable,
-  assertRolesReachable,
+  assignableRolesQuery,
 } from '../../authority/ceilings';
 import {
   assertExpiryWithinParent,
-  assertOrderedAround,
   assertScopeWithinParent,
-  parentBounds,
+  parentBoundsFrom,
+  parentBoundsQuery,
 } from '../../authority/chain-order';
-import { companyInScope } from '../../authority/scope';
+import { companyInScopeFrom, companyQuery } from '../../authority/scope';
 import type { ServiceContext } from '../../authority/service-context';
 import { auditInsert } from '../../lib/audit-log';
-import type { DbOrTx } from '../../lib/db';
+import type { DrizzleDb } from '../../lib/db';
 import { newId } from '../../lib/encoding';
 import { ApiError } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
 import { assertPasswordAcceptable } from '../../lib/password-policy';
-import { usernameTaken } from './users.repo';
-import { emptyToNull, getUser, parseExpiry } from './users.service';
+import { rowsOf, WriteBatch } from '../../lib/write-batch';
+import { guardExists, guardStillBelow, isUsernameConflict } from './users.guards';
+import { toUserRecord, type UserRecordRow, usernameHolderQuery, userRecordSql } from './users.repo';
+import { emptyToNull, parseExpiry } from './users.service';
+
+/**
+ * Everything a create decides on, batched with the actor (keyed by the request alone): the
+ * parent with the rule's verdict on it and its bounds, the two companies, the roles, and who
+ * holds the username.
+ */
+export function createUserReads(db: DrizzleDb, claimedId: string, input: CreateUserInput) {
+  const parentId = input.parentUserId ?? '';
+  return [
+    ...accountBelowReads(db, claimedId, parentId),
+    parentBoundsQuery(db, parentId),
+    companyQuery(db, input.companyId),
+    companyQuery(db, input.relatedCompanyId),
+    assignableRolesQuery(db, input.roleIds ?? []),
+    usernameHolderQuery(db, input.username),
+  ] as const;
+}
+
+type CreateUserRows = BatchResponse<ReturnType<typeof createUserReads>>;
 
 /**
  * The parent of a new sub-user: the actor itself, or an account entirely below it (a sub-user
  * hung under a stronger account would borrow rights the actor cannot see the end of).
  */
-async function parentFor(db: DbOrTx, actor: Actor, parentUserId: string | null | undefined) {
+function parentFrom(
+  ctx: ServiceContext,
+  parentUserId: string | null | undefined,
+  rows: CreateUserRows,
+) {
   if (!parentUserId) return null;
-  if (parentUserId === actor.id) {
-    const self = await db.select().from(users).where(eq(users.id, actor.id)).get();
+  if (parentUserId === ctx.actor.id) {
+    const self = rows[0][0]?.user;
     if (!self) throw new ApiError('SESSION_ENDED');
     return self;
   }
-  return accountBelowActor(db, actor, parentUserId, 'parentUserId');
+  return accountBelowFrom(ctx.actor, [rows[0], rows[1]], 'parentUserId');
 }
 
-/** Creates a user or sub-user; every ceiling and the parent chain's order are checked first. */
-export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<UserRecord> {
+/**
+ * Creates a user or sub-user; every ceiling and the parent chain's order are checked on one
+ * read, and the write (one batch) re-checks what a concurrent request could change: the parent
+ * still there and below the actor, the chain's order, the roles' reach, the username.
+ */
+export async function createUser(
+  ctx: ServiceContext,
+  input: CreateUserInput,
+  rows: CreateUserRows,
+): Promise<UserRecord> {
   const { db, actor } = ctx;
   assertPasswordAcceptable(input.password, input, 'password');
-  const parent = await parentFor(db, actor, input.parentUserId);
-  const bounds = parent ? await parentBounds(db, parent.id) : null;
-  const company = await companyInScope(db, actor, input.companyId, 'companyId');
-  const related = await companyInScope(db, actor, input.relatedCompanyId, 'relatedCompanyId');
+  const parent = parentFrom(ctx, input.parentUserId, rows);
+  const [, , [boundsRow], [companyRow], [relatedRow], roleRows, holders] = rows;
+  const bounds = parent ? parentBoundsFrom(boundsRow) : null;
+  const company = companyInScopeFrom(actor, companyRow, 'companyId');
+  const related = companyInScopeFrom(actor, relatedRow, 'relatedCompanyId');
   assertScopeWithinParent(bounds?.scopePath, related.path);
   assertScopeWithinParent(bounds?.scopePath, company.path, 'companyId');
   const permissions = [...new Set(input.permissions ?? [])];
   const roleIds = [...new Set(input.roleIds ?? [])];
   assertGrantable(actor, permissions, 'permissions');
-  await assertRolesAssignable(db, actor, roleIds, company.path, new Set());
+  assertRolesAssignable(actor, roleIds, company.path, new Set(), roleRows);
   const expiresAt = parseExpiry(input.expiresAt);
   assertExpiryWithin(actor, expiresAt);
   assertExpiryWithinParent(bounds?.expiresAt, expiresAt);
-  if (await usernameTaken(db, input.username)) {
-    throw new ApiError('USERNAME_TAKEN', { field: 'username' });
-  }
+  if (holders.length > 0) throw new ApiError('USERNAME_TAKEN', { field: 'username' });
   const id = newId('us');
   const now = new Date();
   const row = {
@@ -79,66 +111,49 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
     updatedAt: now,
   };
   const { passwordHash: _, ...visible } = row;
+  const batch = new WriteBatch(db);
+  // The parent may have been deleted (or changed) since it was read; the batch holds the
+  // write lock, so once these pass nothing can delete it before the account lands.
+  if (parent && parent.id === actor.id) guardExists(batch, parent.id, 'parentUserId');
+  else if (parent) guardStillBelow(batch, db, actor, parent.id, 'parentUserId');
+  batch.add(db.insert(users).values(row));
+  if (roleIds.length)
+    batch.add(db.insert(userRoles).values(roleIds.map((roleId) => ({ userId: id, roleId }))));
+  batch.faultPoint('users.create.midway', ctx.fault);
+  if (permissions.length) {
+    batch.add(
+      db
+        .insert(userPermissions)
+        .values(permissions.map((permission) => ({ userId: id, permission }))),
+    );
+  }
+  guardOrderedAround(batch, [id]);
+  guardRolesReachable(batch, id);
+  batch.add(
+    auditInsert(db, actor, {
+      action: 'user.create',
+      targetType: 'user',
+      targetId: id,
+      companyPath: company.path,
+      summary: `Created ${parent ? `sub-user of ${parent.username}` : 'user'} “${row.username}” in “${company.name}”`,
+      after: { ...visible, roleIds, permissions },
+    }),
+  );
+  // Read back inside the same transaction: what the create wrote, even if a delete of its
+  // parent lands right after.
+  const createdAt = batch.add(userRecordSql(id));
+  let results: Awaited<ReturnType<WriteBatch['commit']>>;
   try {
-    await db.transaction(async (tx) => {
-      // The parent may have been deleted since it was checked; inside the write transaction
-      // nothing can delete it any more, so the new account cannot vanish by a cascade later.
-      if (
-        parent &&
-        !(await tx.select({ id: users.id }).from(users).where(eq(users.id, parent.id)).get())
-      ) {
-        throw new ApiError('NOT_FOUND', { message: 'No such user.', field: 'parentUserId' });
-      }
-      await tx.insert(users).values(row);
-      if (roleIds.length)
-        await tx.insert(userRoles).values(roleIds.map((roleId) => ({ userId: id, roleId })));
-      ctx.fault('users.create.midway');
-      if (permissions.length) {
-        await tx
-          .insert(userPermissions)
-          .values(permissions.map((permission) => ({ userId: id, permission })));
-      }
-      await assertOrderedAround(tx, [id]);
-      await assertRolesReachable(tx, id);
-      await auditInsert(tx, actor, {
-        action: 'user.create',
-        targetType: 'user',
-        targetId: id,
-        companyPath: company.path,
-        summary: `Created ${parent ? `sub-user of ${parent.username}` : 'user'} “${row.username}” in “${company.name}”`,
-        after: { ...visible, roleIds, permissions },
-      });
-    });
+    results = await batch.commit();
   } catch (error) {
-    if (String(error).includes('UNIQUE'))
-      throw new ApiError('USERNAME_TAKEN', { field: 'username' });
+    if (isUsernameConflict(error)) throw new ApiError('USERNAME_TAKEN', { field: 'username' });
     if (String(error).includes('FOREIGN KEY'))
       throw new ApiError('CONFLICT', {
         message: 'A company or role of this account changed meanwhile. Try again.',
       });
     throw error;
   }
-  return getUser(db, actor, id).catch((error) => {
-    // Committed, then removed at once by a racing delete of its parent (which counted and
-    // audited it): the create still happened, so it answers 201 with what it wrote.
-    if (!(error instanceof ApiError) || error.code !== 'NOT_FOUND') throw error;
-    const at = now.toISOString();
-    return {
-      ...visible,
-      expiresAt: row.expiresAt?.toISOString() ?? null,
-      status: 'active' as const,
-      // The columns' defaults: a new account has not had its token rules set.
-      tokenConfig: {
-        longTerm: false,
-        ttlMinutes: Number(users.tokenTtlMinutes.default),
-        exclusiveLogin: false,
-      },
-      roleIds,
-      permissions,
-      effectivePermissions: [],
-      subUserCount: 0,
-      createdAt: at,
-      updatedAt: at,
-    };
-  });
+  const [created] = rowsOf<UserRecordRow>(results[createdAt]);
+  if (!created) throw new Error('the created account was not read back');
+  return toUserRecord(created);
 }

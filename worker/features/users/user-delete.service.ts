@@ -1,45 +1,67 @@
 import { sql } from 'drizzle-orm';
-import { accountBelowActor } from '../../authority/act-on-account';
+import type { BatchResponse } from 'drizzle-orm/batch';
+import { accountBelowFrom, accountBelowReads } from '../../authority/act-on-account';
 import type { ServiceContext } from '../../authority/service-context';
+import { liveAmong } from '../../durable-objects/live-index';
 import { endSessionsOf } from '../../durable-objects/session-hub.client';
-import { auditInsert } from '../../lib/audit-log';
-import { subtreeAccounts } from './users.repo';
+import { auditInsertComputed } from '../../lib/audit-log';
+import type { DrizzleDb } from '../../lib/db';
+import { rowsOf, WriteBatch } from '../../lib/write-batch';
+import { guardStillBelow } from './users.guards';
+import { subtreeOf } from './users.repo';
+
+/** How many accounts the subtree of `id` holds (a dry run's count). */
+const subtreeSize = (db: DrizzleDb, id: string) =>
+  db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (${subtreeOf(id)})`);
+
+/** What a delete decides on, batched with the actor: the account, the rule, a dry run's count. */
+export const deleteUserReads = (db: DrizzleDb, claimedId: string, id: string, dryRun: boolean) =>
+  [...accountBelowReads(db, claimedId, id), subtreeSize(db, dryRun ? id : '')] as const;
 
 /**
  * Deletes an account entirely below the actor with all its sub-users at every depth, in one
- * transaction: the set is chosen inside the write transaction, so a sub-user created a moment
- * before is deleted, counted and audited with the rest (never lost to a foreign-key cascade
- * nobody recorded). Their sessions end once it is committed.
+ * batch: the set is chosen inside it by walking the parent chain in the database (no list of
+ * ids leaves it, whatever the size), so a sub-user created a moment before is deleted, counted
+ * and audited with the rest (never lost to a foreign-key cascade nobody recorded). The hubs
+ * of the accounts with live sessions are told after the answer.
  */
-export async function deleteUser(ctx: ServiceContext, id: string, dryRun: boolean) {
+export async function deleteUser(
+  ctx: ServiceContext,
+  id: string,
+  dryRun: boolean,
+  [target, refused, [count]]: BatchResponse<ReturnType<typeof deleteUserReads>>,
+) {
   const { db, actor } = ctx;
-  const target = await accountBelowActor(db, actor, id);
-  if (dryRun) return { deleted: (await subtreeAccounts(db, id)).length };
-  const deleted = await db.transaction(async (tx) => {
-    // Chosen inside the write transaction: nothing can add a sub-user until it commits.
-    const rows = await subtreeAccounts(tx, id);
-    const ids = sql`SELECT value FROM json_each(${JSON.stringify(rows.map((r) => r.id))})`;
-    await tx.run(sql`DELETE FROM user_roles WHERE user_id IN (${ids})`);
-    await tx.run(sql`DELETE FROM user_permissions WHERE user_id IN (${ids})`);
-    ctx.fault('users.delete.midway');
-    await tx.run(sql`DELETE FROM users WHERE id IN (${ids})`);
-    await auditInsert(tx, actor, {
+  const user = accountBelowFrom(actor, [target, refused]);
+  if (dryRun) return { deleted: Number(count?.n ?? 0) };
+  const subtree = subtreeOf(id);
+  const batch = new WriteBatch(db);
+  guardStillBelow(batch, db, actor, id);
+  const liveAt = batch.add(liveAmong(subtree));
+  const countAt = batch.add(sql`SELECT count(*) AS n FROM (${subtree})`);
+  batch.add(
+    auditInsertComputed(actor, {
       action: 'user.delete',
       targetType: 'user',
       targetId: id,
-      companyPath: target.companyPath,
-      summary:
-        rows.length > 1
-          ? `Deleted user “${target.username}” and ${rows.length - 1} sub-user${rows.length > 2 ? 's' : ''}`
-          : `Deleted user “${target.username}”`,
-      before: { id, username: target.username, companyId: target.companyId, deleted: rows },
-    });
-    return rows;
-  });
-  await endSessionsOf(
-    ctx.env,
-    deleted.map((r) => r.id),
-    'account_deleted',
+      companyPath: user.companyPath,
+      summary: sql`SELECT ${`Deleted user “${user.username}”`} || CASE WHEN n > 1
+          THEN ' and ' || (n - 1) || ' sub-user' || CASE WHEN n > 2 THEN 's' ELSE '' END
+          ELSE '' END
+        FROM (SELECT count(*) AS n FROM (${subtree}))`,
+      before: sql`SELECT json_object('id', ${id}, 'username', ${user.username},
+          'companyId', ${user.companyId},
+          'deleted', json((SELECT json_group_array(json_object('id', u.id, 'username', u.username))
+            FROM users u WHERE u.id IN (${subtree}))))`,
+      after: sql`NULL`,
+    }),
   );
-  return { deleted: deleted.length };
+  batch.add(sql`DELETE FROM user_roles WHERE user_id IN (${subtree})`);
+  batch.add(sql`DELETE FROM user_permissions WHERE user_id IN (${subtree})`);
+  batch.faultPoint('users.delete.midway', ctx.fault);
+  batch.add(sql`DELETE FROM users WHERE id IN (${subtree})`);
+  const results = await batch.commit();
+  const live = rowsOf<{ id: string }>(results[liveAt]).map((r) => r.id);
+  ctx.defer(endSessionsOf(ctx.env, live, 'account_deleted'));
+  return { deleted: Number(rowsOf<{ n: number }>(results[countAt])[0]?.n ?? 0) };
 }

@@ -1,116 +1,187 @@
 import { type SQL, sql } from 'drizzle-orm';
+import type { BatchResponse } from 'drizzle-orm/batch';
 import type { ExpiryUpdateInput } from '../../../schemas/users';
-import { accountBelowActor, accountsNotBelow, idList } from '../../authority/act-on-account';
+import {
+  type ActingAccount,
+  accountBelowFrom,
+  accountBelowReads,
+  accountsNotBelowQuery,
+  idList,
+} from '../../authority/act-on-account';
 import { assertHolds } from '../../authority/actor';
 import { assertExpiryWithin } from '../../authority/ceilings';
 import {
+  applyExpiryPlan,
   assertExpiryWithinParent,
-  parentBounds,
-  setExpiryInOrder,
+  expiryPlan,
+  parentBoundsFrom,
+  parentBoundsQuery,
 } from '../../authority/chain-order';
 import type { ServiceContext } from '../../authority/service-context';
+import { liveAmong } from '../../durable-objects/live-index';
 import {
   broadcastTo,
   endSessionsOf,
   recheckAccounts,
 } from '../../durable-objects/session-hub.client';
-import { auditInsert } from '../../lib/audit-log';
-import { descendantsOfMany } from './users.repo';
+import { auditId, auditInsertComputed } from '../../lib/audit-log';
+import type { DrizzleDb } from '../../lib/db';
+import { rowsOf, WriteBatch } from '../../lib/write-batch';
+import { guardStillBelow } from './users.guards';
+import { subtreesOf } from './users.repo';
 import { iso, parseExpiry } from './users.service';
 
-/** Thrown to roll a dry run back after it counted what it would change. */
-class DryRun extends Error {
-  constructor(readonly updated: string[]) {
-    super('dry run');
+/**
+ * Every account of the company of user `id` (and, optionally, of its subsidiaries), selected
+ * inside the database from the user's own row.
+ */
+function companyAccounts(id: string, includeSubsidiaries: boolean): SQL {
+  if (!includeSubsidiaries) {
+    return sql`SELECT id FROM users WHERE company_id = (SELECT company_id FROM users WHERE id = ${id})`;
   }
+  const path = sql`(SELECT c.path FROM users t JOIN companies c ON c.id = t.company_id WHERE t.id = ${id})`;
+  return sql`SELECT u.id FROM users u JOIN companies c ON c.id = u.company_id
+    WHERE c.path >= ${path} AND c.path < ${path} || '~'`;
 }
 
-/** Every account of the company at `path` (and, optionally, of its subsidiaries). */
-function companyAccounts(companyId: string, path: string, includeSubsidiaries: boolean): SQL {
-  return includeSubsidiaries
-    ? sql`SELECT u.id FROM users u JOIN companies c ON c.id = u.company_id
-        WHERE c.path >= ${path} AND c.path < ${`${path}~`}`
-    : sql`SELECT id FROM users WHERE company_id = ${companyId}`;
+/**
+ * The change as CTEs: `refused(id)`, the accounts of the company left alone (not below the
+ * acting account; none for a single account), then the {@link expiryPlan} over the rest.
+ * Chosen inside the database, whatever the number of accounts.
+ */
+function syncPlan(acting: ActingAccount, id: string, input: ExpiryUpdateInput): SQL {
+  const all = input.applyToCompany
+    ? companyAccounts(id, Boolean(input.includeSubsidiaries))
+    : idList([id]);
+  const refused = input.applyToCompany
+    ? sql`SELECT id FROM (${accountsNotBelowQuery(acting, all)})`
+    : sql`SELECT NULL WHERE 0`;
+  return sql`refused(id) AS (${refused}),
+    ${expiryPlan(sql`${all} EXCEPT SELECT id FROM refused`, parseExpiry(input.expiresAt))}`;
 }
+
+/**
+ * What an expiry change decides on, batched with the actor: the account, the rule, its
+ * parent's bounds, and for a dry run the exact counts (the same selection as the write).
+ */
+export function updateExpiryReads(
+  db: DrizzleDb,
+  claimedId: string,
+  id: string,
+  input: ExpiryUpdateInput,
+  dryRun: boolean,
+) {
+  const counts = dryRun
+    ? sql`WITH RECURSIVE ${syncPlan({ claimedId }, id, input)}
+        SELECT (SELECT count(*) FROM changes) AS updated, (SELECT count(*) FROM refused) AS skipped`
+    : sql`SELECT 0 AS updated, 0 AS skipped`;
+  return [
+    ...accountBelowReads(db, claimedId, id),
+    parentBoundsQuery(db, sql`(SELECT parent_user_id FROM users WHERE id = ${id})`),
+    db.all<{ updated: number; skipped: number }>(counts),
+  ] as const;
+}
+
+type UpdateExpiryRows = BatchResponse<ReturnType<typeof updateExpiryReads>>;
 
 /**
  * Sets one account's expiry, or every account of its company (optionally with subsidiaries)
  * that lies entirely below the actor — the others (the actor, its ancestors, stronger
  * accounts) are skipped and counted. Each account gets the date or its parent's, if earlier,
- * and sub-users are carried down, all in one statement. `dryRun` runs the same statement in a
- * transaction it rolls back, so the count is exact.
+ * and sub-users are carried down, all in one batch that chooses the accounts inside the
+ * database. `dryRun` counts the same selection in the read.
  */
 export async function updateExpiry(
   ctx: ServiceContext,
   id: string,
   input: ExpiryUpdateInput,
   dryRun: boolean,
+  [target, refusedRows, [boundsRow], [counts]]: UpdateExpiryRows,
 ) {
   const { db, actor } = ctx;
   if (input.applyToCompany) assertHolds(actor, 'function.users.expiry.sync', 'applyToCompany');
-  const target = await accountBelowActor(db, actor, id);
+  const user = accountBelowFrom(actor, [target, refusedRows]);
   const value = parseExpiry(input.expiresAt);
   assertExpiryWithin(actor, value);
-  let targets = idList([id]);
-  let skipped = 0;
-  if (input.applyToCompany) {
-    const all = companyAccounts(
-      target.companyId,
-      target.companyPath,
-      Boolean(input.includeSubsidiaries),
-    );
-    const refused = await accountsNotBelow(db, actor, all);
-    skipped = refused.length;
-    targets = sql`${all} EXCEPT ${idList(refused.map((r) => r.id))}`;
-  } else if (target.parentUserId) {
-    assertExpiryWithinParent((await parentBounds(db, target.parentUserId))?.expiresAt, value);
+  if (!input.applyToCompany && user.parentUserId) {
+    assertExpiryWithinParent(parentBoundsFrom(boundsRow)?.expiresAt, value);
   }
-  const now = Date.now();
-  let updatedIds: string[];
-  try {
-    updatedIds = await db.transaction(async (tx) => {
-      const changed = await setExpiryInOrder(tx, targets, value, now);
-      if (dryRun) throw new DryRun(changed);
-      ctx.fault('users.expiry.midway');
-      await auditInsert(tx, actor, {
+  if (dryRun)
+    return { updated: Number(counts?.updated ?? 0), skipped: Number(counts?.skipped ?? 0) };
+
+  const plan = syncPlan(actor, id, input);
+  const entryId = auditId();
+  // The entry names the changed accounts; read back after the update, it also tells which
+  // hubs to wake, without choosing the accounts a third time.
+  const recorded = sql`SELECT value AS id FROM json_each(
+    (SELECT after FROM audit_log WHERE id = ${entryId}), '$.userIds')`;
+  const valueIso = value === null ? null : new Date(value).toISOString();
+  const scopeNote = input.applyToCompany
+    ? input.includeSubsidiaries
+      ? 'company and subsidiaries'
+      : 'whole company'
+    : null;
+  const batch = new WriteBatch(db);
+  guardStillBelow(batch, db, actor, id);
+  batch.add(
+    auditInsertComputed(
+      actor,
+      {
         action: 'user.expiry',
         targetType: 'user',
         targetId: id,
-        companyPath: target.companyPath,
-        summary: `Set the expiration date of ${changed.length} account${changed.length === 1 ? '' : 's'} to ${value === null ? 'never' : new Date(value).toISOString()}${input.applyToCompany ? ` (${input.includeSubsidiaries ? 'company and subsidiaries' : 'whole company'}${skipped ? `, ${skipped} skipped` : ''})` : ''}`,
-        before: { expiresAt: iso(target.expiresAt) },
-        after: {
-          expiresAt: value === null ? null : new Date(value).toISOString(),
+        companyPath: user.companyPath,
+        summary: sql`SELECT 'Set the expiration date of ' || n || ' account'
+            || CASE WHEN n = 1 THEN '' ELSE 's' END || ${` to ${valueIso ?? 'never'}`}
+            || CASE WHEN ${scopeNote} IS NULL THEN ''
+              ELSE ' (' || ${scopeNote} || CASE WHEN s > 0 THEN ', ' || s || ' skipped' ELSE '' END || ')'
+              END
+          FROM (SELECT (SELECT count(*) FROM changes) AS n, (SELECT count(*) FROM refused) AS s)`,
+        before: sql`SELECT ${JSON.stringify({ expiresAt: iso(user.expiresAt) })}`,
+        after: sql`SELECT json_set(${JSON.stringify({
+          expiresAt: valueIso,
           applyToCompany: input.applyToCompany,
           includeSubsidiaries: input.includeSubsidiaries,
-          userIds: changed,
-          skipped,
-        },
-      });
-      return changed;
-    });
-  } catch (error) {
-    if (error instanceof DryRun) return { updated: error.updated.length, skipped };
-    throw error;
-  }
-  tellScreens(ctx, updatedIds, value);
-  return { updated: updatedIds.length, skipped };
+        })}, '$.userIds', json((SELECT json_group_array(id) FROM changes)),
+          '$.skipped', (SELECT count(*) FROM refused))`,
+      },
+      { id: entryId, with: plan },
+    ),
+  );
+  const changedAt = batch.add(applyExpiryPlan(plan, Date.now()));
+  batch.faultPoint('users.expiry.midway', ctx.fault);
+  const skippedAt = batch.add(
+    sql`SELECT json_extract(after, '$.skipped') AS n FROM audit_log WHERE id = ${entryId}`,
+  );
+  const liveAt = batch.add(liveAmong(subtreesOf(recorded)));
+  const liveChangedAt = batch.add(liveAmong(recorded));
+  const results = await batch.commit();
+  const ids = (at: number) => rowsOf<{ id: string }>(results[at]).map((r) => r.id);
+  tellScreens(ctx, ids(liveAt), ids(liveChangedAt), value);
+  return {
+    updated: rowsOf(results[changedAt]).length,
+    skipped: Number(rowsOf<{ n: number }>(results[skippedAt])[0]?.n ?? 0),
+  };
 }
 
 /**
  * The next request of every affected session is refused by the database check already; the
- * hubs are told after the answer so a sync over thousands of accounts answers at once.
+ * live hubs (of the changed accounts and every sub-user below them) are told after the answer.
  */
-function tellScreens(ctx: ServiceContext, updatedIds: string[], value: number | null) {
+function tellScreens(
+  ctx: ServiceContext,
+  live: string[],
+  liveChanged: string[],
+  value: number | null,
+) {
   ctx.defer(
     (async () => {
-      const affected = await descendantsOfMany(ctx.db, updatedIds);
       if (value !== null && value <= Date.now()) {
-        await endSessionsOf(ctx.env, affected, 'account_expired');
+        await endSessionsOf(ctx.env, live, 'account_expired');
         return;
       }
-      await recheckAccounts(ctx.env, affected);
-      await broadcastTo(ctx.env, updatedIds, { type: 'expiry_changed' });
+      await recheckAccounts(ctx.env, live);
+      await broadcastTo(ctx.env, liveChanged, { type: 'expiry_changed' });
     })(),
   );
 }

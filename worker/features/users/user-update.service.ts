@@ -1,34 +1,53 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import type { BatchResponse } from 'drizzle-orm/batch';
 import { userPermissions, userRoles, users } from '../../../db/schema';
 import type { UpdateUserInput, UserRecord } from '../../../schemas/users';
-import { accountBelowActor, idList } from '../../authority/act-on-account';
+import {
+  accountsNotBelowQuery,
+  idList,
+  type NotBelow,
+  notBelowError,
+} from '../../authority/act-on-account';
+import { guardOrderedAround, guardRolesReachable } from '../../authority/batch-guards';
 import {
   assertAdditionsGrantable,
   assertExpiryWithin,
   assertRolesAssignable,
-  assertRolesReachable,
+  assignableRolesQuery,
 } from '../../authority/ceilings';
 import {
+  applyExpiryPlan,
   assertExpiryWithinParent,
-  assertOrderedAround,
   assertScopeWithinParent,
-  parentBounds,
-  setExpiryInOrder,
-  subUsersOutsideScope,
+  expiryPlan,
+  parentBoundsFrom,
+  parentBoundsQuery,
+  subUsersOutsideScopeQuery,
 } from '../../authority/chain-order';
-import { companyInScope } from '../../authority/scope';
+import { companyInScopeFrom, companyQuery } from '../../authority/scope';
 import type { ServiceContext } from '../../authority/service-context';
+import { liveAmong } from '../../durable-objects/live-index';
 import {
   broadcastTo,
   endSessionsOf,
   recheckAccounts,
 } from '../../durable-objects/session-hub.client';
 import { auditInsert } from '../../lib/audit-log';
+import type { DrizzleDb } from '../../lib/db';
 import { ApiError } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
 import { assertPasswordAcceptable, namesAfterEdit } from '../../lib/password-policy';
-import { descendantIds, usernameTaken } from './users.repo';
-import { emptyToNull, getUser, parseExpiry } from './users.service';
+import { rowsOf, WriteBatch } from '../../lib/write-batch';
+import { guardStillBelow, isUsernameConflict } from './users.guards';
+import {
+  subtreeOf,
+  toUserRecord,
+  type UserRecordRow,
+  usernameHolderQuery,
+  userRecordQuery,
+  userRecordSql,
+} from './users.repo';
+import { emptyToNull, parseExpiry, userRowInScope } from './users.service';
 
 type Changes = Partial<typeof users.$inferInsert>;
 
@@ -36,54 +55,84 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /**
+ * Everything an edit decides on, batched with the actor (keyed by the request alone): the
+ * account, the rule's verdict on it, its parent's bounds, who holds the new username, the new
+ * companies, the sub-users outside the new scope, and the roles named or held.
+ */
+export function updateUserReads(
+  db: DrizzleDb,
+  claimedId: string,
+  id: string,
+  input: UpdateUserInput,
+) {
+  const relatedPath = sql`(SELECT path FROM companies WHERE id = ${input.relatedCompanyId ?? null})`;
+  return [
+    userRecordQuery(db, id),
+    db.all<NotBelow>(accountsNotBelowQuery({ claimedId }, idList([id]))),
+    parentBoundsQuery(db, sql`(SELECT parent_user_id FROM users WHERE id = ${id})`),
+    usernameHolderQuery(db, input.username ?? ''),
+    companyQuery(db, input.companyId ?? ''),
+    companyQuery(db, input.relatedCompanyId ?? ''),
+    subUsersOutsideScopeQuery(db, id, relatedPath),
+    assignableRolesQuery(db, input.roleIds ?? [], id),
+  ] as const;
+}
+
+type UpdateUserRows = BatchResponse<ReturnType<typeof updateUserReads>>;
+
+/**
  * Edits an account entirely below the actor. Only the fields the body names change, and the
  * ceilings are checked on what actually changes: an untouched (or re-sent, equal) expiry or
  * company is not re-checked, so a manager may still fix the phone of an account whose date
- * it could not set today.
+ * it could not set today. Decided on one read; written in one batch that re-checks the rules
+ * a concurrent request could break (still below the actor, chain order, role reach, username).
  */
 export async function updateUser(
   ctx: ServiceContext,
   id: string,
   input: UpdateUserInput,
+  rows: UpdateUserRows,
 ): Promise<UserRecord> {
   const { db, actor } = ctx;
-  const target = await accountBelowActor(db, actor, id);
-  const before = await getUser(db, actor, id);
-  const bounds = target.parentUserId ? await parentBounds(db, target.parentUserId) : null;
+  const [[row], [refused], [boundsRow], holders, [company], [related], [outside], roleRows] = rows;
+  const target = userRowInScope(actor, row);
+  if (refused) throw notBelowError(refused);
+  const before = toUserRecord(target);
+  const bounds = parentBoundsFrom(boundsRow);
   const set: Changes = {};
 
-  if (input.username !== undefined && input.username !== target.username) {
-    if (await usernameTaken(db, input.username, id)) {
+  if (input.username !== undefined && input.username !== before.username) {
+    if (holders.some((h) => h.id !== id)) {
       throw new ApiError('USERNAME_TAKEN', { field: 'username' });
     }
     Object.assign(set, { username: input.username, usernameKey: input.username.toLowerCase() });
   }
-  if (input.displayName !== undefined && input.displayName !== target.displayName) {
+  if (input.displayName !== undefined && input.displayName !== before.displayName) {
     set.displayName = input.displayName;
   }
-  if (input.email !== undefined && emptyToNull(input.email) !== target.email) {
+  if (input.email !== undefined && emptyToNull(input.email) !== before.email) {
     set.email = emptyToNull(input.email);
   }
-  if (input.phone !== undefined && emptyToNull(input.phone) !== target.phone) {
+  if (input.phone !== undefined && emptyToNull(input.phone) !== before.phone) {
     set.phone = emptyToNull(input.phone);
   }
-  if (input.status !== undefined && input.status !== target.status) set.status = input.status;
+  if (input.status !== undefined && input.status !== before.status) set.status = input.status;
 
-  let companyPath = target.companyPath;
-  if (input.companyId !== undefined && input.companyId !== target.companyId) {
-    companyPath = (await companyInScope(db, actor, input.companyId, 'companyId')).path;
+  let companyPath = target.company_path;
+  if (input.companyId !== undefined && input.companyId !== before.companyId) {
+    companyPath = companyInScopeFrom(actor, company, 'companyId').path;
     assertScopeWithinParent(bounds?.scopePath, companyPath, 'companyId');
     set.companyId = input.companyId;
   }
-  if (input.relatedCompanyId !== undefined && input.relatedCompanyId !== target.relatedCompanyId) {
-    const related = await companyInScope(db, actor, input.relatedCompanyId, 'relatedCompanyId');
-    assertScopeWithinParent(bounds?.scopePath, related.path);
-    const outside = await subUsersOutsideScope(db, id, related.path);
-    if (outside > 0) {
+  if (input.relatedCompanyId !== undefined && input.relatedCompanyId !== before.relatedCompanyId) {
+    const scope = companyInScopeFrom(actor, related, 'relatedCompanyId');
+    assertScopeWithinParent(bounds?.scopePath, scope.path);
+    const n = Number(outside?.n ?? 0);
+    if (n > 0) {
       throw new ApiError('EXCEEDS_PARENT', {
-        message: `${outside} sub-user${outside === 1 ? ' sees or belongs' : 's see or belong'} outside this related company. Narrow ${outside === 1 ? 'its' : 'their'} scope first.`,
+        message: `${n} sub-user${n === 1 ? ' sees or belongs' : 's see or belong'} outside this related company. Narrow ${n === 1 ? 'its' : 'their'} scope first.`,
         field: 'relatedCompanyId',
-        details: { subUsers: outside },
+        details: { subUsers: n },
       });
     }
     set.relatedCompanyId = input.relatedCompanyId;
@@ -98,17 +147,17 @@ export async function updateUser(
   }
   if (replaceRoles || set.companyId) {
     // A new company must still be able to use every role the account keeps.
-    await assertRolesAssignable(
-      db,
+    assertRolesAssignable(
       actor,
       roleIds ?? before.roleIds,
       companyPath,
       new Set(before.roleIds),
+      roleRows,
     );
   }
 
   let expiresAt: number | null | undefined;
-  const stored = target.expiresAt === null ? null : target.expiresAt.getTime();
+  const stored = target.expires_at === null ? null : Number(target.expires_at);
   if (input.expiresAt !== undefined && parseExpiry(input.expiresAt) !== stored) {
     expiresAt = parseExpiry(input.expiresAt);
     assertExpiryWithin(actor, expiresAt);
@@ -116,7 +165,7 @@ export async function updateUser(
   }
 
   if (input.password) {
-    assertPasswordAcceptable(input.password, namesAfterEdit(target, input), 'password');
+    assertPasswordAcceptable(input.password, namesAfterEdit(before, input), 'password');
     set.passwordHash = await hashPassword(input.password, ctx.env.PASSWORD_PEPPER);
     set.mustChangePassword = true;
   }
@@ -131,47 +180,60 @@ export async function updateUser(
     return before;
   }
   const now = Date.now();
+  const batch = new WriteBatch(db);
+  guardStillBelow(batch, db, actor, id);
+  // Read before the writes: a disabled or expired account's hub must still be found.
+  const liveAt = batch.add(liveAmong(subtreeOf(id)));
+  if (Object.keys(set).length > 0) {
+    batch.add(
+      db
+        .update(users)
+        .set({ ...set, updatedAt: new Date(now) })
+        .where(eq(users.id, id)),
+    );
+  }
+  if (replaceRoles && roleIds) {
+    batch.add(db.delete(userRoles).where(eq(userRoles.userId, id)));
+    batch.faultPoint('users.update.midway', ctx.fault);
+    if (roleIds.length)
+      batch.add(db.insert(userRoles).values(roleIds.map((roleId) => ({ userId: id, roleId }))));
+  }
+  if (replacePermissions && permissions) {
+    batch.add(db.delete(userPermissions).where(eq(userPermissions.userId, id)));
+    if (permissions.length) {
+      batch.add(
+        db
+          .insert(userPermissions)
+          .values(permissions.map((permission) => ({ userId: id, permission }))),
+      );
+    }
+  }
+  if (expiresAt !== undefined) batch.add(applyExpiryPlan(expiryPlan(idList([id]), expiresAt), now));
+  guardOrderedAround(batch, [id]);
+  guardRolesReachable(batch, id);
+  batch.add(
+    auditInsert(db, actor, {
+      action: 'user.update',
+      targetType: 'user',
+      targetId: id,
+      companyPath,
+      summary: `Edited user “${input.username ?? before.username}”${input.password ? ' (password reset)' : ''}`,
+      ...auditDiff(before, input, expiresAt),
+    }),
+  );
+  const afterAt = batch.add(userRecordSql(id));
+  let results: Awaited<ReturnType<WriteBatch['commit']>>;
   try {
-    await db.transaction(async (tx) => {
-      if (Object.keys(set).length > 0) {
-        await tx
-          .update(users)
-          .set({ ...set, updatedAt: new Date(now) })
-          .where(eq(users.id, id));
-      }
-      if (replaceRoles && roleIds) {
-        await tx.delete(userRoles).where(eq(userRoles.userId, id));
-        ctx.fault('users.update.midway');
-        if (roleIds.length)
-          await tx.insert(userRoles).values(roleIds.map((roleId) => ({ userId: id, roleId })));
-      }
-      if (replacePermissions && permissions) {
-        await tx.delete(userPermissions).where(eq(userPermissions.userId, id));
-        if (permissions.length) {
-          await tx
-            .insert(userPermissions)
-            .values(permissions.map((permission) => ({ userId: id, permission })));
-        }
-      }
-      if (expiresAt !== undefined) await setExpiryInOrder(tx, idList([id]), expiresAt, now);
-      await assertOrderedAround(tx, [id]);
-      await assertRolesReachable(tx, id);
-      await auditInsert(tx, actor, {
-        action: 'user.update',
-        targetType: 'user',
-        targetId: id,
-        companyPath,
-        summary: `Edited user “${input.username ?? before.username}”${input.password ? ' (password reset)' : ''}`,
-        ...auditDiff(before, input, expiresAt),
-      });
-    });
+    results = await batch.commit();
   } catch (error) {
-    if (String(error).includes('UNIQUE'))
-      throw new ApiError('USERNAME_TAKEN', { field: 'username' });
+    if (isUsernameConflict(error)) throw new ApiError('USERNAME_TAKEN', { field: 'username' });
     throw error;
   }
-  const after = await getUser(db, actor, id);
-  await tellScreens(ctx, id, before, after, Boolean(input.password));
+  const [afterRow] = rowsOf<UserRecordRow>(results[afterAt]);
+  if (!afterRow) throw new ApiError('NOT_FOUND', { message: 'No such user.' });
+  const after = toUserRecord(afterRow);
+  const live = rowsOf<{ id: string }>(results[liveAt]).map((r) => r.id);
+  await tellScreens(ctx, id, live, before, after, Boolean(input.password));
   return after;
 }
 
@@ -197,34 +259,36 @@ function auditDiff(
 }
 
 /**
+ * Tells the live accounts of the edited one's subtree (`live`, read in the write batch).
  * Ending sessions is awaited so the answer means "they are out" (an admin password reset ends
  * the target's sessions too); notices can trail.
  */
 async function tellScreens(
   ctx: ServiceContext,
   id: string,
+  live: string[],
   before: UserRecord,
   after: UserRecord,
   passwordReset: boolean,
 ) {
-  const affected = await descendantIds(ctx.db, id);
+  const self = live.filter((liveId) => liveId === id);
   if (after.status === 'disabled' && before.status !== 'disabled') {
-    await endSessionsOf(ctx.env, affected, 'account_disabled');
+    await endSessionsOf(ctx.env, live, 'account_disabled');
     return;
   }
   if (after.expiresAt !== null && Date.parse(after.expiresAt) <= Date.now()) {
-    await endSessionsOf(ctx.env, affected, 'account_expired');
+    await endSessionsOf(ctx.env, live, 'account_expired');
     return;
   }
-  if (passwordReset) await endSessionsOf(ctx.env, [id], 'password_changed');
+  if (passwordReset) await endSessionsOf(ctx.env, self, 'password_changed');
   ctx.defer(
     (async () => {
       if (before.expiresAt !== after.expiresAt) {
-        await recheckAccounts(ctx.env, affected);
-        await broadcastTo(ctx.env, [id], { type: 'expiry_changed' });
+        await recheckAccounts(ctx.env, live);
+        await broadcastTo(ctx.env, self, { type: 'expiry_changed' });
       }
       if (before.effectivePermissions.join() !== after.effectivePermissions.join()) {
-        await broadcastTo(ctx.env, affected, { type: 'permissions_changed' });
+        await broadcastTo(ctx.env, live, { type: 'permissions_changed' });
       }
     })(),
   );

@@ -1,35 +1,8 @@
-import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
-import { rolePermissions, roles, userPermissions, userRoles, users } from '../../../db/schema';
-import type { DbOrTx, DrizzleDb } from '../../lib/db';
-
-/** The user and every sub-user below it, at any depth (ids, nearest first). */
-export async function descendantIds(db: DbOrTx, userId: string): Promise<string[]> {
-  return (await subtreeAccounts(db, userId)).map((r) => r.id);
-}
-
-/** The user and every sub-user below it, at any depth, with their usernames. */
-export async function subtreeAccounts(
-  db: DbOrTx,
-  userId: string,
-): Promise<{ id: string; username: string }[]> {
-  return db.all<{ id: string; username: string }>(sql`WITH RECURSIVE tree(id) AS (
-      SELECT id FROM users WHERE id = ${userId}
-      UNION ALL
-      SELECT u.id FROM users u JOIN tree ON u.parent_user_id = tree.id
-    ) SELECT u.id, u.username FROM users u JOIN tree ON tree.id = u.id`);
-}
-
-// Written out: in a select list drizzle renders `users.id` unqualified, which would bind to `s`.
-/** The users and every sub-user below any of them, in one recursive query. */
-export async function descendantsOfMany(db: DbOrTx, userIds: string[]): Promise<string[]> {
-  if (userIds.length === 0) return [];
-  const rows = await db.all<{ id: string }>(sql`WITH RECURSIVE tree(id) AS (
-      SELECT value FROM json_each(${JSON.stringify(userIds)})
-      UNION
-      SELECT u.id FROM users u JOIN tree ON u.parent_user_id = tree.id
-    ) SELECT id FROM tree`);
-  return rows.map((r) => r.id);
-}
+import { and, asc, eq, gt, or, type SQL, sql } from 'drizzle-orm';
+import { users } from '../../../db/schema';
+import type { UserRecord } from '../../../schemas/users';
+import { effectivePermissionsJson } from '../../authority/effective-permissions';
+import type { DrizzleDb } from '../../lib/db';
 
 const subUserCount = sql<number>`(SELECT count(*) FROM users s WHERE s.parent_user_id = "users"."id")`;
 
@@ -46,7 +19,7 @@ export const listColumns = {
 };
 
 /** One page of a company's users by username, after `cursor` (a username key). */
-export async function companyUsersPage(
+export function companyUsersPage(
   db: DrizzleDb,
   companyId: string,
   opts: { q?: string; cursor?: string; limit: number },
@@ -70,7 +43,7 @@ export async function companyUsersPage(
     .limit(opts.limit + 1);
 }
 
-export async function directSubUsers(db: DrizzleDb, userId: string) {
+export function directSubUsers(db: DrizzleDb, userId: string) {
   return db
     .select(listColumns)
     .from(users)
@@ -78,54 +51,97 @@ export async function directSubUsers(db: DrizzleDb, userId: string) {
     .orderBy(asc(users.usernameKey));
 }
 
-export async function userGrants(db: DbOrTx, userId: string) {
-  const direct = await db
-    .select({ permission: userPermissions.permission })
-    .from(userPermissions)
-    .where(eq(userPermissions.userId, userId));
-  const held = await db
-    .select({ id: roles.id, name: roles.name })
-    .from(userRoles)
-    .innerJoin(roles, eq(roles.id, userRoles.roleId))
-    .where(eq(userRoles.userId, userId));
-  return { permissions: direct.map((r) => r.permission).sort(), roles: held };
-}
-
-/** Roles with their permission keys. */
-export async function rolesWithPermissions(db: DbOrTx, roleIds: string[]) {
-  if (roleIds.length === 0) return [];
-  const rows = await db
-    .select({
-      id: roles.id,
-      name: roles.name,
-      companyId: roles.companyId,
-      permission: rolePermissions.permission,
-    })
-    .from(roles)
-    .leftJoin(rolePermissions, eq(rolePermissions.roleId, roles.id))
-    .where(inArray(roles.id, roleIds));
-  const byId = new Map<
-    string,
-    { id: string; name: string; companyId: string; permissions: string[] }
-  >();
-  for (const r of rows) {
-    const role = byId.get(r.id) ?? {
-      id: r.id,
-      name: r.name,
-      companyId: r.companyId,
-      permissions: [],
-    };
-    if (r.permission) role.permissions.push(r.permission);
-    byId.set(r.id, role);
-  }
-  return [...byId.values()];
-}
-
-export async function usernameTaken(db: DbOrTx, username: string, exceptId?: string) {
-  const row = await db
+/** The account holding this username (case-insensitive), as a batchable query. */
+export const usernameHolderQuery = (db: DrizzleDb, username: string) =>
+  db
     .select({ id: users.id })
     .from(users)
     .where(eq(users.usernameKey, username.toLowerCase()))
-    .get();
-  return row !== undefined && row.id !== exceptId;
+    .limit(1);
+
+/** The user and every sub-user below it, at any depth (a query answering one `id` column). */
+export const subtreeOf = (userId: string) => sql`WITH RECURSIVE tree(id) AS (
+      SELECT id FROM users WHERE id = ${userId}
+      UNION ALL
+      SELECT u.id FROM users u JOIN tree ON u.parent_user_id = tree.id
+    ) SELECT id FROM tree`;
+
+/** The accounts of `roots` (a query answering one `id` column) and every sub-user below them. */
+export const subtreesOf = (roots: SQL) => sql`WITH RECURSIVE tree(id) AS (
+      SELECT id FROM (${roots})
+      UNION
+      SELECT u.id FROM users u JOIN tree ON u.parent_user_id = tree.id
+    ) SELECT id FROM tree`;
+
+/**
+ * A user as the API shows it, with its company's path, in one statement: its grants and
+ * effective permissions as JSON arrays. Raw SQL so that its rows read the same from
+ * `authorize`'s batch and from a write batch (which reads the result back after its writes).
+ */
+export const userRecordSql = (id: string) => sql`
+  SELECT u.id, u.username, u.display_name, u.email, u.phone, u.company_id,
+    u.related_company_id, u.parent_user_id, u.expires_at, u.status, u.token_long_term,
+    u.token_ttl_minutes, u.token_exclusive, u.created_at, u.updated_at, c.path AS company_path,
+    (SELECT json_group_array(permission) FROM user_permissions WHERE user_id = u.id) AS permissions,
+    (SELECT json_group_array(role_id) FROM user_roles WHERE user_id = u.id) AS role_ids,
+    ${effectivePermissionsJson(id)} AS effective,
+    (SELECT count(*) FROM users s WHERE s.parent_user_id = u.id) AS sub_user_count
+  FROM users u JOIN companies c ON c.id = u.company_id
+  WHERE u.id = ${id}`;
+
+export interface UserRecordRow {
+  id: string;
+  username: string;
+  display_name: string;
+  email: string | null;
+  phone: string | null;
+  company_id: string;
+  related_company_id: string;
+  parent_user_id: string | null;
+  expires_at: number | null;
+  status: 'active' | 'disabled';
+  token_long_term: number;
+  token_ttl_minutes: number;
+  token_exclusive: number;
+  created_at: number;
+  updated_at: number;
+  company_path: string;
+  permissions: string;
+  role_ids: string;
+  effective: string;
+  sub_user_count: number;
+}
+
+/** {@link userRecordSql} for `authorize`'s batch. */
+export const userRecordQuery = (db: DrizzleDb, id: string) =>
+  db.all<UserRecordRow>(userRecordSql(id));
+
+const sortedJson = (json: string): string[] => (JSON.parse(json) as string[]).sort();
+const isoOf = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
+
+/** The API's shape of a {@link userRecordSql} row. */
+export function toUserRecord(row: UserRecordRow): UserRecord {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    email: row.email,
+    phone: row.phone,
+    companyId: row.company_id,
+    relatedCompanyId: row.related_company_id,
+    parentUserId: row.parent_user_id,
+    expiresAt: isoOf(row.expires_at),
+    status: row.status,
+    tokenConfig: {
+      longTerm: Boolean(row.token_long_term),
+      ttlMinutes: Number(row.token_ttl_minutes),
+      exclusiveLogin: Boolean(row.token_exclusive),
+    },
+    roleIds: sortedJson(row.role_ids),
+    permissions: sortedJson(row.permissions),
+    effectivePermissions: sortedJson(row.effective),
+    subUserCount: Number(row.sub_user_count),
+    createdAt: isoOf(row.created_at) ?? '',
+    updatedAt: isoOf(row.updated_at) ?? '',
+  };
 }

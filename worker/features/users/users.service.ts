@@ -1,17 +1,18 @@
-import { eq } from 'drizzle-orm';
-import { users } from '../../../db/schema';
+import { and, eq, sql } from 'drizzle-orm';
+import type { BatchResponse } from 'drizzle-orm/batch';
+import { rolePermissions, roles, userRoles } from '../../../db/schema';
 import type { PermissionExplanation, UserListItem, UserRecord } from '../../../schemas/users';
-import { loadAccountChain, loadGrants } from '../../authority/account.repo';
 import type { Actor } from '../../authority/actor';
-import { effectivePermissionsOf } from '../../authority/effective-permissions';
-import { companyInScope, userInScope } from '../../authority/scope';
+import { lineageGrantsCte } from '../../authority/effective-permissions';
+import { companyInScopeFrom, companyQuery, pathInScope } from '../../authority/scope';
 import type { DrizzleDb } from '../../lib/db';
+import { ApiError } from '../../lib/errors';
 import {
   companyUsersPage,
   directSubUsers,
-  listColumns,
-  rolesWithPermissions,
-  userGrants,
+  toUserRecord,
+  type UserRecordRow,
+  userRecordQuery,
 } from './users.repo';
 
 export const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -19,7 +20,20 @@ export const emptyToNull = (v: string | null | undefined) => (v ? v : null);
 export const parseExpiry = (value: string | null | undefined) =>
   value === null || value === undefined ? null : Date.parse(value);
 
-function toListItem(r: Awaited<ReturnType<typeof directSubUsers>>[number]): UserListItem {
+/** Outside the actor's scope a user does not exist: the same 404 as for an unknown id. */
+export function userRowInScope<T extends { company_path: string }>(
+  actor: Actor,
+  row: T | undefined,
+): T {
+  if (!row || !pathInScope(actor, row.company_path)) {
+    throw new ApiError('NOT_FOUND', { message: 'No such user.' });
+  }
+  return row;
+}
+
+function toListItem(
+  r: BatchResponse<[ReturnType<typeof directSubUsers>]>[0][number],
+): UserListItem {
   return {
     id: r.id,
     username: r.username,
@@ -32,108 +46,86 @@ function toListItem(r: Awaited<ReturnType<typeof directSubUsers>>[number]): User
   };
 }
 
-export async function listCompanyUsers(
-  db: DrizzleDb,
+type PageQuery = { q?: string | undefined; cursor?: string | undefined; limit: number };
+
+/** What a company's user list reads, batched with the actor: the company and the page. */
+export const companyUsersReads = (db: DrizzleDb, companyId: string, query: PageQuery) =>
+  [
+    companyQuery(db, companyId),
+    companyUsersPage(db, companyId, {
+      q: query.q || undefined,
+      cursor: query.cursor,
+      limit: query.limit,
+    }),
+  ] as const;
+
+export function companyUsersFrom(
   actor: Actor,
-  companyId: string,
-  query: { q?: string | undefined; cursor?: string | undefined; limit: number },
+  [[company], rows]: BatchResponse<ReturnType<typeof companyUsersReads>>,
+  limit: number,
 ) {
-  await companyInScope(db, actor, companyId);
-  const rows = await companyUsersPage(db, companyId, {
-    q: query.q || undefined,
-    cursor: query.cursor,
-    limit: query.limit,
-  });
-  const page = rows.slice(0, query.limit);
+  companyInScopeFrom(actor, company);
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     users: page.map(toListItem),
-    nextCursor: rows.length > query.limit && last ? last.usernameKey : null,
+    nextCursor: rows.length > limit && last ? last.usernameKey : null,
   };
 }
 
-export async function listSubUsers(db: DrizzleDb, actor: Actor, userId: string) {
-  await userInScope(db, actor, userId);
-  return (await directSubUsers(db, userId)).map(toListItem);
+/** What the sub-user list reads, batched with the actor: the user (for scope) and the list. */
+export const subUsersReads = (db: DrizzleDb, userId: string) =>
+  [userRecordQuery(db, userId), directSubUsers(db, userId)] as const;
+
+export function subUsersFrom(
+  actor: Actor,
+  [[user], subs]: BatchResponse<ReturnType<typeof subUsersReads>>,
+) {
+  userRowInScope(actor, user);
+  return subs.map(toListItem);
 }
 
-export async function getUser(db: DrizzleDb, actor: Actor, id: string): Promise<UserRecord> {
-  const user = await userInScope(db, actor, id);
-  const [grants, chain, subs] = await Promise.all([
-    userGrants(db, id),
-    loadAccountChain(db, id),
-    db.select(listColumns).from(users).where(eq(users.parentUserId, id)),
-  ]);
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    email: user.email,
-    phone: user.phone,
-    companyId: user.companyId,
-    relatedCompanyId: user.relatedCompanyId,
-    parentUserId: user.parentUserId,
-    expiresAt: iso(user.expiresAt),
-    status: user.status,
-    tokenConfig: {
-      longTerm: user.tokenLongTerm,
-      ttlMinutes: user.tokenTtlMinutes,
-      exclusiveLogin: user.tokenExclusive,
-    },
-    roleIds: grants.roles.map((r) => r.id).sort(),
-    permissions: grants.permissions,
-    effectivePermissions: await effectivePermissionsOf(db, chain),
-    subUserCount: subs.length,
-    createdAt: user.createdAt.toISOString(),
-    updatedAt: user.updatedAt.toISOString(),
-  };
-}
+/** One user as the API shows it, when in scope. */
+export const userFrom = (actor: Actor, row: UserRecordRow | undefined): UserRecord =>
+  toUserRecord(userRowInScope(actor, row));
+
+/**
+ * What the explanation reads, batched with the actor: the user, its roles that hold the
+ * permission, and its chain (nearest first) with whether each account holds it itself.
+ */
+export const explainReads = (db: DrizzleDb, id: string, permission: string) =>
+  [
+    userRecordQuery(db, id),
+    db
+      .selectDistinct({ id: roles.id, name: roles.name })
+      .from(userRoles)
+      .innerJoin(roles, eq(roles.id, userRoles.roleId))
+      .innerJoin(
+        rolePermissions,
+        and(eq(rolePermissions.roleId, roles.id), eq(rolePermissions.permission, permission)),
+      )
+      .where(eq(userRoles.userId, id))
+      .orderBy(roles.name, roles.id),
+    db.all<{ id: string; username: string | null; holds: number }>(sql`${lineageGrantsCte(id)}
+      SELECT l.id, u.username,
+        EXISTS (SELECT 1 FROM lineage_grants g WHERE g.user_id = l.id AND g.permission = ${permission})
+          AS holds
+      FROM lineage l LEFT JOIN users u ON u.id = l.id ORDER BY l.depth`),
+  ] as const;
 
 /** Which role(s) or direct grant give a permission, or which ancestor's lack removes it. */
-export async function explainPermission(
-  db: DrizzleDb,
+export function explainFrom(
   actor: Actor,
-  id: string,
   permission: string,
-): Promise<PermissionExplanation> {
-  await userInScope(db, actor, id);
-  const chain = await loadAccountChain(db, id);
-  const [own, grants, effective] = await Promise.all([
-    userGrants(db, id),
-    loadGrants(
-      db,
-      chain.map((l) => l.id),
-    ),
-    effectivePermissionsOf(db, chain),
-  ]);
-  const roles = await rolesWithPermissions(
-    db,
-    own.roles.map((r) => r.id),
-  );
-  const holdingRoles = roles
-    .filter((r) => r.permissions.includes(permission))
-    .map((r) => ({ id: r.id, name: r.name }));
+  [[row], holdingRoles, chain]: BatchResponse<ReturnType<typeof explainReads>>,
+): PermissionExplanation {
+  const user = userFrom(actor, row);
+  const held = user.effectivePermissions.includes(permission);
+  const direct = user.permissions.includes(permission);
   let removedBy: PermissionExplanation['removedBy'] = null;
-  const direct = own.permissions.includes(permission);
-  if ((direct || holdingRoles.length > 0) && !effective.includes(permission)) {
-    for (const link of chain.slice(1)) {
-      const g = grants.get(link.id);
-      if (!g || (!g.direct.includes(permission) && !g.roles.includes(permission))) {
-        const row = await db
-          .select({ username: users.username })
-          .from(users)
-          .where(eq(users.id, link.id))
-          .get();
-        removedBy = { id: link.id, username: row?.username ?? link.id };
-        break;
-      }
-    }
+  if ((direct || holdingRoles.length > 0) && !held) {
+    const lacking = chain.slice(1).find((link) => !link.holds);
+    if (lacking) removedBy = { id: lacking.id, username: lacking.username ?? lacking.id };
   }
-  return {
-    permission,
-    held: effective.includes(permission),
-    direct,
-    roles: holdingRoles,
-    removedBy,
-  };
+  return { permission, held, direct, roles: holdingRoles, removedBy };
 }
