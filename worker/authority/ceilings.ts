@@ -109,20 +109,13 @@ export const rolesOutOfReachQuery = (holders: SQL): SQL => sql`
       JOIN companies oc ON oc.id = r.company_id
     WHERE ${holders} AND NOT (hc.path >= oc.path AND hc.path < oc.path || '~')`;
 
-async function rolesOutOfReach(db: DbOrTx, holders: SQL): Promise<number> {
-  const row = await db.get<{ n: number }>(
-    sql`SELECT count(*) AS n FROM (${rolesOutOfReachQuery(holders)})`,
-  );
-  return Number(row?.n ?? 0);
-}
-
 /**
- * How many role assignments under `path` name a role owned outside the holder's company line
- * (a role is usable only in its owner's subtree): run after a company move, inside its
- * transaction.
+ * The role assignments under `path` that name a role owned outside the holder's company line
+ * (a role is usable only in its owner's subtree): a query, to guard a company move's batch
+ * with, after its writes.
  */
-export const rolesOutOfReachUnder = (db: DbOrTx, path: string) =>
-  rolesOutOfReach(db, sql`hc.path >= ${path} AND hc.path < ${`${path}~`}`);
+export const rolesOutOfReachUnderQuery = (path: string): SQL =>
+  rolesOutOfReachQuery(sql`hc.path >= ${path} AND hc.path < ${`${path}~`}`);
 
 /** 404 (as for a role that does not exist for the company) when a role is out of reach. */
 export const roleOutOfReachError = () =>

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx, DrizzleDb } from '../lib/db';
+import type { DrizzleDb } from '../lib/db';
 import { readableInstant } from '../lib/encoding';
 import { ApiError } from '../lib/errors';
 
@@ -128,17 +128,15 @@ const DISORDERED = sql`(
       OR NOT (hc.path >= pc.path AND hc.path < pc.path || '~'))`;
 
 /**
- * How many pairs are out of order among those where a side's scope or company lies under
- * `path`: run after a company move, inside its transaction.
+ * The out-of-order pairs among those where a side's scope or company lies under `path` (a
+ * query; no rows when ordered): guards a company move's batch, after its writes.
  */
-export async function disorderedPairsUnder(db: DbOrTx, path: string): Promise<number> {
+export function disorderedPairsUnderQuery(path: string): SQL {
   const end = `${path}~`;
-  const row = await db.get<{ n: number }>(sql`
-    SELECT count(*) AS n FROM ${PAIRS}
+  return sql`SELECT child.id FROM ${PAIRS}
     WHERE ((cc.path >= ${path} AND cc.path < ${end}) OR (pc.path >= ${path} AND pc.path < ${end})
         OR (hc.path >= ${path} AND hc.path < ${end}))
-      AND ${DISORDERED}`);
-  return Number(row?.n ?? 0);
+      AND ${DISORDERED}`;
 }
 
 /** The out-of-order pairs `ids` take part in (a query; no rows when the chains are ordered). */

@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { companies, users } from '../../db/schema';
 import type { DbOrTx } from '../lib/db';
@@ -65,3 +65,14 @@ export function companyInScopeFrom(
  */
 export const underPath = (column: SQLiteColumn, prefix: string): SQL =>
   and(gte(column, prefix), lt(column, `${prefix}~`)) as SQL;
+
+/**
+ * The scope path of the account `userId` as a scalar subquery: for reads batched with the
+ * actor (`authorize`), which run before the actor is known and may depend only on its id.
+ */
+export const scopePathOf = (userId: string): SQL =>
+  sql`(SELECT sc.path FROM users su JOIN companies sc ON sc.id = su.related_company_id WHERE su.id = ${userId})`;
+
+/** `column` lies under the path a subquery answers; a range like {@link underPath}. */
+export const underPathOf = (column: SQLiteColumn | SQL, prefix: SQL): SQL =>
+  sql`(${column} >= ${prefix} AND ${column} < ${prefix} || '~')`;

@@ -52,4 +52,14 @@ describe('WriteBatch', () => {
     await expect(batch.commit()).rejects.toBeInstanceOf(InjectedFault);
     expect(await nameOf(company.id)).toBe('Batch fault');
   });
+
+  it('a rehearsal answers what the statements would do and leaves the data as before', async () => {
+    const company = await createCompany('Batch rehearsal');
+    const db = testDb();
+    const rehearsal = new WriteBatch(db);
+    rehearsal.add(db.update(companies).set({ name: 'Tried' }).where(eq(companies.id, company.id)));
+    const at = rehearsal.add(sql`SELECT name FROM companies WHERE id = ${company.id}`);
+    expect((await rehearsal.rehearse())[at]?.rows[0]?.name).toBe('Tried');
+    expect(await nameOf(company.id)).toBe('Batch rehearsal');
+  });
 });

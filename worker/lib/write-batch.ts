@@ -56,6 +56,20 @@ export class WriteBatch {
     return this;
   }
 
+  /**
+   * Runs the statements in a write transaction and rolls it back, answering their results:
+   * what the write would do (e.g. to count what a refused write would break, for its error).
+   * For a batch without guards; two round trips.
+   */
+  async rehearse(): Promise<ResultSet[]> {
+    const tx = await this.db.$client.transaction('write');
+    try {
+      return await tx.batch(this.statements);
+    } finally {
+      await tx.rollback();
+    }
+  }
+
   get size(): number {
     return this.statements.length;
   }

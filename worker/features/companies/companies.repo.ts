@@ -1,7 +1,12 @@
-import { and, count, eq, inArray, lte, or, sql } from 'drizzle-orm';
-import { companies, roles, users } from '../../../db/schema';
-import { underPath } from '../../authority/scope';
-import type { DbOrTx, DrizzleDb } from '../../lib/db';
+import { and, eq, sql } from 'drizzle-orm';
+import { companies } from '../../../db/schema';
+import { scopePathOf, underPathOf } from '../../authority/scope';
+import type { DrizzleDb } from '../../lib/db';
+
+/**
+ * The companies feature's statements. Each is a builder, so a route batches it with the actor
+ * (`authorize`) or with its write: one round trip either way.
+ */
 
 export interface CompanyRow {
   id: string;
@@ -11,127 +16,94 @@ export interface CompanyRow {
   childCount: number;
 }
 
-type BareRow = { id: string; name: string; parentId: string | null };
+/**
+ * Each company's own user count and number of direct subsidiaries (indexed lookups). The
+ * outer table is named in full: drizzle leaves columns unqualified in one-table selects.
+ */
+const countedColumns = {
+  id: companies.id,
+  name: companies.name,
+  parentId: companies.parentId,
+  userCount: sql<number>`(SELECT count(*) FROM users cu WHERE cu.company_id = companies.id)`,
+  childCount: sql<number>`(SELECT count(*) FROM companies cc WHERE cc.parent_id = companies.id)`,
+};
 
-const bareColumns = { id: companies.id, name: companies.name, parentId: companies.parentId };
-
-/** Adds each company's own user count and number of direct subsidiaries (indexed lookups). */
-export async function withCounts(db: DrizzleDb, rows: BareRow[]): Promise<CompanyRow[]> {
-  const usersBy = new Map<string, number>();
-  const childrenBy = new Map<string, number>();
-  const ids = rows.map((r) => r.id);
-  for (let i = 0; i < ids.length; i += 500) {
-    const slice = ids.slice(i, i + 500);
-    const [userRows, childRows] = await db.batch([
-      db
-        .select({ id: users.companyId, n: count() })
-        .from(users)
-        .where(inArray(users.companyId, slice))
-        .groupBy(users.companyId),
-      db
-        .select({ id: companies.parentId, n: count() })
-        .from(companies)
-        .where(inArray(companies.parentId, slice))
-        .groupBy(companies.parentId),
-    ]);
-    for (const r of userRows) usersBy.set(r.id, r.n);
-    for (const r of childRows) if (r.id) childrenBy.set(r.id, r.n);
-  }
-  return rows.map((r) => ({
-    ...r,
-    userCount: usersBy.get(r.id) ?? 0,
-    childCount: childrenBy.get(r.id) ?? 0,
-  }));
-}
-
-/** The company at `rootPath` and its subsidiaries down to `maxDepth` (absolute depth). */
-export async function listSubtree(
-  db: DrizzleDb,
-  rootPath: string,
-  maxDepth: number,
-): Promise<CompanyRow[]> {
-  const rows = await db
-    .select(bareColumns)
+/** One company with its path, depth and counts (scope is judged on its path by the caller). */
+export const companyQuery = (db: DrizzleDb, id: string) =>
+  db
+    .select({ ...countedColumns, path: companies.path, depth: companies.depth })
     .from(companies)
-    .where(and(underPath(companies.path, rootPath), lte(companies.depth, maxDepth)))
+    .where(eq(companies.id, id));
+
+export type CompanyRecord = Awaited<ReturnType<typeof companyQuery>>[number];
+
+/** The scope company of `userId` and its subsidiaries, `levels` below it. */
+export const subtreeQuery = (db: DrizzleDb, userId: string, levels: number) =>
+  db
+    .select(countedColumns)
+    .from(companies)
+    .where(
+      and(
+        underPathOf(companies.path, scopePathOf(userId)),
+        sql`${companies.depth} <= (SELECT sc.depth FROM users su JOIN companies sc ON sc.id = su.related_company_id WHERE su.id = ${userId}) + ${levels}`,
+      ),
+    )
     .orderBy(companies.depth, companies.name);
-  return withCounts(db, rows);
-}
 
 /** The direct subsidiaries of one company. */
-export async function listChildren(db: DrizzleDb, parentId: string): Promise<CompanyRow[]> {
-  const rows = await db
-    .select(bareColumns)
+export const childrenQuery = (db: DrizzleDb, parentId: string) =>
+  db
+    .select(countedColumns)
     .from(companies)
     .where(eq(companies.parentId, parentId))
     .orderBy(companies.name);
-  return withCounts(db, rows);
-}
 
-/** Names of the companies on a materialized path, in path order. */
-export async function companiesOnPath(db: DrizzleDb, ids: string[]) {
-  if (ids.length === 0) return [];
-  const rows = await db.select(bareColumns).from(companies).where(inArray(companies.id, ids));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id) as BareRow] : []));
-}
+/** The companies above `id` (its parent first), each with its path for the scope check. */
+export const ancestorsQuery = (db: DrizzleDb, id: string) =>
+  db.all<{ id: string; name: string; parentId: string | null; path: string; depth: number }>(sql`
+    WITH RECURSIVE above(id) AS (
+      SELECT parent_id FROM companies WHERE id = ${id}
+      UNION ALL
+      SELECT c.parent_id FROM companies c JOIN above ON c.id = above.id
+    )
+    SELECT c.id, c.name, c.parent_id AS parentId, c.path, c.depth
+      FROM above JOIN companies c ON c.id = above.id ORDER BY c.depth`);
 
 /**
- * Companies under `rootPath` whose name contains `q`, or that hold a user whose name does,
- * plus every ancestor up to the root so the matches can be shown in place.
+ * Companies in the scope of `userId` whose name contains `q`, or that hold a user whose name
+ * does (at most `limit` matches), with every ancestor up to the scope root so the matches can
+ * be shown in place.
  */
-export async function searchSubtree(
-  db: DrizzleDb,
-  rootPath: string,
-  q: string,
-  limit = 200,
-): Promise<CompanyRow[]> {
+export function searchQuery(db: DrizzleDb, userId: string, q: string, limit = 200) {
   const needle = `%${q.replaceAll(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
-  const matchName = sql`${companies.name} LIKE ${needle} ESCAPE '\\'`;
-  const matchUser = sql`EXISTS (SELECT 1 FROM ${users} WHERE ${users.companyId} = ${companies.id}
-    AND (${users.usernameKey} LIKE ${needle.toLowerCase()} ESCAPE '\\'
-      OR ${users.displayName} LIKE ${needle} ESCAPE '\\'))`;
-  const matches = await db
-    .select({ path: companies.path })
+  const matchName = sql`m.name LIKE ${needle} ESCAPE '\\'`;
+  const matchUser = sql`EXISTS (SELECT 1 FROM users mu WHERE mu.company_id = m.id
+    AND (mu.username_key LIKE ${needle.toLowerCase()} ESCAPE '\\'
+      OR mu.display_name LIKE ${needle} ESCAPE '\\'))`;
+  const scopePath = scopePathOf(userId);
+  const shown = sql`
+    WITH RECURSIVE
+      matches(id, parent_id) AS (
+        SELECT m.id, m.parent_id FROM companies m
+          WHERE ${underPathOf(sql`m.path`, scopePath)} AND (${matchName} OR ${matchUser})
+          LIMIT ${limit}
+      ),
+      shown(id, parent_id) AS (
+        SELECT id, parent_id FROM matches
+        UNION
+        SELECT c.id, c.parent_id FROM companies c JOIN shown ON c.id = shown.parent_id
+      )
+    SELECT id FROM shown`;
+  return db
+    .select(countedColumns)
     .from(companies)
-    .where(and(underPath(companies.path, rootPath), or(matchName, matchUser)))
-    .limit(limit);
-  if (matches.length === 0) return [];
-  const ids = new Set<string>();
-  const rootId = rootPath.split('/').at(-2);
-  if (rootId) ids.add(rootId);
-  for (const m of matches) {
-    for (const id of m.path.slice(rootPath.length).split('/')) if (id) ids.add(id);
-  }
-  const list = [...ids];
-  const rows: BareRow[] = [];
-  for (let i = 0; i < list.length; i += 500) {
-    rows.push(
-      ...(await db
-        .select(bareColumns)
-        .from(companies)
-        .where(inArray(companies.id, list.slice(i, i + 500)))
-        .orderBy(companies.depth, companies.name)),
-    );
-  }
-  return withCounts(db, rows);
+    .where(and(sql`${companies.id} IN (${shown})`, underPathOf(companies.path, scopePath)))
+    .orderBy(companies.depth, companies.name);
 }
 
-/** How much a company still holds: subsidiaries, users (members or scoped to it), roles. */
-export async function companyContents(db: DbOrTx, id: string) {
-  // Sequential on purpose: a transaction's statements share one stream.
-  const children = await db
-    .select({ n: count() })
-    .from(companies)
-    .where(eq(companies.parentId, id));
-  const members = await db
-    .select({ n: count() })
-    .from(users)
-    .where(or(eq(users.companyId, id), eq(users.relatedCompanyId, id)));
-  const roleRows = await db.select({ n: count() }).from(roles).where(eq(roles.companyId, id));
-  return {
-    companies: children[0]?.n ?? 0,
-    users: members[0]?.n ?? 0,
-    roles: roleRows[0]?.n ?? 0,
-  };
-}
+/** What a company still holds: subsidiaries, users (members or scoped to it), roles. */
+export const contentsQuery = (db: DrizzleDb, id: string) =>
+  db.all<{ companies: number; users: number; roles: number }>(sql`
+    SELECT (SELECT count(*) FROM companies WHERE parent_id = ${id}) AS companies,
+      (SELECT count(*) FROM users WHERE company_id = ${id} OR related_company_id = ${id}) AS users,
+      (SELECT count(*) FROM roles WHERE company_id = ${id}) AS roles`);

@@ -4,32 +4,29 @@ import type {
   Company,
   CompanyDetail,
   CompanyTreeNode,
-  CreateCompanyInput,
   UpdateCompanyInput,
 } from '../../../schemas/companies';
 import type { Actor } from '../../authority/actor';
-import { rolesOutOfReachUnder } from '../../authority/ceilings';
-import { disorderedPairsUnder } from '../../authority/chain-order';
-import { companyInScope, underPath } from '../../authority/scope';
+import { rolesOutOfReachUnderQuery } from '../../authority/ceilings';
+import { disorderedPairsUnderQuery } from '../../authority/chain-order';
+import { pathInScope, underPath } from '../../authority/scope';
 import { auditInsert } from '../../lib/audit-log';
 import type { DrizzleDb } from '../../lib/db';
 import { newId } from '../../lib/encoding';
 import { ApiError } from '../../lib/errors';
-import { type FaultPoint, noFaults } from '../../lib/faults';
-import {
-  type CompanyRow,
-  companiesOnPath,
-  companyContents,
-  listChildren,
-  listSubtree,
-  searchSubtree,
-  withCounts,
-} from './companies.repo';
+import type { FaultPoint } from '../../lib/faults';
+import { rowsOf, type Statement, WriteBatch } from '../../lib/write-batch';
+import { type CompanyRecord, type CompanyRow, contentsQuery } from './companies.repo';
+
+/**
+ * The decisions and writes of the companies feature. Routes read what a decision needs in the
+ * actor's batch (`authorize`); the functions here judge those rows and write in one batch.
+ */
 
 /** Nests flat rows under their parents; rows whose parent is absent become roots. */
 export function nest(rows: CompanyRow[]): CompanyTreeNode[] {
   const nodes = new Map<string, CompanyTreeNode>(
-    rows.map((r) => [r.id, { ...r, children: [] as CompanyTreeNode[] }]),
+    rows.map((r) => [r.id, { ...toRow(r), children: [] as CompanyTreeNode[] }]),
   );
   const roots: CompanyTreeNode[] = [];
   for (const n of nodes.values()) {
@@ -40,42 +37,42 @@ export function nest(rows: CompanyRow[]): CompanyTreeNode[] {
   return roots;
 }
 
-/**
- * The actor's scope as a tree, `depth` levels deep (deeper levels load per node); with `q`,
- * only the matches (by company or user name) with the path to each.
- */
-export async function companyTree(
-  db: DrizzleDb,
-  actor: Actor,
-  opts: { q?: string | undefined; depth: number },
-) {
-  if (opts.q) return nest(await searchSubtree(db, actor.scopePath, opts.q));
-  const scopeDepth = actor.scopePath.split('/').filter(Boolean).length - 1;
-  return nest(await listSubtree(db, actor.scopePath, scopeDepth + opts.depth));
-}
+const toRow = (r: CompanyRow): CompanyRow => ({
+  id: r.id,
+  name: r.name,
+  parentId: r.parentId,
+  userCount: Number(r.userCount),
+  childCount: Number(r.childCount),
+});
 
-/** The direct subsidiaries of a company in scope, for lazy loading of the tree. */
-export async function companyChildren(db: DrizzleDb, actor: Actor, id: string) {
-  await companyInScope(db, actor, id);
-  return nest(await listChildren(db, id));
+const notFound = (field?: string) =>
+  new ApiError('NOT_FOUND', { message: 'No such company.', field });
+
+/**
+ * The company if it lies in the actor's scope. Outside the scope it does not exist for the
+ * actor: 404, the same answer as for an id that exists nowhere.
+ */
+export function inScope(
+  actor: Actor,
+  row: CompanyRecord | undefined,
+  field?: string,
+): CompanyRecord {
+  if (!row || !pathInScope(actor, row.path)) throw notFound(field);
+  return row;
 }
 
 /** One company in scope with its counts and the path down to it from the actor's scope. */
-export async function companyDetail(
-  db: DrizzleDb,
+export function companyDetail(
   actor: Actor,
-  id: string,
-): Promise<CompanyDetail> {
-  const company = await companyInScope(db, actor, id);
-  const [counted] = await withCounts(db, [company]);
-  const above = company.path.split('/').filter(Boolean).slice(0, -1);
-  const inScope = above.slice(Math.max(0, actor.scopePath.split('/').filter(Boolean).length - 1));
-  const trail = (await companiesOnPath(db, inScope)).map(toCompany);
+  row: CompanyRecord | undefined,
+  ancestors: { id: string; name: string; parentId: string | null; path: string }[],
+): CompanyDetail {
+  const company = inScope(actor, row);
   return {
     ...toCompany(company),
-    userCount: counted?.userCount ?? 0,
-    childCount: counted?.childCount ?? 0,
-    trail,
+    userCount: Number(company.userCount),
+    childCount: Number(company.childCount),
+    trail: ancestors.filter((a) => pathInScope(actor, a.path)).map(toCompany),
   };
 }
 
@@ -85,23 +82,36 @@ const toCompany = (r: { id: string; name: string; parentId: string | null }): Co
   parentId: r.parentId,
 });
 
+/**
+ * Fails the batch when the company is gone or sits elsewhere than when it was read (a
+ * concurrent move or delete): what was decided on it no longer holds.
+ */
+function guardUnchanged(batch: WriteBatch, company: CompanyRecord): WriteBatch {
+  return batch.guard(
+    sql`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM companies WHERE id = ${company.id} AND path = ${company.path})`,
+    () => new ApiError('CONFLICT', { message: 'The company changed meanwhile; try again.' }),
+  );
+}
+
 export async function createCompany(
   db: DrizzleDb,
   actor: Actor,
-  input: { name: string; parentId: string },
+  parentRow: CompanyRecord | undefined,
+  name: string,
 ): Promise<Company> {
-  const parent = await companyInScope(db, actor, input.parentId, 'parentId');
+  const parent = inScope(actor, parentRow, 'parentId');
   const id = newId('co');
   const row = {
     id,
-    name: input.name,
+    name,
     parentId: parent.id,
     path: `${parent.path}${id}/`,
     depth: parent.depth + 1,
     createdAt: new Date(),
   };
-  await db.batch([
-    db.insert(companies).values(row),
+  const batch = guardUnchanged(new WriteBatch(db), parent);
+  batch.add(db.insert(companies).values(row));
+  batch.add(
     auditInsert(db, actor, {
       action: 'company.create',
       targetType: 'company',
@@ -110,109 +120,174 @@ export async function createCompany(
       summary: `Created company “${row.name}” under “${parent.name}”`,
       after: toCompany(row),
     }),
-  ]);
+  );
+  await batch.commit();
   return toCompany(row);
 }
 
-/** Renames and/or moves a company; a move re-paths its whole subtree in one transaction. */
+/** The target and, for a move, its new parent, as read with the actor. */
+export interface CompanyUpdateRows {
+  target: CompanyRecord | undefined;
+  newParent: CompanyRecord | undefined;
+}
+
+/** Renames and/or moves a company; a move re-paths its whole subtree in the same batch. */
 export async function updateCompany(
   db: DrizzleDb,
   actor: Actor,
-  id: string,
+  rows: CompanyUpdateRows,
   input: UpdateCompanyInput,
-  fault: FaultPoint = noFaults,
+  fault: FaultPoint,
 ): Promise<Company> {
-  const target = await companyInScope(db, actor, id);
+  const target = inScope(actor, rows.target);
   const moving = input.parentId !== undefined && input.parentId !== target.parentId;
-  let newParent: Awaited<ReturnType<typeof companyInScope>> | undefined;
+  let newParent: CompanyRecord | undefined;
   if (moving) {
     if (target.id === actor.scopeId || target.parentId === null) {
       throw new ApiError('SCOPE_ROOT_LOCKED', { field: 'parentId' });
     }
-    newParent = await companyInScope(db, actor, input.parentId ?? '', 'parentId');
+    newParent = inScope(actor, rows.newParent, 'parentId');
     if (newParent.path.startsWith(target.path)) {
       throw new ApiError('COMPANY_CYCLE', { field: 'parentId' });
     }
   }
   const name = input.name ?? target.name;
-  const after = { id, name, parentId: newParent?.id ?? target.parentId };
-  await db.transaction(async (tx) => {
-    await tx.update(companies).set({ name, parentId: after.parentId }).where(eq(companies.id, id));
-    if (newParent) {
-      const newPath = `${newParent.path}${id}/`;
-      fault('companies.move.midway');
-      await tx
-        .update(companies)
-        .set({
-          path: sql`${newPath} || substr(${companies.path}, ${target.path.length + 1})`,
-          depth: sql`${companies.depth} + ${newParent.depth + 1 - target.depth}`,
-        })
-        .where(underPath(companies.path, target.path));
-      // Users of the moved branch may hold roles owned outside their new line.
-      const unusable = await rolesOutOfReachUnder(tx, newPath);
-      if (unusable > 0) {
-        throw new ApiError('CONFLICT', {
-          message: `Users of “${target.name}” hold ${unusable} role assignment${unusable === 1 ? '' : 's'} owned outside the new place. Remove those roles first.`,
-          field: 'parentId',
-          details: { roleAssignments: unusable },
-        });
-      }
-      // A sub-user scoped inside the moved branch may now see outside its parent's scope.
-      const broken = await disorderedPairsUnder(tx, newPath);
-      if (broken > 0) {
-        throw new ApiError('EXCEEDS_PARENT', {
-          message: `Moving “${target.name}” would leave ${broken} sub-user${broken === 1 ? '' : 's'} seeing outside ${broken === 1 ? 'its parent’s' : 'their parents’'} related company.`,
-          field: 'parentId',
-          details: { subUsers: broken },
-        });
-      }
-    }
-    await auditInsert(tx, actor, {
+  const after = { id: target.id, name, parentId: newParent?.id ?? target.parentId };
+  const batch = guardUnchanged(new WriteBatch(db), target);
+  const rename = db
+    .update(companies)
+    .set({ name, parentId: after.parentId })
+    .where(eq(companies.id, target.id));
+  batch.add(rename);
+  if (newParent) {
+    guardUnchanged(batch, newParent);
+    const newPath = `${newParent.path}${target.id}/`;
+    batch.faultPoint('companies.move.midway', fault);
+    const repath = db
+      .update(companies)
+      .set({
+        path: sql`${newPath} || substr(${companies.path}, ${target.path.length + 1})`,
+        depth: sql`${companies.depth} + ${newParent.depth + 1 - target.depth}`,
+      })
+      .where(underPath(companies.path, target.path));
+    batch.add(repath);
+    guardMoveAllowed(batch, db, target, newPath, [rename, repath]);
+  }
+  batch.add(
+    auditInsert(db, actor, {
       action: 'company.update',
       targetType: 'company',
-      targetId: id,
-      companyPath: newParent ? `${newParent.path}${id}/` : target.path,
+      targetId: target.id,
+      companyPath: newParent ? `${newParent.path}${target.id}/` : target.path,
       summary: moving
         ? `Moved company “${name}” under “${newParent?.name}”`
         : `Renamed company “${target.name}” to “${name}”`,
       before: toCompany(target),
       after,
-    });
-  });
+    }),
+  );
+  await batch.commit();
   return after;
 }
 
+/**
+ * After a move (its statements `move`) to `newPath`: users of the moved branch may hold roles
+ * owned outside their new line (409 CONFLICT), and a sub-user scoped inside it may now see
+ * outside its parent's scope (409 EXCEEDS_PARENT). Checked inside the batch after the writes;
+ * on refusal the move is rehearsed and rolled back once more to count what it would break.
+ */
+function guardMoveAllowed(
+  batch: WriteBatch,
+  db: DrizzleDb,
+  target: CompanyRecord,
+  newPath: string,
+  move: Statement[],
+): void {
+  const unusableRoles = rolesOutOfReachUnderQuery(newPath);
+  const brokenPairs = disorderedPairsUnderQuery(newPath);
+  const counted = async () => {
+    const rehearsal = new WriteBatch(db);
+    for (const statement of move) rehearsal.add(statement);
+    const at = rehearsal.add(sql`SELECT
+      (SELECT count(*) FROM (${unusableRoles})) AS roles, (SELECT count(*) FROM (${brokenPairs})) AS pairs`);
+    const [row] = rowsOf<{ roles: number; pairs: number }>((await rehearsal.rehearse())[at]);
+    return [Number(row?.roles ?? 0), Number(row?.pairs ?? 0)] as const;
+  };
+  batch.guard(unusableRoles, async () => {
+    const [unusable = 0] = await counted();
+    return new ApiError('CONFLICT', {
+      message: `Users of “${target.name}” hold ${unusable} role assignment${unusable === 1 ? '' : 's'} owned outside the new place. Remove those roles first.`,
+      field: 'parentId',
+      details: { roleAssignments: unusable },
+    });
+  });
+  batch.guard(brokenPairs, async () => {
+    const [, broken = 0] = await counted();
+    return new ApiError('EXCEEDS_PARENT', {
+      message: `Moving “${target.name}” would leave ${broken} sub-user${broken === 1 ? '' : 's'} seeing outside ${broken === 1 ? 'its parent’s' : 'their parents’'} related company.`,
+      field: 'parentId',
+      details: { subUsers: broken },
+    });
+  });
+}
+
 /** Deletes an empty company; otherwise 409 COMPANY_NOT_EMPTY with what it still holds. */
-export async function deleteCompany(db: DrizzleDb, actor: Actor, id: string): Promise<void> {
-  const target = await companyInScope(db, actor, id);
+export async function deleteCompany(
+  db: DrizzleDb,
+  actor: Actor,
+  row: CompanyRecord | undefined,
+  contents: CompanyContents | undefined,
+): Promise<void> {
+  const target = inScope(actor, row);
   if (target.id === actor.scopeId || target.parentId === null) {
     throw new ApiError('SCOPE_ROOT_LOCKED');
   }
-  await db.transaction(async (tx) => {
-    const contents = await companyContents(tx, id);
-    const parts = [
-      contents.companies ? plural(contents.companies, 'subsidiary', 'subsidiaries') : '',
-      contents.users ? plural(contents.users, 'user', 'users') : '',
-      contents.roles ? plural(contents.roles, 'role', 'roles') : '',
-    ].filter(Boolean);
-    if (parts.length > 0) {
-      throw new ApiError('COMPANY_NOT_EMPTY', {
-        message: `“${target.name}” still has ${parts.join(', ')}. Move or delete them first.`,
-        details: contents,
-      });
-    }
-    await tx.delete(companies).where(eq(companies.id, id));
-    await auditInsert(tx, actor, {
+  if (contents) assertEmpty(target, contents);
+  const batch = guardUnchanged(new WriteBatch(db), target);
+  // Something may have been added meanwhile: checked again inside the write.
+  batch.guard(
+    sql`SELECT 1 FROM companies WHERE parent_id = ${target.id}
+      UNION ALL SELECT 1 FROM users WHERE company_id = ${target.id} OR related_company_id = ${target.id}
+      UNION ALL SELECT 1 FROM roles WHERE company_id = ${target.id}`,
+    async () => {
+      const [now] = await contentsQuery(db, target.id);
+      return now ? notEmpty(target, now) : notFound();
+    },
+  );
+  batch.add(db.delete(companies).where(eq(companies.id, target.id)));
+  batch.add(
+    auditInsert(db, actor, {
       action: 'company.delete',
       targetType: 'company',
-      targetId: id,
+      targetId: target.id,
       companyPath: target.path,
       summary: `Deleted company “${target.name}”`,
       before: toCompany(target),
-    });
+    }),
+  );
+  await batch.commit();
+}
+
+export type CompanyContents = {
+  companies: number;
+  users: number;
+  roles: number;
+};
+
+function assertEmpty(target: CompanyRecord, contents: CompanyContents): void {
+  if (contents.companies || contents.users || contents.roles) throw notEmpty(target, contents);
+}
+
+function notEmpty(target: CompanyRecord, contents: CompanyContents): ApiError {
+  const parts = [
+    contents.companies ? plural(contents.companies, 'subsidiary', 'subsidiaries') : '',
+    contents.users ? plural(contents.users, 'user', 'users') : '',
+    contents.roles ? plural(contents.roles, 'role', 'roles') : '',
+  ].filter(Boolean);
+  return new ApiError('COMPANY_NOT_EMPTY', {
+    message: `“${target.name}” still has ${parts.join(', ')}. Move or delete them first.`,
+    details: contents,
   });
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-export type { CreateCompanyInput };

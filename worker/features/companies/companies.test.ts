@@ -1,7 +1,13 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { companies } from '../../../db/schema';
 import type { CompanyTreeNode } from '../../../schemas/companies';
-import { createUser } from '../../../test/worker/fixtures';
-import { call, twoTrees } from '../../../test/worker/org-fixtures';
+import { api, bearer, createUser, ORIGIN, testDb } from '../../../test/worker/fixtures';
+import { call, newUserBody, twoTrees } from '../../../test/worker/org-fixtures';
+import type { Actor } from '../../authority/actor';
+import { DB_TRIPS_HEADER } from '../../middleware/database';
+import { companyQuery, contentsQuery } from './companies.repo';
+import { createCompany, deleteCompany } from './companies.service';
 
 const names = (nodes: CompanyTreeNode[]): string[] =>
   nodes.flatMap((n) => [n.name, ...names(n.children)]);
@@ -110,6 +116,16 @@ describe('companies', () => {
     expect(names(tree.body.roots as CompanyTreeNode[])).not.toContain('West');
   });
 
+  it('deletes an empty company in two round trips (the generated budget test samples a busy one)', async () => {
+    const t = await twoTrees();
+    const res = await api(`/companies/${t.west.id}`, {
+      method: 'DELETE',
+      headers: { ...bearer(t.token), origin: ORIGIN },
+    });
+    expect(res.status).toBe(200);
+    expect(Number(res.headers.get(DB_TRIPS_HEADER))).toBe(2);
+  });
+
   it('names the field at fault for bad input', async () => {
     const t = await twoTrees();
     const res = await call(t.token, 'POST', '/companies', { name: '  ', parentId: t.acme.id });
@@ -129,6 +145,69 @@ describe('companies', () => {
     expect(res.body.error).toMatchObject({
       code: 'PERMISSION_REQUIRED',
       details: { permission: 'function.companies.create' },
+    });
+  });
+
+  it('counts what a refused move would break, and moves nothing', async () => {
+    const t = await twoTrees();
+    const role = await call(t.token, 'POST', '/roles', {
+      name: 'East only',
+      companyId: t.east.id,
+      permissions: ['web.monitor.map'],
+    });
+    for (const _ of [1, 2]) {
+      const holder = newUserBody(t.east1.id, { roleIds: [String(role.body.id)] });
+      expect((await call(t.token, 'POST', '/users', holder)).status).toBe(201);
+    }
+    const moved = await call(t.token, 'PATCH', `/companies/${t.east1.id}`, { parentId: t.west.id });
+    expect(moved.body.error).toMatchObject({
+      code: 'CONFLICT',
+      field: 'parentId',
+      details: { roleAssignments: 2 },
+    });
+    const [east1] = await companyQuery(testDb(), t.east1.id);
+    expect(east1).toMatchObject({ parentId: t.east.id, path: t.east1.path });
+  });
+
+  describe('writes re-check inside their batch what their read decided on', () => {
+    const actorOf = (t: Awaited<ReturnType<typeof twoTrees>>): Actor => ({
+      id: t.admin.id,
+      username: t.admin.username,
+      companyId: t.acme.id,
+      scopeId: t.acme.id,
+      scopePath: t.acme.path,
+      expiresAt: null,
+      ancestorIds: [],
+      permissions: new Set(),
+    });
+
+    it('a create under a parent moved since it was read: 409, nothing created', async () => {
+      const t = await twoTrees();
+      const db = testDb();
+      const [stale] = await companyQuery(db, t.east1.id);
+      const moved = await call(t.token, 'PATCH', `/companies/${t.east1.id}`, {
+        parentId: t.west.id,
+      });
+      expect(moved.status).toBe(200);
+      await expect(createCompany(db, actorOf(t), stale, 'Late')).rejects.toMatchObject({
+        code: 'CONFLICT',
+      });
+      const children = await db.select().from(companies).where(eq(companies.parentId, t.east1.id));
+      expect(children).toEqual([]);
+    });
+
+    it('a delete of a company that got a user since it was read: 409, still there', async () => {
+      const t = await twoTrees();
+      const db = testDb();
+      const [target] = await companyQuery(db, t.west.id);
+      const [contents] = await contentsQuery(db, t.west.id);
+      expect(contents).toEqual({ companies: 0, users: 0, roles: 0 });
+      await createUser({ company: t.west });
+      await expect(deleteCompany(db, actorOf(t), target, contents)).rejects.toMatchObject({
+        code: 'COMPANY_NOT_EMPTY',
+        details: { users: 1 },
+      });
+      expect(await companyQuery(db, t.west.id)).toHaveLength(1);
     });
   });
 });

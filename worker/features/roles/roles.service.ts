@@ -1,140 +1,116 @@
-import { and, count, eq, inArray, or, sql } from 'drizzle-orm';
-import { companies, rolePermissions, roles, userRoles, users } from '../../../db/schema';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { rolePermissions, roles, userRoles } from '../../../db/schema';
 import type { CreateRoleInput, Role, UpdateRoleInput } from '../../../schemas/roles';
-import { accountsNotBelow } from '../../authority/act-on-account';
+import { accountsNotBelow, accountsNotBelowQuery } from '../../authority/act-on-account';
 import type { Actor } from '../../authority/actor';
 import { assertAdditionsGrantable, assertGrantable } from '../../authority/ceilings';
-import { companyInScope, pathInScope, underPath } from '../../authority/scope';
+import { pathInScope } from '../../authority/scope';
 import type { ServiceContext } from '../../authority/service-context';
+import { liveAmong } from '../../durable-objects/live-index';
 import { broadcastTo } from '../../durable-objects/session-hub.client';
-import { auditInsert } from '../../lib/audit-log';
+import { auditInsert, auditInsertComputed } from '../../lib/audit-log';
 import type { DrizzleDb } from '../../lib/db';
 import { newId } from '../../lib/encoding';
 import { ApiError } from '../../lib/errors';
-
-const roleColumns = {
-  id: roles.id,
-  name: roles.name,
-  companyId: roles.companyId,
-  companyName: companies.name,
-  path: companies.path,
-};
-
-/** Ids of the companies above the actor's scope root (from its path). */
-const ancestorIds = (actor: Actor) =>
-  actor.scopePath.split('/').filter((id) => id && id !== actor.scopeId);
+import { rowsOf, WriteBatch } from '../../lib/write-batch';
+import { holderCount, holdersJson, holdersOf, type RoleRow } from './roles.repo';
 
 /**
- * Roles the actor can see: those owned in its scope (editable) and those owned above it
- * (usable in its subtree, read-only).
+ * The decisions and writes of the roles feature. Routes read the role (or owner company) with
+ * the actor; these functions judge the rows and write in one batch whose guards re-check, for
+ * every holder, the rule for acting on another account.
  */
-export async function listRoles(db: DrizzleDb, actor: Actor): Promise<Role[]> {
-  const above = ancestorIds(actor);
-  const rows = await db
-    .select(roleColumns)
-    .from(roles)
-    .innerJoin(companies, eq(companies.id, roles.companyId))
-    .where(
-      above.length
-        ? or(underPath(companies.path, actor.scopePath), inArray(roles.companyId, above))
-        : underPath(companies.path, actor.scopePath),
-    )
-    .orderBy(companies.depth, roles.name);
-  return withDetails(db, actor, rows);
-}
 
-async function withDetails(
-  db: DrizzleDb,
-  actor: Actor,
-  rows: { id: string; name: string; companyId: string; companyName: string; path: string }[],
-): Promise<Role[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [perms, holders] = await Promise.all([
-    db.select().from(rolePermissions).where(inArray(rolePermissions.roleId, ids)),
-    // Holders in the actor's scope only: a role owned above it must not reveal how many
-    // accounts hold it elsewhere on the platform.
-    db
-      .select({ roleId: userRoles.roleId, n: count() })
-      .from(userRoles)
-      .innerJoin(users, eq(users.id, userRoles.userId))
-      .innerJoin(companies, eq(companies.id, users.companyId))
-      .where(and(inArray(userRoles.roleId, ids), underPath(companies.path, actor.scopePath)))
-      .groupBy(userRoles.roleId),
-  ]);
-  const permsBy = new Map<string, string[]>();
-  for (const p of perms) permsBy.set(p.roleId, [...(permsBy.get(p.roleId) ?? []), p.permission]);
-  const holdersBy = new Map(holders.map((h) => [h.roleId, h.n]));
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    companyId: r.companyId,
-    companyName: r.companyName,
-    permissions: (permsBy.get(r.id) ?? []).sort(),
-    userCount: holdersBy.get(r.id) ?? 0,
-    editable: pathInScope(actor, r.path),
-  }));
-}
+export const toRole = (actor: Actor, r: RoleRow): Role => ({
+  id: r.id,
+  name: r.name,
+  companyId: r.companyId,
+  companyName: r.companyName,
+  permissions: (JSON.parse(r.permissions) as string[]).sort(),
+  userCount: Number(r.userCount),
+  editable: pathInScope(actor, r.path),
+});
 
 /** A role the actor may change: owned by a company in its scope; otherwise 404. */
-async function editableRole(
-  db: DrizzleDb,
-  actor: Actor,
-  id: string,
-): Promise<Role & { path: string }> {
-  const row = await db
-    .select(roleColumns)
-    .from(roles)
-    .innerJoin(companies, eq(companies.id, roles.companyId))
-    .where(eq(roles.id, id))
-    .get();
-  if (!row || !pathInScope(actor, row.path))
-    throw new ApiError('NOT_FOUND', { message: 'No such role.' });
-  const [role] = await withDetails(db, actor, [row]);
-  if (!role) throw new ApiError('NOT_FOUND', { message: 'No such role.' });
-  return { ...role, path: row.path };
+function editableRole(actor: Actor, row: RoleRow | undefined): Role & { path: string } {
+  if (!row || !pathInScope(actor, row.path)) throw roleNotFound();
+  return { ...toRole(actor, row), path: row.path };
 }
 
-export async function createRole(ctx: ServiceContext, input: CreateRoleInput): Promise<Role> {
+const roleNotFound = () => new ApiError('NOT_FOUND', { message: 'No such role.' });
+
+export async function createRole(
+  ctx: ServiceContext,
+  owner: { id: string; name: string; path: string } | undefined,
+  input: CreateRoleInput,
+): Promise<Role> {
   const { db, actor } = ctx;
-  const company = await companyInScope(db, actor, input.companyId, 'companyId');
+  if (!owner || !pathInScope(actor, owner.path)) {
+    throw new ApiError('NOT_FOUND', { message: 'No such company.', field: 'companyId' });
+  }
   const permissions = [...new Set(input.permissions ?? [])];
   assertGrantable(actor, permissions, 'permissions');
   const id = newId('ro');
-  await db.batch([
-    db.insert(roles).values({ id, name: input.name, companyId: company.id, createdAt: new Date() }),
-    ...(permissions.length
-      ? [
-          db
-            .insert(rolePermissions)
-            .values(permissions.map((permission) => ({ roleId: id, permission }))),
-        ]
-      : []),
+  const batch = new WriteBatch(db);
+  // The company may have been deleted or moved since it was read.
+  batch.guard(
+    sql`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM companies WHERE id = ${owner.id} AND path = ${owner.path})`,
+    () => new ApiError('CONFLICT', { message: 'The company changed meanwhile; try again.' }),
+  );
+  batch.add(
+    db.insert(roles).values({ id, name: input.name, companyId: owner.id, createdAt: new Date() }),
+  );
+  if (permissions.length) {
+    batch.add(
+      db
+        .insert(rolePermissions)
+        .values(permissions.map((permission) => ({ roleId: id, permission }))),
+    );
+  }
+  batch.add(
     auditInsert(db, actor, {
       action: 'role.create',
       targetType: 'role',
       targetId: id,
-      companyPath: company.path,
-      summary: `Created role “${input.name}” in “${company.name}”`,
-      after: { id, name: input.name, companyId: company.id, permissions },
+      companyPath: owner.path,
+      summary: `Created role “${input.name}” in “${owner.name}”`,
+      after: { id, name: input.name, companyId: owner.id, permissions },
     }),
-  ]);
-  return (await editableRole(db, actor, id)) as Role;
+  );
+  await batch.commit();
+  return {
+    id,
+    name: input.name,
+    companyId: owner.id,
+    companyName: owner.name,
+    permissions: [...permissions].sort(),
+    userCount: 0,
+    editable: true,
+  };
 }
 
 /**
  * Editing or deleting a role acts on every account holding it: each must be entirely below the
  * actor (or the actor itself, which may only lose what it holds, or gain what it already has).
+ * The holders are chosen inside the database, never listed in the request.
  */
-async function assertHoldersBelow(db: DrizzleDb, actor: Actor, roleId: string): Promise<void> {
-  const refused = (
-    await accountsNotBelow(db, actor, sql`SELECT user_id FROM user_roles WHERE role_id = ${roleId}`)
-  ).filter((r) => r.reason !== 'self');
+const holdersNotBelowQuery = (actor: Actor, roleId: string): SQL =>
+  sql`SELECT id FROM (${accountsNotBelowQuery(actor, holdersOf(roleId))}) WHERE reason <> 'self'`;
+
+/** Why the holders of the role are not all below the actor (read again), or null. */
+async function holdersNotBelow(
+  db: DrizzleDb,
+  actor: Actor,
+  roleId: string,
+): Promise<ApiError | null> {
+  const refused = (await accountsNotBelow(db, actor, holdersOf(roleId))).filter(
+    (r) => r.reason !== 'self',
+  );
   const first = refused[0];
-  if (!first) return;
+  if (!first) return null;
   // Holders the editor cannot see are counted, never described.
   const hidden = refused.some((r) => r.reason === 'outside_scope');
-  throw new ApiError('ACCOUNT_NOT_BELOW', {
+  return new ApiError('ACCOUNT_NOT_BELOW', {
     message: hidden
       ? 'This role is held by accounts outside your scope; an administrator above you can change it.'
       : `${refused.length} account${refused.length === 1 ? ' holding this role is' : 's holding this role are'} not below yours (${first.reason.replaceAll('_', ' ')}).`,
@@ -144,39 +120,75 @@ async function assertHoldersBelow(db: DrizzleDb, actor: Actor, roleId: string): 
   });
 }
 
-async function holdersOf(db: DrizzleDb, roleId: string): Promise<string[]> {
-  const rows = await db
-    .select({ userId: userRoles.userId })
-    .from(userRoles)
-    .where(eq(userRoles.roleId, roleId));
-  return rows.map((r) => r.userId);
+/** First guard of a role's write: every holder still below the actor (403 otherwise). */
+function guardHoldersBelow(batch: WriteBatch, db: DrizzleDb, actor: Actor, roleId: string) {
+  batch.guard(
+    holdersNotBelowQuery(actor, roleId),
+    async () =>
+      (await holdersNotBelow(db, actor, roleId)) ??
+      new ApiError('CONFLICT', { message: 'The role’s holders changed meanwhile; try again.' }),
+  );
 }
+
+/**
+ * A refusal decided before the write must not hide the holders' refusal, which comes first:
+ * the holders are read once more, on this failure path only.
+ */
+async function refuseAfterHolders(
+  db: DrizzleDb,
+  actor: Actor,
+  roleId: string,
+  refusal: ApiError,
+): Promise<never> {
+  throw (await holdersNotBelow(db, actor, roleId)) ?? refusal;
+}
+
+/** Fails the batch when the role was deleted since it was read. */
+const guardRoleExists = (batch: WriteBatch, roleId: string) =>
+  batch.guard(
+    sql`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM roles WHERE id = ${roleId})`,
+    roleNotFound,
+  );
 
 /** Renames a role and/or replaces its permissions atomically; holders' screens are told. */
 export async function updateRole(
   ctx: ServiceContext,
-  id: string,
+  row: RoleRow | undefined,
   input: UpdateRoleInput,
 ): Promise<Role> {
   const { db, actor } = ctx;
-  const before = await editableRole(db, actor, id);
-  await assertHoldersBelow(db, actor, id);
+  const before = editableRole(actor, row);
+  const { id } = before;
   const permissions = input.permissions ? [...new Set(input.permissions)] : undefined;
-  if (permissions) assertAdditionsGrantable(actor, permissions, before.permissions, 'permissions');
-  await db.transaction(async (tx) => {
-    if (input.name !== undefined)
-      await tx.update(roles).set({ name: input.name }).where(eq(roles.id, id));
-    if (permissions) {
-      await tx.delete(rolePermissions).where(eq(rolePermissions.roleId, id));
-      ctx.fault('roles.update.midway');
-      if (permissions.length) {
-        await tx
-          .insert(rolePermissions)
-          .values(permissions.map((permission) => ({ roleId: id, permission })));
-      }
+  if (permissions) {
+    try {
+      assertAdditionsGrantable(actor, permissions, before.permissions, 'permissions');
+    } catch (refusal) {
+      if (refusal instanceof ApiError) await refuseAfterHolders(db, actor, id, refusal);
+      throw refusal;
     }
-    const { path: _p, ...beforeRole } = before;
-    await auditInsert(tx, actor, {
+  }
+  const batch = new WriteBatch(db);
+  guardRoleExists(batch, id);
+  guardHoldersBelow(batch, db, actor, id);
+  const live = batch.add(liveAmong(holdersOf(id)));
+  if (input.name !== undefined) {
+    batch.add(db.update(roles).set({ name: input.name }).where(eq(roles.id, id)));
+  }
+  if (permissions) {
+    batch.add(db.delete(rolePermissions).where(eq(rolePermissions.roleId, id)));
+    batch.faultPoint('roles.update.midway', ctx.fault);
+    if (permissions.length) {
+      batch.add(
+        db
+          .insert(rolePermissions)
+          .values(permissions.map((permission) => ({ roleId: id, permission }))),
+      );
+    }
+  }
+  const { path: _p, ...beforeRole } = before;
+  batch.add(
+    auditInsert(db, actor, {
       action: 'role.update',
       targetType: 'role',
       targetId: id,
@@ -188,14 +200,18 @@ export async function updateRole(
         name: input.name ?? before.name,
         permissions: permissions ?? before.permissions,
       },
-    });
-  });
-  if (permissions)
-    ctx.defer(
-      holdersOf(db, id).then((ids) => broadcastTo(ctx.env, ids, { type: 'permissions_changed' })),
-    );
-  const { path: _, ...after } = await editableRole(db, actor, id);
-  return after;
+    }),
+  );
+  const results = await batch.commit();
+  if (permissions) {
+    const ids = rowsOf<{ id: string }>(results[live]).map((r) => r.id);
+    ctx.defer(broadcastTo(ctx.env, ids, { type: 'permissions_changed' }));
+  }
+  return {
+    ...beforeRole,
+    name: input.name ?? before.name,
+    permissions: [...(permissions ?? before.permissions)].sort(),
+  };
 }
 
 /**
@@ -204,35 +220,54 @@ export async function updateRole(
  */
 export async function deleteRole(
   ctx: ServiceContext,
-  id: string,
+  row: RoleRow | undefined,
   opts: { dryRun: boolean; force: boolean },
 ) {
   const { db, actor } = ctx;
-  const role = await editableRole(db, actor, id);
+  const role = editableRole(actor, row);
+  const { id } = role;
   if (opts.dryRun) return { deleted: 0, users: role.userCount };
-  await assertHoldersBelow(db, actor, id);
-  if (role.userCount > 0 && !opts.force) {
-    throw new ApiError('ROLE_IN_USE', {
-      message: `“${role.name}” is held by ${role.userCount} user${role.userCount === 1 ? '' : 's'}. Confirm to remove it from them and delete it.`,
-      details: { users: role.userCount },
-    });
+  if (role.userCount > 0 && !opts.force) await refuseAfterHolders(db, actor, id, inUse(role));
+  const batch = new WriteBatch(db);
+  guardRoleExists(batch, id);
+  guardHoldersBelow(batch, db, actor, id);
+  if (!opts.force) {
+    // Someone may have been given the role since it was read.
+    batch.guard(
+      sql`SELECT 1 FROM user_roles ur JOIN users u ON u.id = ur.user_id
+        JOIN companies hc ON hc.id = u.company_id
+        WHERE ur.role_id = ${id} AND hc.path >= ${actor.scopePath} AND hc.path < ${`${actor.scopePath}~`}`,
+      () => inUse(role),
+    );
   }
-  const holders = await holdersOf(db, id);
-  await db.transaction(async (tx) => {
-    await tx.delete(userRoles).where(eq(userRoles.roleId, id));
-    ctx.fault('roles.delete.midway');
-    await tx.delete(rolePermissions).where(eq(rolePermissions.roleId, id));
-    await tx.delete(roles).where(eq(roles.id, id));
-    const { path: _p, ...beforeRole } = role;
-    await auditInsert(tx, actor, {
+  const live = batch.add(liveAmong(holdersOf(id)));
+  const counted = batch.add(sql`SELECT ${holderCount(id)} AS n`);
+  const { path: _p, ...beforeRole } = role;
+  // Written before the holders go, so the entry names them all (chosen in the database).
+  batch.add(
+    auditInsertComputed(actor, {
       action: 'role.delete',
       targetType: 'role',
       targetId: id,
       companyPath: role.path,
-      summary: `Deleted role “${role.name}”${holders.length ? ` (held by ${holders.length})` : ''}`,
-      before: { ...beforeRole, holders },
-    });
-  });
-  ctx.defer(broadcastTo(ctx.env, holders, { type: 'permissions_changed' }));
-  return { deleted: 1, users: holders.length };
+      summary: sql`${`Deleted role “${role.name}”`} || CASE WHEN ${holderCount(id)} > 0
+        THEN ' (held by ' || ${holderCount(id)} || ')' ELSE '' END`,
+      before: sql`json_set(${JSON.stringify(beforeRole)}, '$.holders', json(${holdersJson(id)}))`,
+      after: sql`NULL`,
+    }),
+  );
+  batch.add(db.delete(userRoles).where(eq(userRoles.roleId, id)));
+  batch.faultPoint('roles.delete.midway', ctx.fault);
+  batch.add(db.delete(rolePermissions).where(eq(rolePermissions.roleId, id)));
+  batch.add(db.delete(roles).where(eq(roles.id, id)));
+  const results = await batch.commit();
+  const ids = rowsOf<{ id: string }>(results[live]).map((r) => r.id);
+  ctx.defer(broadcastTo(ctx.env, ids, { type: 'permissions_changed' }));
+  return { deleted: 1, users: Number(rowsOf<{ n: number }>(results[counted])[0]?.n ?? 0) };
 }
+
+const inUse = (role: Role) =>
+  new ApiError('ROLE_IN_USE', {
+    message: `“${role.name}” is held by ${role.userCount} user${role.userCount === 1 ? '' : 's'}. Confirm to remove it from them and delete it.`,
+    details: { users: role.userCount },
+  });

@@ -1,6 +1,22 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { appLogin, createUser } from '../../../test/worker/fixtures';
+import { userRoles } from '../../../db/schema';
+import {
+  appLogin,
+  createUser,
+  eventually,
+  ORIGIN,
+  openLive,
+  testDb,
+  webLogin,
+} from '../../../test/worker/fixtures';
 import { call, newUserBody, twoTrees } from '../../../test/worker/org-fixtures';
+import type { Actor } from '../../authority/actor';
+import type { ServiceContext } from '../../authority/service-context';
+import type { Bindings } from '../../env';
+import { noFaults } from '../../lib/faults';
+import { roleQuery } from './roles.repo';
+import { deleteRole, updateRole } from './roles.service';
 
 describe('roles', () => {
   it('creates a role in the scope and lists it with its holders, plus read-only roles from above', async () => {
@@ -92,6 +108,104 @@ describe('roles', () => {
     await call(t.token, 'PATCH', `/roles/${role.body.id}`, { permissions: ['web.alerts.view'] });
     const read = await call(t.token, 'GET', `/users/${created.body.id}`);
     expect(read.body.effectivePermissions).toEqual(['web.alerts.view']);
+  });
+});
+
+describe('role edits and deletes act on every holder', () => {
+  it('tells the holders with live sessions, and names every holder in the deletion’s audit entry', async () => {
+    const t = await twoTrees();
+    const role = await call(t.token, 'POST', '/roles', {
+      name: 'Told',
+      companyId: t.east.id,
+      permissions: ['web.monitor.map'],
+    });
+    const holders = [await createUser({ company: t.east }), await createUser({ company: t.east })];
+    await testDb()
+      .insert(userRoles)
+      .values(holders.map((h) => ({ userId: h.id, roleId: String(role.body.id) })));
+    const live = await openLive({
+      cookie: await webLogin(String(holders[0]?.username)),
+      origin: ORIGIN,
+    });
+    await call(t.token, 'PATCH', `/roles/${role.body.id}`, { permissions: ['web.alerts.view'] });
+    await eventually(() => live.messages.some((m) => m.type === 'permissions_changed'), 5000);
+    const done = await call(t.token, 'DELETE', `/roles/${role.body.id}?force=1`);
+    expect(done.body).toEqual({ deleted: 1, users: 2 });
+    const log = await call(t.token, 'GET', `/audit?action=role.delete&targetId=${role.body.id}`);
+    const [entry] = log.body.entries as { summary: string; before: { holders: string[] } }[];
+    expect(entry?.summary).toBe('Deleted role “Told” (held by 2)');
+    expect(entry?.before.holders.sort()).toEqual(holders.map((h) => String(h.id)).sort());
+  });
+
+  it('a weaker editor adding what it lacks to a role held above it hears about the holders first', async () => {
+    const t = await twoTrees();
+    const role = await call(t.token, 'POST', '/roles', {
+      name: 'Strong',
+      companyId: t.east.id,
+      permissions: ['web.monitor.map'],
+    });
+    const strong = newUserBody(t.east.id, {
+      roleIds: [role.body.id],
+      permissions: ['web.reports.mileage'],
+    });
+    expect((await call(t.token, 'POST', '/users', strong)).status).toBe(201);
+    const editor = await createUser({
+      company: t.east,
+      permissions: ['function.roles.view', 'function.roles.edit', 'web.monitor.map'],
+    });
+    const res = await call(await appLogin(editor.username), 'PATCH', `/roles/${role.body.id}`, {
+      permissions: ['web.monitor.map', 'web.alerts.view'],
+    });
+    expect(res.body.error).toMatchObject({
+      code: 'ACCOUNT_NOT_BELOW',
+      details: { reason: 'more_permissions', holders: 1 },
+    });
+  });
+
+  it('a holder that became stronger since the role was read stops the edit and the delete', async () => {
+    const t = await twoTrees();
+    const role = await call(t.token, 'POST', '/roles', {
+      name: 'Raced',
+      companyId: t.east.id,
+      permissions: ['web.monitor.map'],
+    });
+    const holder = await call(
+      t.token,
+      'POST',
+      '/users',
+      newUserBody(t.east.id, { roleIds: [role.body.id] }),
+    );
+    const actor: Actor = {
+      id: t.admin.id,
+      username: t.admin.username,
+      companyId: t.acme.id,
+      scopeId: t.acme.id,
+      scopePath: t.acme.path,
+      expiresAt: null,
+      ancestorIds: [],
+      permissions: new Set(['web.monitor.map']),
+    };
+    const ctx: ServiceContext = {
+      db: testDb(),
+      env: env as Bindings,
+      actor,
+      fault: noFaults,
+      defer: () => {},
+    };
+    const [stale] = await roleQuery(ctx.db, t.admin.id, String(role.body.id));
+    // Read while every holder was below the actor; then the holder gains what the actor lacks.
+    const widened = await call(t.token, 'PATCH', `/users/${holder.body.id}`, {
+      permissions: ['web.reports.mileage'],
+    });
+    expect(widened.status).toBe(200);
+    await expect(updateRole(ctx, stale, { name: 'Renamed' })).rejects.toMatchObject({
+      code: 'ACCOUNT_NOT_BELOW',
+    });
+    await expect(deleteRole(ctx, stale, { dryRun: false, force: true })).rejects.toMatchObject({
+      code: 'ACCOUNT_NOT_BELOW',
+    });
+    const [still] = await roleQuery(ctx.db, t.admin.id, String(role.body.id));
+    expect(still).toMatchObject({ name: 'Raced', userCount: 1 });
   });
 });
 
