@@ -96,6 +96,7 @@ export async function adminWorld(): Promise<World> {
     role: String(role.body.id),
     session: sessionOf(targetToken),
     date: new Date(Date.now() + 30 * DAY).toISOString(),
+    emptyCompany: (await createCompany('Empty', t.east)).id,
   };
   return { t, ids, target };
 }

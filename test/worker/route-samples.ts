@@ -12,6 +12,8 @@ export interface SampleIds {
   session: string;
   /** An expiry the caller may set (ISO-8601). */
   date: string;
+  /** A company with nothing in it, that a delete can remove (else `company`). */
+  emptyCompany?: string;
 }
 
 export interface SampleRequest {
@@ -54,7 +56,7 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/companies/${i.company}`,
     body: { name: `Renamed ${unique()}`, parentId: i.otherCompany },
   }),
-  'DELETE /api/v1/companies/:id': (i) => ({ path: `/companies/${i.company}` }),
+  'DELETE /api/v1/companies/:id': (i) => ({ path: `/companies/${i.emptyCompany ?? i.company}` }),
   'GET /api/v1/companies/:id/users': (i) => ({ path: `/companies/${i.company}/users` }),
   'POST /api/v1/users': (i) => ({
     path: '/users',
