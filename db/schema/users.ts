@@ -2,6 +2,7 @@ import {
   type AnySQLiteColumn,
   index,
   integer,
+  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -49,4 +50,24 @@ export const users = sqliteTable(
     index('users_related_company_idx').on(t.relatedCompanyId),
     index('users_parent_idx').on(t.parentUserId),
   ],
+);
+
+/**
+ * The accounts one expiry change touches, chosen once and read by the rest of its batch (the
+ * audit entry, the update, the accounts to tell): a sync over 50 000 accounts then decides
+ * which ones only once. Rows live only inside that batch's transaction — it deletes them before
+ * it commits — so no other request ever sees one.
+ */
+export const expiryChanges = sqliteTable(
+  'expiry_changes',
+  {
+    /** The audit entry of the change. */
+    entryId: text('entry_id').notNull(),
+    userId: text('user_id').notNull(),
+    /** The new expiry (epoch ms), or null for "never". */
+    expiresAt: integer('expires_at'),
+    /** Left alone: the account is not entirely below the actor (counted as skipped). */
+    refused: integer('refused', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.userId] })],
 );

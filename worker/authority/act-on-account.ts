@@ -112,7 +112,7 @@ export function accountsNotBelowQuery(acting: ActingAccount, targets: SQL): SQL 
     sql`(${path} >= (SELECT scope_path FROM me) AND ${path} < (SELECT scope_path FROM me) || '~')`;
   return sql`
     WITH RECURSIVE
-      targets(id) AS (${targets}),
+      targets(id) AS MATERIALIZED (${targets}),
       ${actingFacts(acting)},
       own(user_id, permission) AS (${grantsOf(sql`SELECT id FROM targets`)}),
       suspects(id) AS (

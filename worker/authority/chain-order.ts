@@ -24,7 +24,7 @@ const earlierOf = (a: SQL, b: SQL) =>
 export function expiryPlan(targets: SQL, value: number | null): SQL {
   const v = sql`${value}`;
   return sql`
-      targets(id) AS (${targets}),
+      targets(id) AS MATERIALIZED (${targets}),
       final(id, v) AS (
         SELECT u.id, ${earlierOf(v, sql`p.expires_at`)}
           FROM users u LEFT JOIN users p ON p.id = u.parent_user_id

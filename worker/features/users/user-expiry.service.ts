@@ -11,7 +11,6 @@ import {
 import { assertHolds } from '../../authority/actor';
 import { assertExpiryWithin } from '../../authority/ceilings';
 import {
-  applyExpiryPlan,
   assertExpiryWithinParent,
   expiryPlan,
   parentBoundsFrom,
@@ -109,12 +108,11 @@ export async function updateExpiry(
   if (dryRun)
     return { updated: Number(counts?.updated ?? 0), skipped: Number(counts?.skipped ?? 0) };
 
-  const plan = syncPlan(actor, id, input);
   const entryId = auditId();
-  // The entry names the changed accounts; read back after the update, it also tells which
-  // hubs to wake, without choosing the accounts a third time.
-  const recorded = sql`SELECT value AS id FROM json_each(
-    (SELECT after FROM audit_log WHERE id = ${entryId}), '$.userIds')`;
+  const mine = sql`entry_id = ${entryId}`;
+  const changed = sql`SELECT user_id AS id FROM expiry_changes WHERE ${mine} AND refused = 0`;
+  const count = (refused: 0 | 1) =>
+    sql`(SELECT count(*) FROM expiry_changes WHERE ${mine} AND refused = ${refused})`;
   const valueIso = value === null ? null : new Date(value).toISOString();
   const scopeNote = input.applyToCompany
     ? input.includeSubsidiaries
@@ -123,6 +121,20 @@ export async function updateExpiry(
     : null;
   const batch = new WriteBatch(db);
   guardStillBelow(batch, db, actor, id);
+  // Which accounts, decided once into expiry_changes; the statements after it read from there.
+  if (input.applyToCompany) {
+    const all = companyAccounts(id, Boolean(input.includeSubsidiaries));
+    batch.add(sql`INSERT INTO expiry_changes (entry_id, user_id, expires_at, refused)
+      SELECT ${entryId}, id, NULL, 1 FROM (${accountsNotBelowQuery(actor, all)})`);
+  }
+  const targets = input.applyToCompany
+    ? sql`${companyAccounts(id, Boolean(input.includeSubsidiaries))}
+        EXCEPT SELECT user_id FROM expiry_changes WHERE ${mine} AND refused = 1`
+    : idList([id]);
+  batch.add(sql`WITH RECURSIVE ${expiryPlan(targets, value)}
+    INSERT INTO expiry_changes (entry_id, user_id, expires_at, refused)
+    SELECT ${entryId}, p.id, p.v, 0 FROM planned p JOIN users u ON u.id = p.id
+      WHERE u.expires_at IS NOT p.v`);
   batch.add(
     auditInsertComputed(
       actor,
@@ -136,32 +148,30 @@ export async function updateExpiry(
             || CASE WHEN ${scopeNote} IS NULL THEN ''
               ELSE ' (' || ${scopeNote} || CASE WHEN s > 0 THEN ', ' || s || ' skipped' ELSE '' END || ')'
               END
-          FROM (SELECT (SELECT count(*) FROM changes) AS n, (SELECT count(*) FROM refused) AS s)`,
+          FROM (SELECT ${count(0)} AS n, ${count(1)} AS s)`,
         before: sql`SELECT ${JSON.stringify({ expiresAt: iso(user.expiresAt) })}`,
         after: sql`SELECT json_set(${JSON.stringify({
           expiresAt: valueIso,
           applyToCompany: input.applyToCompany,
           includeSubsidiaries: input.includeSubsidiaries,
-        })}, '$.userIds', json((SELECT json_group_array(id) FROM changes)),
-          '$.skipped', (SELECT count(*) FROM refused))`,
+        })}, '$.userIds', json((SELECT json_group_array(id) FROM (${changed}))),
+          '$.skipped', ${count(1)})`,
       },
-      { id: entryId, with: plan },
+      { id: entryId },
     ),
   );
-  const changedAt = batch.add(applyExpiryPlan(plan, Date.now()));
+  batch.add(sql`UPDATE users SET expires_at = e.expires_at, updated_at = ${Date.now()}
+    FROM expiry_changes e WHERE e.entry_id = ${entryId} AND e.refused = 0 AND e.user_id = users.id`);
   batch.faultPoint('users.expiry.midway', ctx.fault);
-  const skippedAt = batch.add(
-    sql`SELECT json_extract(after, '$.skipped') AS n FROM audit_log WHERE id = ${entryId}`,
-  );
-  const liveAt = batch.add(liveAmong(subtreesOf(recorded)));
-  const liveChangedAt = batch.add(liveAmong(recorded));
+  const countsAt = batch.add(sql`SELECT ${count(0)} AS updated, ${count(1)} AS skipped`);
+  const liveAt = batch.add(liveAmong(subtreesOf(changed)));
+  const liveChangedAt = batch.add(liveAmong(changed));
+  batch.add(sql`DELETE FROM expiry_changes WHERE ${mine}`);
   const results = await batch.commit();
   const ids = (at: number) => rowsOf<{ id: string }>(results[at]).map((r) => r.id);
   tellScreens(ctx, ids(liveAt), ids(liveChangedAt), value);
-  return {
-    updated: rowsOf(results[changedAt]).length,
-    skipped: Number(rowsOf<{ n: number }>(results[skippedAt])[0]?.n ?? 0),
-  };
+  const [counted] = rowsOf<{ updated: number; skipped: number }>(results[countsAt]);
+  return { updated: Number(counted?.updated ?? 0), skipped: Number(counted?.skipped ?? 0) };
 }
 
 /**
