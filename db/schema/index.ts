@@ -1,5 +1,5 @@
 export * from './audit';
 export * from './companies';
+export * from './live';
 export * from './roles';
 export * from './users';
-export * from './live';
