@@ -1,4 +1,5 @@
 import { ALL_PERMISSION_KEYS } from '../../schemas/permissions';
+import type { Actor } from '../../worker/authority/actor';
 import { api, appLogin, bearer, createCompany, createUser, ORIGIN } from './fixtures';
 import type { SampleIds } from './route-samples';
 
@@ -105,3 +106,18 @@ export type World = {
   ids: SampleIds;
   target: { id: string };
 };
+
+/** The tree's admin as the rules see it, holding `permissions`: for calling services directly. */
+export const adminActorOf = (
+  t: Awaited<ReturnType<typeof twoTrees>>,
+  permissions: string[] = [],
+): Actor => ({
+  id: t.admin.id,
+  username: t.admin.username,
+  companyId: t.acme.id,
+  scopeId: t.acme.id,
+  scopePath: t.acme.path,
+  expiresAt: null,
+  ancestorIds: [],
+  permissions: new Set(permissions),
+});

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx, DrizzleDb } from '../lib/db';
+import type { DrizzleDb } from '../lib/db';
 import { readableInstant } from '../lib/encoding';
 import { ApiError } from '../lib/errors';
 import type { Actor } from './actor';

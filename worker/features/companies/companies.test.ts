@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { companies } from '../../../db/schema';
 import type { CompanyTreeNode } from '../../../schemas/companies';
 import { api, bearer, createUser, ORIGIN, testDb } from '../../../test/worker/fixtures';
-import { call, newUserBody, twoTrees } from '../../../test/worker/org-fixtures';
-import type { Actor } from '../../authority/actor';
+import { adminActorOf, call, newUserBody, twoTrees } from '../../../test/worker/org-fixtures';
 import { DB_TRIPS_HEADER } from '../../middleware/database';
 import { companyQuery, contentsQuery } from './companies.repo';
 import { createCompany, deleteCompany } from './companies.service';
@@ -170,17 +169,6 @@ describe('companies', () => {
   });
 
   describe('writes re-check inside their batch what their read decided on', () => {
-    const actorOf = (t: Awaited<ReturnType<typeof twoTrees>>): Actor => ({
-      id: t.admin.id,
-      username: t.admin.username,
-      companyId: t.acme.id,
-      scopeId: t.acme.id,
-      scopePath: t.acme.path,
-      expiresAt: null,
-      ancestorIds: [],
-      permissions: new Set(),
-    });
-
     it('a create under a parent moved since it was read: 409, nothing created', async () => {
       const t = await twoTrees();
       const db = testDb();
@@ -189,7 +177,7 @@ describe('companies', () => {
         parentId: t.west.id,
       });
       expect(moved.status).toBe(200);
-      await expect(createCompany(db, actorOf(t), stale, 'Late')).rejects.toMatchObject({
+      await expect(createCompany(db, adminActorOf(t), stale, 'Late')).rejects.toMatchObject({
         code: 'CONFLICT',
       });
       const children = await db.select().from(companies).where(eq(companies.parentId, t.east1.id));
@@ -203,7 +191,7 @@ describe('companies', () => {
       const [contents] = await contentsQuery(db, t.west.id);
       expect(contents).toEqual({ companies: 0, users: 0, roles: 0 });
       await createUser({ company: t.west });
-      await expect(deleteCompany(db, actorOf(t), target, contents)).rejects.toMatchObject({
+      await expect(deleteCompany(db, adminActorOf(t), target, contents)).rejects.toMatchObject({
         code: 'COMPANY_NOT_EMPTY',
         details: { users: 1 },
       });

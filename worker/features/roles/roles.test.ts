@@ -10,8 +10,7 @@ import {
   testDb,
   webLogin,
 } from '../../../test/worker/fixtures';
-import { call, newUserBody, twoTrees } from '../../../test/worker/org-fixtures';
-import type { Actor } from '../../authority/actor';
+import { adminActorOf, call, newUserBody, twoTrees } from '../../../test/worker/org-fixtures';
 import type { ServiceContext } from '../../authority/service-context';
 import type { Bindings } from '../../env';
 import { noFaults } from '../../lib/faults';
@@ -175,16 +174,7 @@ describe('role edits and deletes act on every holder', () => {
       '/users',
       newUserBody(t.east.id, { roleIds: [role.body.id] }),
     );
-    const actor: Actor = {
-      id: t.admin.id,
-      username: t.admin.username,
-      companyId: t.acme.id,
-      scopeId: t.acme.id,
-      scopePath: t.acme.path,
-      expiresAt: null,
-      ancestorIds: [],
-      permissions: new Set(['web.monitor.map']),
-    };
+    const actor = adminActorOf(t, ['web.monitor.map']);
     const ctx: ServiceContext = {
       db: testDb(),
       env: env as Bindings,
