@@ -2,7 +2,7 @@ import type { InStatement, ResultSet } from '@libsql/client/web';
 import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { DrizzleDb } from './db';
-import type { ApiError } from './errors';
+import { ApiError } from './errors';
 import { type FaultPoint, InjectedFault } from './faults';
 
 /** A drizzle query builder (insert, update, delete, select) or a raw SQL fragment. */
@@ -81,9 +81,22 @@ export class WriteBatch {
     } catch (error) {
       const failure = this.failures.get(failedStatement(error) ?? -1);
       if (failure) throw await failure();
+      // A row the write points at (a company, a role, a parent) went away since the read.
+      if (causes(error).some((e) => /FOREIGN KEY constraint failed/.test(e.message))) {
+        throw new ApiError('CONFLICT', {
+          message: 'Something this change refers to was changed or removed meanwhile. Try again.',
+        });
+      }
       throw error;
     }
   }
+}
+
+/** An error and the errors it wraps. */
+function causes(error: unknown): Error[] {
+  const found: Error[] = [];
+  for (let e: unknown = error; e instanceof Error && found.length < 6; e = e.cause) found.push(e);
+  return found;
 }
 
 /** The index of the statement a batch failed at, if the driver says. */

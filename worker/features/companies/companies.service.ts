@@ -7,6 +7,7 @@ import type {
   UpdateCompanyInput,
 } from '../../../schemas/companies';
 import type { Actor } from '../../authority/actor';
+import { actorWriteBatch } from '../../authority/batch-guards';
 import { rolesOutOfReachUnderQuery } from '../../authority/ceilings';
 import { disorderedPairsUnderQuery } from '../../authority/chain-order';
 import { pathInScope, underPath } from '../../authority/scope';
@@ -109,7 +110,7 @@ export async function createCompany(
     depth: parent.depth + 1,
     createdAt: new Date(),
   };
-  const batch = guardUnchanged(new WriteBatch(db), parent);
+  const batch = guardUnchanged(actorWriteBatch(db, actor), parent);
   batch.add(db.insert(companies).values(row));
   batch.add(
     auditInsert(db, actor, {
@@ -153,7 +154,7 @@ export async function updateCompany(
   }
   const name = input.name ?? target.name;
   const after = { id: target.id, name, parentId: newParent?.id ?? target.parentId };
-  const batch = guardUnchanged(new WriteBatch(db), target);
+  const batch = guardUnchanged(actorWriteBatch(db, actor), target);
   const rename = db
     .update(companies)
     .set({ name, parentId: after.parentId })
@@ -243,7 +244,7 @@ export async function deleteCompany(
     throw new ApiError('SCOPE_ROOT_LOCKED');
   }
   if (contents) assertEmpty(target, contents);
-  const batch = guardUnchanged(new WriteBatch(db), target);
+  const batch = guardUnchanged(actorWriteBatch(db, actor), target);
   // Something may have been added meanwhile: checked again inside the write.
   batch.guard(
     sql`SELECT 1 FROM companies WHERE parent_id = ${target.id}

@@ -3,6 +3,7 @@ import { rolePermissions, roles, userRoles } from '../../../db/schema';
 import type { CreateRoleInput, Role, UpdateRoleInput } from '../../../schemas/roles';
 import { accountsNotBelow, accountsNotBelowQuery } from '../../authority/act-on-account';
 import type { Actor } from '../../authority/actor';
+import { actorWriteBatch } from '../../authority/batch-guards';
 import { assertAdditionsGrantable, assertGrantable } from '../../authority/ceilings';
 import { pathInScope } from '../../authority/scope';
 import type { ServiceContext } from '../../authority/service-context';
@@ -12,7 +13,7 @@ import { auditInsert, auditInsertComputed } from '../../lib/audit-log';
 import type { DrizzleDb } from '../../lib/db';
 import { newId } from '../../lib/encoding';
 import { ApiError } from '../../lib/errors';
-import { rowsOf, WriteBatch } from '../../lib/write-batch';
+import { rowsOf, type WriteBatch } from '../../lib/write-batch';
 import { holderCount, holdersJson, holdersOf, type RoleRow } from './roles.repo';
 
 /**
@@ -51,7 +52,7 @@ export async function createRole(
   const permissions = [...new Set(input.permissions ?? [])];
   assertGrantable(actor, permissions, 'permissions');
   const id = newId('ro');
-  const batch = new WriteBatch(db);
+  const batch = actorWriteBatch(db, actor);
   // The company may have been deleted or moved since it was read.
   batch.guard(
     sql`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM companies WHERE id = ${owner.id} AND path = ${owner.path})`,
@@ -168,7 +169,7 @@ export async function updateRole(
       throw refusal;
     }
   }
-  const batch = new WriteBatch(db);
+  const batch = actorWriteBatch(db, actor);
   guardRoleExists(batch, id);
   guardHoldersBelow(batch, db, actor, id);
   const live = batch.add(liveAmong(holdersOf(id)));
@@ -228,7 +229,7 @@ export async function deleteRole(
   const { id } = role;
   if (opts.dryRun) return { deleted: 0, users: role.userCount };
   if (role.userCount > 0 && !opts.force) await refuseAfterHolders(db, actor, id, inUse(role));
-  const batch = new WriteBatch(db);
+  const batch = actorWriteBatch(db, actor);
   guardRoleExists(batch, id);
   guardHoldersBelow(batch, db, actor, id);
   if (!opts.force) {

@@ -4,14 +4,13 @@ import type { KickReason } from '../../../schemas/auth';
 import type { SessionView } from '../../../schemas/sessions';
 import { idList } from '../../authority/act-on-account';
 import { type Actor, assertHolds } from '../../authority/actor';
-import { guardBelowActor } from '../../authority/batch-guards';
+import { actorWriteBatch, guardBelowActor } from '../../authority/batch-guards';
 import { pathInScope } from '../../authority/scope';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { Bindings } from '../../env';
 import { auditInsert } from '../../lib/audit-log';
 import type { DrizzleDb } from '../../lib/db';
 import { ApiError } from '../../lib/errors';
-import { WriteBatch } from '../../lib/write-batch';
 
 /**
  * Sessions live in each user's hub, not in libSQL: a route reads the target account with the
@@ -90,7 +89,7 @@ export async function endSessions(
     const sessions = await hub.list();
     const count = sessionId === null ? sessions.length : 1;
     if (sessionId !== null && !sessions.some((s) => s.id === sessionId)) throw noSuchSession();
-    const batch = guardBelowActor(new WriteBatch(db), db, actor, idList([userId]));
+    const batch = guardBelowActor(actorWriteBatch(db, actor), db, actor, idList([userId]));
     batch.add(
       auditInsert(db, actor, {
         action: 'session.revoke',

@@ -3,10 +3,10 @@ import { users } from '../../../db/schema';
 import type { TokenConfig } from '../../../schemas/users';
 import { type AccountBelowRows, accountBelowFrom } from '../../authority/act-on-account';
 import { assertHolds } from '../../authority/actor';
+import { actorWriteBatch } from '../../authority/batch-guards';
 import type { ServiceContext } from '../../authority/service-context';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import { auditInsert } from '../../lib/audit-log';
-import { WriteBatch } from '../../lib/write-batch';
 import { guardStillBelow } from './users.guards';
 
 /**
@@ -32,7 +32,7 @@ export async function updateTokenConfig(
     ttlMinutes: target.tokenTtlMinutes,
     exclusiveLogin: target.tokenExclusive,
   };
-  const batch = new WriteBatch(db);
+  const batch = actorWriteBatch(db, actor);
   guardStillBelow(batch, db, actor, id);
   batch.add(
     db

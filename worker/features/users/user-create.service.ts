@@ -1,8 +1,13 @@
 import type { BatchResponse } from 'drizzle-orm/batch';
 import { userPermissions, userRoles, users } from '../../../db/schema';
 import type { CreateUserInput, UserRecord } from '../../../schemas/users';
-import { accountBelowFrom, accountBelowReads } from '../../authority/act-on-account';
-import { guardOrderedAround, guardRolesReachable } from '../../authority/batch-guards';
+import { accountBelowFrom, accountBelowReads, idList } from '../../authority/act-on-account';
+import {
+  actorWriteBatch,
+  guardBelowActor,
+  guardOrderedAround,
+  guardRolesReachable,
+} from '../../authority/batch-guards';
 import {
   assertExpiryWithin,
   assertGrantable,
@@ -23,7 +28,7 @@ import { newId } from '../../lib/encoding';
 import { ApiError } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
 import { assertPasswordAcceptable } from '../../lib/password-policy';
-import { rowsOf, WriteBatch } from '../../lib/write-batch';
+import { rowsOf, type WriteBatch } from '../../lib/write-batch';
 import { guardExists, guardStillBelow, isUsernameConflict } from './users.guards';
 import { toUserRecord, type UserRecordRow, usernameHolderQuery, userRecordSql } from './users.repo';
 import { emptyToNull, parseExpiry } from './users.service';
@@ -111,7 +116,7 @@ export async function createUser(
     updatedAt: now,
   };
   const { passwordHash: _, ...visible } = row;
-  const batch = new WriteBatch(db);
+  const batch = actorWriteBatch(db, actor);
   // The parent may have been deleted (or changed) since it was read; the batch holds the
   // write lock, so once these pass nothing can delete it before the account lands.
   if (parent && parent.id === actor.id) guardExists(batch, parent.id, 'parentUserId');
@@ -129,6 +134,9 @@ export async function createUser(
   }
   guardOrderedAround(batch, [id]);
   guardRolesReachable(batch, id);
+  // The new account is below its creator as the database now stands: a role strengthened or a
+  // company moved by another admin since the read must not let it exceed the creator.
+  guardBelowActor(batch, db, actor, idList([id]));
   batch.add(
     auditInsert(db, actor, {
       action: 'user.create',
@@ -147,10 +155,6 @@ export async function createUser(
     results = await batch.commit();
   } catch (error) {
     if (isUsernameConflict(error)) throw new ApiError('USERNAME_TAKEN', { field: 'username' });
-    if (String(error).includes('FOREIGN KEY'))
-      throw new ApiError('CONFLICT', {
-        message: 'A company or role of this account changed meanwhile. Try again.',
-      });
     throw error;
   }
   const [created] = rowsOf<UserRecordRow>(results[createdAt]);

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { BatchResponse } from 'drizzle-orm/batch';
 import { accountBelowFrom, accountBelowReads } from '../../authority/act-on-account';
+import { actorWriteBatch } from '../../authority/batch-guards';
 import type { ServiceContext } from '../../authority/service-context';
 import { liveAmong } from '../../durable-objects/live-index';
 import { endSessionsOf } from '../../durable-objects/session-hub.client';
 import { auditInsertComputed } from '../../lib/audit-log';
 import type { DrizzleDb } from '../../lib/db';
-import { rowsOf, WriteBatch } from '../../lib/write-batch';
+import { rowsOf } from '../../lib/write-batch';
 import { guardStillBelow } from './users.guards';
 import { subtreeOf } from './users.repo';
 
@@ -35,7 +36,7 @@ export async function deleteUser(
   const user = accountBelowFrom(actor, [target, refused]);
   if (dryRun) return { deleted: Number(count?.n ?? 0) };
   const subtree = subtreeOf(id);
-  const batch = new WriteBatch(db);
+  const batch = actorWriteBatch(db, actor);
   guardStillBelow(batch, db, actor, id);
   const liveAt = batch.add(liveAmong(subtree));
   const countAt = batch.add(sql`SELECT count(*) AS n FROM (${subtree})`);

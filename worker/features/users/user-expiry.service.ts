@@ -9,6 +9,7 @@ import {
   idList,
 } from '../../authority/act-on-account';
 import { assertHolds } from '../../authority/actor';
+import { actorWriteBatch } from '../../authority/batch-guards';
 import { assertExpiryWithin } from '../../authority/ceilings';
 import {
   assertExpiryWithinParent,
@@ -25,7 +26,7 @@ import {
 } from '../../durable-objects/session-hub.client';
 import { auditId, auditInsertComputed } from '../../lib/audit-log';
 import type { DrizzleDb } from '../../lib/db';
-import { rowsOf, WriteBatch } from '../../lib/write-batch';
+import { rowsOf } from '../../lib/write-batch';
 import { guardStillBelow } from './users.guards';
 import { subtreesOf } from './users.repo';
 import { iso, parseExpiry } from './users.service';
@@ -119,7 +120,7 @@ export async function updateExpiry(
       ? 'company and subsidiaries'
       : 'whole company'
     : null;
-  const batch = new WriteBatch(db);
+  const batch = actorWriteBatch(db, actor);
   guardStillBelow(batch, db, actor, id);
   // Which accounts, decided once into expiry_changes; the statements after it read from there.
   if (input.applyToCompany) {

@@ -8,7 +8,12 @@ import {
   type NotBelow,
   notBelowError,
 } from '../../authority/act-on-account';
-import { guardOrderedAround, guardRolesReachable } from '../../authority/batch-guards';
+import {
+  actorWriteBatch,
+  guardBelowActor,
+  guardOrderedAround,
+  guardRolesReachable,
+} from '../../authority/batch-guards';
 import {
   assertAdditionsGrantable,
   assertExpiryWithin,
@@ -37,7 +42,7 @@ import type { DrizzleDb } from '../../lib/db';
 import { ApiError } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
 import { assertPasswordAcceptable, namesAfterEdit } from '../../lib/password-policy';
-import { rowsOf, WriteBatch } from '../../lib/write-batch';
+import { rowsOf, type WriteBatch } from '../../lib/write-batch';
 import { guardStillBelow, isUsernameConflict } from './users.guards';
 import {
   subtreeOf,
@@ -180,7 +185,7 @@ export async function updateUser(
     return before;
   }
   const now = Date.now();
-  const batch = new WriteBatch(db);
+  const batch = actorWriteBatch(db, actor);
   guardStillBelow(batch, db, actor, id);
   // Read before the writes: a disabled or expired account's hub must still be found.
   const liveAt = batch.add(liveAmong(subtreeOf(id)));
@@ -211,6 +216,9 @@ export async function updateUser(
   if (expiresAt !== undefined) batch.add(applyExpiryPlan(expiryPlan(idList([id]), expiresAt), now));
   guardOrderedAround(batch, [id]);
   guardRolesReachable(batch, id);
+  // Once more after the writes: a role assigned here that another admin strengthened, or a
+  // company moved out of the actor's scope, since the read must not leave the account above it.
+  guardBelowActor(batch, db, actor, idList([id]));
   batch.add(
     auditInsert(db, actor, {
       action: 'user.update',

@@ -1,11 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { userPermissions, users } from '../../../db/schema';
+import { rolePermissions, roles, userPermissions, userRoles, users } from '../../../db/schema';
 import { ALL_PERMISSION_KEYS } from '../../../schemas/permissions';
 import { createCompany, createUser, testDb } from '../../../test/worker/fixtures';
 import { accountsNotBelowQuery, idList } from '../../authority/act-on-account';
 import { actorFromReads, actorReads } from '../../authority/actor-reads';
-import { guardRolesReachable } from '../../authority/batch-guards';
+import { guardBelowActor, guardRolesReachable } from '../../authority/batch-guards';
+import { newId } from '../../lib/encoding';
 import { WriteBatch } from '../../lib/write-batch';
 import { guardStillBelow } from './users.guards';
 
@@ -44,6 +45,41 @@ async function world() {
 }
 
 describe('the write guards of the users feature', () => {
+  it('refuse a role assignment whose role another admin strengthened after the read', async () => {
+    const { root, actor, target } = await world();
+    const db = testDb();
+    const roleId = newId('ro');
+    await db
+      .insert(roles)
+      .values({ id: roleId, name: 'Viewer', companyId: root.id, createdAt: new Date() });
+    await db.insert(rolePermissions).values({ roleId, permission: 'web.monitor.map' });
+    // As the users services build it: the assignment, then the rule judged after the writes.
+    const batch = new WriteBatch(db);
+    batch.add(db.insert(userRoles).values({ userId: target.id, roleId }));
+    guardBelowActor(batch, db, actor, idList([target.id]));
+    await db.insert(rolePermissions).values({ roleId, permission: 'function.users.delete' });
+    // Rolled back, the assignment that made it stronger is gone: the re-read finds no reason.
+    await expect(batch.commit()).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await db.select().from(userRoles).where(eq(userRoles.userId, target.id))).toEqual([]);
+  });
+
+  it('refuse an account whose company moved out of the actor’s scope after the read', async () => {
+    const { branch, actor, target } = await world();
+    const db = testDb();
+    const batch = new WriteBatch(db);
+    batch.add(db.update(users).set({ displayName: 'Renamed' }).where(eq(users.id, target.id)));
+    guardBelowActor(batch, db, actor, idList([target.id]));
+    const outside = await createCompany('Guards outside');
+    await db.run(
+      sql`UPDATE companies SET parent_id = ${outside.id}, path = ${`${outside.path}${branch.id}/`} WHERE id = ${branch.id}`,
+    );
+    await expect(batch.commit()).rejects.toMatchObject({
+      code: 'ACCOUNT_NOT_BELOW',
+      details: { reason: 'outside_scope' },
+    });
+    expect(await displayNameOf(target.id)).toBe(`Test ${target.username}`);
+  });
+
   it('let the write land while the account is unchanged', async () => {
     const { actor, target } = await world();
     await renameGuarded(actor, target.id).commit();
