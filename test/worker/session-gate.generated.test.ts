@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { users } from '../../db/schema';
 import { ALL_PERMISSION_KEYS } from '../../schemas/permissions';
+import { DB_TRIPS_HEADER } from '../../worker/middleware/database';
 import { ROUTES, routeKey } from '../../worker/routes/registry';
 import { appLogin, bearer, createUser, postJson, testDb } from './fixtures';
 import { adminWorld, type World } from './org-fixtures';
@@ -13,7 +14,8 @@ import { snapshotSubtree } from './snapshot';
  * A route's own reads now travel in the same batch as the session check (`authorize`), before
  * the actor is known. So, on every session route: no token, a logged-out session, a disabled
  * account's session and an account that must still replace its initial password are refused
- * with the same answer as before, carrying none of the route's data, and nothing changes.
+ * with the same answer as before, carrying none of the route's data, and nothing changes; a
+ * made-up token does not even reach the database.
  */
 const sessionRoutes = ROUTES.filter((spec) => spec.access !== 'public');
 
@@ -39,6 +41,8 @@ const sharedWorld = () => {
       world,
       tokens: {
         none: null,
+        // Well formed, naming a real account, but no session of it: made up by an attacker.
+        forged: `${world.t.admin.id}.${'A'.repeat(16)}.${'A'.repeat(43)}`,
         logged_out: await adminIn(world, 'logged_out'),
         disabled: await adminIn(world, 'disabled'),
         must_change: await adminIn(world, 'must_change'),
@@ -50,6 +54,7 @@ const sharedWorld = () => {
 
 const EXPECTED: Record<string, { status: number; code: string }> = {
   none: { status: 401, code: 'UNAUTHENTICATED' },
+  forged: { status: 401, code: 'SESSION_ENDED' },
   logged_out: { status: 401, code: 'SESSION_ENDED' },
   disabled: { status: 401, code: 'SESSION_ENDED' },
   must_change: { status: 403, code: 'PASSWORD_CHANGE_REQUIRED' },
@@ -75,5 +80,9 @@ describe('every session route refuses a session that may not act, reading nothin
     // The envelope only: no field of the route's answer leaks beside the error.
     expect(Object.keys(res.body)).toEqual(['error']);
     expect(await snapshotSubtree(world.t.acme.path)).toEqual(before);
+    // A token never seen to pass its hub's check costs the database nothing.
+    if (state === 'none' || state === 'forged') {
+      expect(res.headers.get(DB_TRIPS_HEADER)).toBe('0');
+    }
   });
 });
