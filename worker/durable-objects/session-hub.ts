@@ -130,7 +130,7 @@ export class SessionHub extends DurableObject<Bindings> {
       return null;
     }
     // A session opened before the live index existed: have the alarm index it.
-    if (!(await this.ctx.storage.get('indexed_live'))) await this.scheduleExpiry();
+    if ((await this.ctx.storage.get('indexed_live')) !== true) await this.scheduleExpiry();
     if (now - row.last_seen_at > LAST_SEEN_RESOLUTION_MS) {
       this.sql.exec('UPDATE sessions SET last_seen_at = ? WHERE id = ?', now, sessionId);
       row.last_seen_at = now;
@@ -267,7 +267,7 @@ export class SessionHub extends DurableObject<Bindings> {
     this.sql.exec('DELETE FROM tickets WHERE expires_at <= ?', now);
     // A failed write throws: the alarm is retried, so the index catches up after an outage.
     const live = this.sessionCount() > 0;
-    if (live !== Boolean(await this.ctx.storage.get('indexed_live'))) await this.writeIndex(live);
+    if ((await this.ctx.storage.get('indexed_live')) !== live) await this.writeIndex(live);
     await this.scheduleExpiry();
   }
 
@@ -275,9 +275,15 @@ export class SessionHub extends DurableObject<Bindings> {
     return this.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM sessions').one().n;
   }
 
+  /** The index write under way, if any: a sign-in waits for it before trusting the flag. */
+  private indexWrite: Promise<void> | null = null;
+
   /** Marks the user live in the index unless it already is; the round trips it took. */
   private async markLive(): Promise<number> {
-    if (await this.ctx.storage.get('indexed_live')) return 0;
+    // The alarm may be clearing the row right now (the last session just ended): once that
+    // lands the flag says idle, and this sign-in writes live again after it.
+    while (this.indexWrite) await this.indexWrite.catch(() => {});
+    if ((await this.ctx.storage.get('indexed_live')) === true) return 0;
     await this.writeIndex(true);
     return 1;
   }
@@ -286,18 +292,25 @@ export class SessionHub extends DurableObject<Bindings> {
    * Writes this user's `live_accounts` row. Versions only grow, so of two writes that cross on
    * the way to the database the older one changes nothing.
    */
-  private async writeIndex(live: boolean): Promise<void> {
-    const userId = await this.ctx.storage.get<string>('user_id');
-    if (!userId) return;
-    const version = ((await this.ctx.storage.get<number>('index_version')) ?? 0) + 1;
-    await this.ctx.storage.put('index_version', version);
-    const db = createDb(this.env.LIBSQL_URL, this.env.LIBSQL_AUTH_TOKEN);
-    await db.run(sql`INSERT INTO live_accounts (user_id, sessions, version, updated_at)
-      VALUES (${userId}, ${live ? 1 : 0}, ${version}, ${Date.now()})
-      ON CONFLICT (user_id) DO UPDATE SET sessions = excluded.sessions,
-        version = excluded.version, updated_at = excluded.updated_at
-      WHERE excluded.version > live_accounts.version`);
-    await this.ctx.storage.put('indexed_live', live);
+  private writeIndex(live: boolean): Promise<void> {
+    const write = (async () => {
+      const userId = await this.ctx.storage.get<string>('user_id');
+      if (!userId) return;
+      const version = ((await this.ctx.storage.get<number>('index_version')) ?? 0) + 1;
+      // Unknown until the row is written: a restart in between makes the alarm write it again.
+      await this.ctx.storage.put({ index_version: version, indexed_live: null });
+      const db = createDb(this.env.LIBSQL_URL, this.env.LIBSQL_AUTH_TOKEN);
+      await db.run(sql`INSERT INTO live_accounts (user_id, sessions, version, updated_at)
+        VALUES (${userId}, ${live ? 1 : 0}, ${version}, ${Date.now()})
+        ON CONFLICT (user_id) DO UPDATE SET sessions = excluded.sessions,
+          version = excluded.version, updated_at = excluded.updated_at
+        WHERE excluded.version > live_accounts.version`);
+      await this.ctx.storage.put('indexed_live', live);
+    })();
+    this.indexWrite = write;
+    return write.finally(() => {
+      if (this.indexWrite === write) this.indexWrite = null;
+    });
   }
 
   private async scheduleExpiry(): Promise<void> {
@@ -309,7 +322,9 @@ export class SessionHub extends DurableObject<Bindings> {
     const account = await this.ctx.storage.get<number | null>('account_expires_at');
     // The index says otherwise (the last session ended, or sessions from before the index):
     // the alarm corrects it right away.
-    const indexStale = sessions > 0 !== Boolean(await this.ctx.storage.get('indexed_live'));
+    const indexStale =
+      (await this.ctx.storage.get('indexed_live')) !== sessions > 0 &&
+      (sessions > 0 || (await this.ctx.storage.get('user_id')) !== undefined);
     const candidates = [next, sessions > 0 ? account : null, indexStale ? Date.now() : null].filter(
       (t): t is number => typeof t === 'number',
     );

@@ -49,11 +49,9 @@ export async function login(
   input: { username: string; password: string; client: ClientKind },
   meta: { userAgent: string | null; ip: string | null },
 ): Promise<LoginResult> {
-  const [attempt, read] = await Promise.all([
-    reserveSignInAttempt(env, { username: input.username, ip: meta.ip }),
-    readSignIn(db, input.username),
-  ]);
-  const { user, chain, profile } = read;
+  // The throttle first: a refused guess (a burst, a spray) never reaches the database.
+  const attempt = await reserveSignInAttempt(env, { username: input.username, ip: meta.ip });
+  const { user, chain, profile } = await readSignIn(db, input.username);
   const hashStarted = performance.now();
   const verdict = await verifyPassword(
     input.password,
