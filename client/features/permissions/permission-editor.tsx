@@ -42,7 +42,6 @@ export function PermissionEditor(props: {
                   {(node) => (
                     <PermissionItem
                       node={node}
-                      roots={roots}
                       selected={selected()}
                       grantable={props.grantable}
                       inherited={props.inherited}
@@ -61,7 +60,6 @@ export function PermissionEditor(props: {
 
 function PermissionItem(props: {
   node: PermissionNode;
-  roots: readonly PermissionNode[];
   selected: ReadonlySet<string>;
   grantable: ReadonlySet<string>;
   inherited: ReadonlySet<string> | undefined;
@@ -100,9 +98,7 @@ function PermissionItem(props: {
             }
             disabled={locked()}
             data-key={props.node.key}
-            onChange={() =>
-              props.onChange(toggle(props.roots, props.node, props.selected, props.grantable))
-            }
+            onChange={() => props.onChange(toggle(props.node, props.selected, props.grantable))}
           />
           <span>{props.node.label}</span>
           <Show when={viaRole()}>
@@ -116,7 +112,6 @@ function PermissionItem(props: {
             {(child) => (
               <PermissionItem
                 node={child}
-                roots={props.roots}
                 selected={props.selected}
                 grantable={props.grantable}
                 inherited={props.inherited}

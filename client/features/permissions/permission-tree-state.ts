@@ -7,7 +7,10 @@ export function subtreeKeys(node: PermissionNode): string[] {
 
 export type CheckState = 'checked' | 'unchecked' | 'mixed';
 
-/** A node is checked when its whole subtree is, mixed when part of it is. */
+/**
+ * A node is checked when its whole subtree is, mixed when part of it is. A pure view of the
+ * set: a parent key is a grant of its own, held or not whatever its children are.
+ */
 export function checkState(node: PermissionNode, selected: ReadonlySet<string>): CheckState {
   const keys = subtreeKeys(node);
   const n = keys.filter((k) => selected.has(k)).length;
@@ -16,32 +19,22 @@ export function checkState(node: PermissionNode, selected: ReadonlySet<string>):
 }
 
 /**
- * Toggles a node: a fully checked subtree is cleared, anything else is filled. Parents are
- * then normalised: a parent key is held exactly when all its children are. Keys outside
- * `grantable` never change.
+ * Toggles a node's box: the grantable keys of its subtree (just its own key for a leaf) are
+ * cleared when all of them are held, and all added otherwise. Nothing else changes: not the
+ * parents above (a parent key is a grant of its own, never derived from its children), not
+ * the siblings, and never a key outside `grantable`.
  */
 export function toggle(
-  roots: readonly PermissionNode[],
   node: PermissionNode,
   selected: ReadonlySet<string>,
   grantable: ReadonlySet<string>,
 ): Set<string> {
   const next = new Set(selected);
-  const turnOn = checkState(node, selected) !== 'checked';
-  for (const key of subtreeKeys(node)) {
-    if (!grantable.has(key)) continue;
+  const keys = subtreeKeys(node).filter((k) => grantable.has(k));
+  const turnOn = keys.some((k) => !selected.has(k));
+  for (const key of keys) {
     if (turnOn) next.add(key);
     else next.delete(key);
   }
-  const normalise = (n: PermissionNode): boolean => {
-    if (!n.children?.length) return next.has(n.key);
-    const all = n.children.map(normalise).every(Boolean);
-    if (grantable.has(n.key)) {
-      if (all) next.add(n.key);
-      else next.delete(n.key);
-    }
-    return all && next.has(n.key);
-  };
-  for (const r of roots) normalise(r);
   return next;
 }
