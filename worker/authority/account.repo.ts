@@ -47,3 +47,13 @@ export function toMeUser(row: UserProfileRow): MeUser {
 export async function updatePasswordHash(db: DrizzleDb, userId: string, passwordHash: string) {
   await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
 }
+
+/**
+ * The accounts `roots` names (a query answering one id column) and every sub-user below them,
+ * at any depth: whose standing or effective permissions follow theirs.
+ */
+export const withSubUsers = (roots: SQL): SQL => sql`WITH RECURSIVE tree(id) AS (
+      SELECT id FROM (${roots})
+      UNION
+      SELECT u.id FROM users u JOIN tree ON u.parent_user_id = tree.id
+    ) SELECT id FROM tree`;

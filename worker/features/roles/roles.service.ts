@@ -1,6 +1,7 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { rolePermissions, roles, userRoles } from '../../../db/schema';
 import type { CreateRoleInput, Role, UpdateRoleInput } from '../../../schemas/roles';
+import { withSubUsers } from '../../authority/account.repo';
 import { accountsNotBelow, accountsNotBelowQuery } from '../../authority/act-on-account';
 import type { Actor } from '../../authority/actor';
 import { actorWriteBatch } from '../../authority/batch-guards';
@@ -172,7 +173,7 @@ export async function updateRole(
   const batch = actorWriteBatch(db, actor);
   guardRoleExists(batch, id);
   guardHoldersBelow(batch, db, actor, id);
-  const live = batch.add(liveAmong(holdersOf(id)));
+  const live = batch.add(liveAmong(withSubUsers(holdersOf(id))));
   if (input.name !== undefined) {
     batch.add(db.update(roles).set({ name: input.name }).where(eq(roles.id, id)));
   }
@@ -241,7 +242,7 @@ export async function deleteRole(
       () => inUse(role),
     );
   }
-  const live = batch.add(liveAmong(holdersOf(id)));
+  const live = batch.add(liveAmong(withSubUsers(holdersOf(id))));
   const counted = batch.add(sql`SELECT ${holderCount(id)} AS n`);
   const { path: _p, ...beforeRole } = role;
   // Written before the holders go, so the entry names them all (chosen in the database).

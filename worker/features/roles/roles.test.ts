@@ -122,12 +122,16 @@ describe('role edits and deletes act on every holder', () => {
     await testDb()
       .insert(userRoles)
       .values(holders.map((h) => ({ userId: h.id, roleId: String(role.body.id) })));
+    // A sub-user of a holder holds at most what its parent does: it is told too.
+    const subUser = await createUser({ company: t.east, parentUserId: String(holders[1]?.id) });
     const live = await openLive({
       cookie: await webLogin(String(holders[0]?.username)),
       origin: ORIGIN,
     });
+    const liveSub = await openLive({ cookie: await webLogin(subUser.username), origin: ORIGIN });
     await call(t.token, 'PATCH', `/roles/${role.body.id}`, { permissions: ['web.alerts.view'] });
     await eventually(() => live.messages.some((m) => m.type === 'permissions_changed'), 5000);
+    await eventually(() => liveSub.messages.some((m) => m.type === 'permissions_changed'), 5000);
     const done = await call(t.token, 'DELETE', `/roles/${role.body.id}?force=1`);
     expect(done.body).toEqual({ deleted: 1, users: 2 });
     const log = await call(t.token, 'GET', `/audit?action=role.delete&targetId=${role.body.id}`);

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { BatchResponse } from 'drizzle-orm/batch';
 import type { ExpiryUpdateInput } from '../../../schemas/users';
+import { withSubUsers } from '../../authority/account.repo';
 import {
   type ActingAccount,
   accountBelowFrom,
@@ -28,7 +29,6 @@ import { auditId, auditInsertComputed } from '../../lib/audit-log';
 import type { DrizzleDb } from '../../lib/db';
 import { rowsOf } from '../../lib/write-batch';
 import { guardStillBelow } from './users.guards';
-import { subtreesOf } from './users.repo';
 import { iso, parseExpiry } from './users.service';
 
 /**
@@ -165,7 +165,7 @@ export async function updateExpiry(
     FROM expiry_changes e WHERE e.entry_id = ${entryId} AND e.refused = 0 AND e.user_id = users.id`);
   batch.faultPoint('users.expiry.midway', ctx.fault);
   const countsAt = batch.add(sql`SELECT ${count(0)} AS updated, ${count(1)} AS skipped`);
-  const liveAt = batch.add(liveAmong(subtreesOf(changed)));
+  const liveAt = batch.add(liveAmong(withSubUsers(changed)));
   const liveChangedAt = batch.add(liveAmong(changed));
   batch.add(sql`DELETE FROM expiry_changes WHERE ${mine}`);
   const results = await batch.commit();

@@ -66,13 +66,6 @@ export const subtreeOf = (userId: string) => sql`WITH RECURSIVE tree(id) AS (
       SELECT u.id FROM users u JOIN tree ON u.parent_user_id = tree.id
     ) SELECT id FROM tree`;
 
-/** The accounts of `roots` (a query answering one `id` column) and every sub-user below them. */
-export const subtreesOf = (roots: SQL) => sql`WITH RECURSIVE tree(id) AS (
-      SELECT id FROM (${roots})
-      UNION
-      SELECT u.id FROM users u JOIN tree ON u.parent_user_id = tree.id
-    ) SELECT id FROM tree`;
-
 /**
  * A user as the API shows it, with its company's path, in one statement: its grants and
  * effective permissions as JSON arrays. Raw SQL so that its rows read the same from
