@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, or, type SQL, sql } from 'drizzle-orm';
-import { users } from '../../../db/schema';
+import { companies, users } from '../../../db/schema';
 import type { UserRecord } from '../../../schemas/users';
 import { effectivePermissionsJson } from '../../authority/effective-permissions';
 import type { DrizzleDb } from '../../lib/db';
@@ -43,10 +43,12 @@ export function companyUsersPage(
     .limit(opts.limit + 1);
 }
 
+/** The direct sub-users of a user, with the path of each one's company (for the scope check). */
 export function directSubUsers(db: DrizzleDb, userId: string) {
   return db
-    .select(listColumns)
+    .select({ ...listColumns, companyPath: companies.path })
     .from(users)
+    .innerJoin(companies, eq(companies.id, users.companyId))
     .where(eq(users.parentUserId, userId))
     .orderBy(asc(users.usernameKey));
 }

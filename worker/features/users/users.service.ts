@@ -32,7 +32,7 @@ export function userRowInScope<T extends { company_path: string }>(
 }
 
 function toListItem(
-  r: BatchResponse<[ReturnType<typeof directSubUsers>]>[0][number],
+  r: Omit<BatchResponse<[ReturnType<typeof directSubUsers>]>[0][number], 'companyPath'>,
 ): UserListItem {
   return {
     id: r.id,
@@ -82,7 +82,8 @@ export function subUsersFrom(
   [[user], subs]: BatchResponse<ReturnType<typeof subUsersReads>>,
 ) {
   userRowInScope(actor, user);
-  return subs.map(toListItem);
+  // A sub-user may belong to a company outside the reader's scope: reads follow the scope.
+  return subs.filter((s) => s.companyPath.startsWith(actor.scopePath)).map(toListItem);
 }
 
 /** One user as the API shows it, when in scope. */

@@ -359,3 +359,23 @@ describe('the grant ceiling', () => {
     });
   });
 });
+
+describe('reads follow the scope', () => {
+  it('the sub-user list leaves out sub-users of a company outside the reader’s scope', async () => {
+    const t = await twoTrees();
+    const parent = await createUser({ company: t.east1, relatedCompany: t.acme });
+    const inside = await createUser({ company: t.east1, parentUserId: parent.id });
+    await createUser({ company: t.west, parentUserId: parent.id });
+    const reader = await createUser({ company: t.east1, permissions: ['function.users.view'] });
+    const listed = await call(
+      await appLogin(reader.username),
+      'GET',
+      `/users/${parent.id}/subusers`,
+    );
+    expect(listed.status).toBe(200);
+    expect((listed.body.users as { id: string }[]).map((u) => u.id)).toEqual([inside.id]);
+    // The admin of the whole tree sees both.
+    const all = await call(t.token, 'GET', `/users/${parent.id}/subusers`);
+    expect((all.body.users as unknown[]).length).toBe(2);
+  });
+});
