@@ -101,7 +101,7 @@ const steps: Step[] = await withBenchStack({
       url,
       call,
       PASSWORD,
-      seeded.treeUsernames.slice(-TREE_LIVE),
+      seeded.treeUsernames.slice(seeded.treeUsernames.length - TREE_LIVE),
     );
     before = probe();
     const cascade = await timed(treeSockets, () =>

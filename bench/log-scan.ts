@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 
 /** What a line must hold to count as an error in a server log (`[ERROR]` is wrangler's mark). */
 const ERROR_LINE = /SQLITE_|Error|ERROR|Uncaught/;
@@ -16,12 +16,14 @@ export interface LogScan {
  * Durable Object) is seen at the end of a bench instead of hiding behind good timings.
  */
 export function scanLog(file: string, maxSamples = 3): LogScan {
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes
-  const lines = text.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
   const groups = new Map<string, number>();
   let errorLines = 0;
-  for (const line of lines) {
+  let lines = 0;
+  // Line by line, in chunks: a flood can make the log far larger than a string may be.
+  for (const raw of linesOf(file)) {
+    lines++;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes
+    const line = raw.replace(/\x1b\[[0-9;]*m/g, '');
     if (!ERROR_LINE.test(line)) continue;
     errorLines++;
     const key = line.trim().replace(/\d+/g, 'N').slice(0, 160);
@@ -31,7 +33,27 @@ export function scanLog(file: string, maxSamples = 3): LogScan {
     .sort((a, b) => b[1] - a[1])
     .slice(0, maxSamples)
     .map(([line, count]) => ({ line, count }));
-  return { file, lines: lines.length - 1, errorLines, samples };
+  return { file, lines, errorLines, samples };
+}
+
+/** The lines of a file, read 1 MiB at a time. */
+function* linesOf(file: string): Generator<string> {
+  if (!existsSync(file)) return;
+  const fd = openSync(file, 'r');
+  const buffer = Buffer.alloc(1 << 20);
+  let rest = '';
+  try {
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, null);
+      if (read === 0) break;
+      const parts = (rest + buffer.toString('utf8', 0, read)).split('\n');
+      rest = parts.pop() ?? '';
+      yield* parts;
+    }
+    if (rest) yield rest;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** One paragraph for the end of a bench: where the log is and how many error-like lines. */

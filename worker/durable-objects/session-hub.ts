@@ -42,6 +42,11 @@ export interface OpenedSession {
 }
 
 const LAST_SEEN_RESOLUTION_MS = 60_000;
+/**
+ * After every session of an account is ended at once, its live-index row is cleared within
+ * this long: 2 000 such hubs then write about 70 times a second, not all in one instant.
+ */
+const INDEX_CLEAR_SPREAD_MS = 30_000;
 const TICKET_TTL_MS = 30_000;
 /** Close code for a session ended by the server (4000–4999 are free for applications). */
 export const KICK_CLOSE_CODE = 4001;
@@ -152,7 +157,7 @@ export class SessionHub extends DurableObject<Bindings> {
 
   /** Ends every session of the user (deletion, expiry, disabling …). */
   endAll(reason: KickReason): number {
-    return this.endWhere(null, reason);
+    return this.endWhere(null, reason, INDEX_CLEAR_SPREAD_MS);
   }
 
   /** Ends every session but the newest (exclusive login switched on). */
@@ -245,7 +250,7 @@ export class SessionHub extends DurableObject<Bindings> {
     const chain = await loadAccountChain(db, userId);
     const refusal = accountRefusal(chain, Date.now());
     if (refusal) {
-      this.endWhere(null, refusal);
+      this.endWhere(null, refusal, INDEX_CLEAR_SPREAD_MS);
     } else {
       await this.ctx.storage.put('account_expires_at', earliestExpiry(chain));
     }
@@ -333,7 +338,7 @@ export class SessionHub extends DurableObject<Bindings> {
   }
 
   /** Deletes one session (or all, when `sessionId` is null) and kicks their sockets. */
-  private endWhere(sessionId: string | null, reason: KickReason): number {
+  private endWhere(sessionId: string | null, reason: KickReason, clearWithinMs = 0): number {
     const ended =
       sessionId === null
         ? this.sql.exec<{ id: string }>('DELETE FROM sessions RETURNING id').toArray()
@@ -351,8 +356,14 @@ export class SessionHub extends DurableObject<Bindings> {
         }
       }
     }
-    // The last session is gone: the alarm clears the live index (and reschedules itself).
-    if (ended.length > 0 && this.sessionCount() === 0) void this.ctx.storage.setAlarm(Date.now());
+    // The last session is gone: the alarm clears the live index (and reschedules itself). When
+    // an account's sessions all end at once — what a sync, a cascade or a role change does to
+    // thousands of accounts together — at a random moment within `clearWithinMs`, so that their
+    // hubs do not all write to the database in the same instant. Meanwhile the row says live a
+    // little longer: at worst one needless wake-up.
+    if (ended.length > 0 && this.sessionCount() === 0) {
+      void this.ctx.storage.setAlarm(Date.now() + Math.random() * clearWithinMs);
+    }
     return ended.length;
   }
 }
