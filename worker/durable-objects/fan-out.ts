@@ -11,6 +11,8 @@ export type FanOutTask =
 /** Hubs told per alarm run, and how many at a time. */
 const BATCH = 400;
 const CONCURRENCY = 40;
+/** How long one alarm run goes on telling before it hands over to the next. */
+const RUN_BUDGET_MS = 15_000;
 /** A hub that failed this often is given up on (it re-checks the account on its next request anyway). */
 const MAX_ATTEMPTS = 3;
 
@@ -44,16 +46,27 @@ export class FanOut extends DurableObject<Bindings> {
 
   override async alarm(): Promise<void> {
     const task = await this.ctx.storage.get<FanOutTask>('task');
-    const batch = this.sql
-      .exec<{ user_id: string; attempts: number }>(
-        'SELECT user_id, attempts FROM targets ORDER BY rowid LIMIT ?',
-        BATCH,
-      )
-      .toArray();
-    if (!task || batch.length === 0) {
-      await this.ctx.storage.deleteAll();
-      return;
+    const started = Date.now();
+    // Batch after batch while the run is young: each waiting alarm would add its own delay.
+    // A long job re-arms the alarm and goes on in the next run (and after a restart).
+    while (Date.now() - started < RUN_BUDGET_MS) {
+      const batch = this.sql
+        .exec<{ user_id: string; attempts: number }>(
+          'SELECT user_id, attempts FROM targets ORDER BY rowid LIMIT ?',
+          BATCH,
+        )
+        .toArray();
+      if (!task || batch.length === 0) {
+        await this.ctx.storage.deleteAll();
+        return;
+      }
+      await this.tellBatch(task, batch);
     }
+    await this.ctx.storage.setAlarm(Date.now());
+  }
+
+  /** Tells one batch of hubs, CONCURRENCY at a time; each told (or given up) leaves the table. */
+  private async tellBatch(task: FanOutTask, batch: { user_id: string; attempts: number }[]) {
     let next = 0;
     const worker = async () => {
       while (next < batch.length) {
@@ -76,7 +89,6 @@ export class FanOut extends DurableObject<Bindings> {
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, batch.length) }, worker));
-    await this.ctx.storage.setAlarm(Date.now());
   }
 }
 
