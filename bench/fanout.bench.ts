@@ -16,7 +16,7 @@ import { BENCH_PEPPER, RESULTS_DIR, withBenchStack } from './bench-stack';
 import { seedFanOut } from './fanout-seed';
 import { closeAll, openWatchedSockets, type WatchedSocket, waitForKicks } from './live-sockets';
 import { fmtProbe, probeRuntime, type RuntimeProbe } from './runtime-probe';
-import { fmt } from './stats';
+import { fmt, summarize } from './stats';
 
 const PASSWORD = 'bench-password-1';
 const LIVE = Number(process.env.BENCH_LIVE ?? 2000);
@@ -31,6 +31,8 @@ interface Step {
   sockets: number;
   told: number;
   lastToldMs: number | null;
+  /** Median and p95 of the time from the request to each socket's notice. */
+  toldMs: { median: number; p95: number } | null;
   before: RuntimeProbe;
   after: RuntimeProbe;
 }
@@ -42,7 +44,13 @@ async function timed(sockets: WatchedSocket[], send: () => Promise<unknown>) {
   const answerMs = performance.now() - t0;
   const told = await waitForKicks(sockets, 60_000);
   const times = sockets.flatMap((s) => (s.kickedAt === null ? [] : [s.kickedAt - t0]));
-  return { answerMs, told, lastToldMs: times.length ? Math.max(...times) : null };
+  const spread = times.length ? summarize(times) : null;
+  return {
+    answerMs,
+    told,
+    lastToldMs: times.length ? Math.max(...times) : null,
+    toldMs: spread && { median: spread.median, p95: spread.p95 },
+  };
 }
 
 const steps: Step[] = await withBenchStack({
@@ -127,7 +135,7 @@ for (const s of steps) {
   console.log(`  answered in ${fmt(s.answerMs)}`);
   if (s.sockets > 0) {
     console.log(
-      `  sockets told: ${s.told} of ${s.sockets}; the last ${s.lastToldMs === null ? '–' : fmt(s.lastToldMs)} after the request`,
+      `  sockets told: ${s.told} of ${s.sockets}; after the request: median ${s.toldMs ? fmt(s.toldMs.median) : '–'}, p95 ${s.toldMs ? fmt(s.toldMs.p95) : '–'}, the last ${s.lastToldMs === null ? '–' : fmt(s.lastToldMs)}`,
     );
   }
   console.log(`  before: ${fmtProbe(s.before)}`);

@@ -10,7 +10,7 @@ export type FanOutTask =
 
 /** Hubs told per alarm run, and how many at a time. */
 const BATCH = 400;
-const CONCURRENCY = 40;
+const CONCURRENCY = 100;
 /** How long one alarm run goes on telling before it hands over to the next. */
 const RUN_BUDGET_MS = 15_000;
 /** A hub that failed this often is given up on (it re-checks the account on its next request anyway). */
