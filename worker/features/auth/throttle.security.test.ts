@@ -17,9 +17,8 @@ import { LoginThrottle } from '../../durable-objects/login-throttle';
 import { FREE_FAILURES } from '../../durable-objects/login-throttle.client';
 import type { Bindings } from '../../env';
 
-/** Sign-in guesses fired at once, which of them carries the right password, and changes. */
+/** Sign-in guesses fired at once, and password changes. */
 const PARALLEL = 200;
-const RIGHT_AT = 150;
 const PARALLEL_CHANGES = 50;
 
 /** A documentation address (RFC 3849) no other test uses, so budgets are not shared. */

@@ -1,13 +1,8 @@
 import type { BatchResponse } from 'drizzle-orm/batch';
 import { userPermissions, userRoles, users } from '../../../db/schema';
 import type { CreateUserInput, UserRecord } from '../../../schemas/users';
-import { accountBelowFrom, accountBelowReads, idList } from '../../authority/act-on-account';
-import {
-  actorWriteBatch,
-  guardBelowActor,
-  guardOrderedAround,
-  guardRolesReachable,
-} from '../../authority/batch-guards';
+import { accountBelowFrom, accountBelowReads } from '../../authority/act-on-account';
+import { actorWriteBatch } from '../../authority/batch-guards';
 import {
   assertExpiryWithin,
   assertGrantable,
@@ -29,7 +24,12 @@ import { ApiError } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
 import { assertPasswordAcceptable } from '../../lib/password-policy';
 import { rowsOf, type WriteBatch } from '../../lib/write-batch';
-import { guardExists, guardStillBelow, isUsernameConflict } from './users.guards';
+import {
+  guardAccountAfterWrite,
+  guardExists,
+  guardStillBelow,
+  isUsernameConflict,
+} from './users.guards';
 import { toUserRecord, type UserRecordRow, usernameHolderQuery, userRecordSql } from './users.repo';
 import { emptyToNull, parseExpiry } from './users.service';
 
@@ -132,11 +132,7 @@ export async function createUser(
         .values(permissions.map((permission) => ({ userId: id, permission }))),
     );
   }
-  guardOrderedAround(batch, [id]);
-  guardRolesReachable(batch, id);
-  // The new account is below its creator as the database now stands: a role strengthened or a
-  // company moved by another admin since the read must not let it exceed the creator.
-  guardBelowActor(batch, db, actor, idList([id]));
+  guardAccountAfterWrite(batch, db, actor, id);
   batch.add(
     auditInsert(db, actor, {
       action: 'user.create',

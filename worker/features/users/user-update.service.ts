@@ -8,12 +8,7 @@ import {
   type NotBelow,
   notBelowError,
 } from '../../authority/act-on-account';
-import {
-  actorWriteBatch,
-  guardBelowActor,
-  guardOrderedAround,
-  guardRolesReachable,
-} from '../../authority/batch-guards';
+import { actorWriteBatch } from '../../authority/batch-guards';
 import {
   assertAdditionsGrantable,
   assertExpiryWithin,
@@ -43,7 +38,7 @@ import { ApiError } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
 import { assertPasswordAcceptable, namesAfterEdit } from '../../lib/password-policy';
 import { rowsOf, type WriteBatch } from '../../lib/write-batch';
-import { guardStillBelow, isUsernameConflict } from './users.guards';
+import { guardAccountAfterWrite, guardStillBelow, isUsernameConflict } from './users.guards';
 import {
   subtreeOf,
   toUserRecord,
@@ -214,11 +209,7 @@ export async function updateUser(
     }
   }
   if (expiresAt !== undefined) batch.add(applyExpiryPlan(expiryPlan(idList([id]), expiresAt), now));
-  guardOrderedAround(batch, [id]);
-  guardRolesReachable(batch, id);
-  // Once more after the writes: a role assigned here that another admin strengthened, or a
-  // company moved out of the actor's scope, since the read must not leave the account above it.
-  guardBelowActor(batch, db, actor, idList([id]));
+  guardAccountAfterWrite(batch, db, actor, id);
   batch.add(
     auditInsert(db, actor, {
       action: 'user.update',

@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { idList } from '../../authority/act-on-account';
 import type { Actor } from '../../authority/actor';
-import { guardBelowActor } from '../../authority/batch-guards';
+import {
+  guardBelowActor,
+  guardOrderedAround,
+  guardRolesReachable,
+} from '../../authority/batch-guards';
 import type { DrizzleDb } from '../../lib/db';
 import { ApiError } from '../../lib/errors';
 import type { WriteBatch } from '../../lib/write-batch';
@@ -31,3 +35,20 @@ export function guardExists(batch: WriteBatch, id: string, field?: string): Writ
 
 /** A write that a unique username refused (another account took it meanwhile). */
 export const isUsernameConflict = (error: unknown) => String(error).includes('UNIQUE');
+
+/**
+ * Added after the writes of a create or an edit of account `id`: its chain is ordered, its roles
+ * are within reach of its company, and it lies below the actor as the database now stands — a
+ * role another admin strengthened, or a company moved out of the actor's scope, since the read
+ * must not leave the account above the actor.
+ */
+export function guardAccountAfterWrite(
+  batch: WriteBatch,
+  db: DrizzleDb,
+  actor: Actor,
+  id: string,
+): WriteBatch {
+  guardOrderedAround(batch, [id]);
+  guardRolesReachable(batch, id);
+  return guardBelowActor(batch, db, actor, idList([id]));
+}

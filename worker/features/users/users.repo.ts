@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import { companies, users } from '../../../db/schema';
 import type { UserRecord } from '../../../schemas/users';
 import { effectivePermissionsJson } from '../../authority/effective-permissions';
