@@ -145,8 +145,11 @@ export const permissionExplanationSchema = z.object({
   held: z.boolean(),
   direct: z.boolean(),
   roles: z.array(z.object({ id: z.string(), name: z.string() })),
-  /** The nearest ancestor user that lacks it, when that is what removes it. */
-  removedBy: z.object({ id: z.string(), username: z.string() }).nullable(),
+  /**
+   * The nearest ancestor user that lacks it, when that is what removes it; its id and username
+   * are null when it lies outside the reader's scope (reads follow the scope).
+   */
+  removedBy: z.object({ id: z.string().nullable(), username: z.string().nullable() }).nullable(),
 });
 export type PermissionExplanation = z.infer<typeof permissionExplanationSchema>;
 

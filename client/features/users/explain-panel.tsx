@@ -53,7 +53,11 @@ export function ExplainPanel(props: { user: UserRecord }) {
               <For each={a().roles}>{(r) => <li>Given by the role “{r.name}”.</li>}</For>
               <Show when={a().removedBy}>
                 {(by) => (
-                  <li>Removed because the parent user “{by().username}” does not hold it.</li>
+                  <li>
+                    {by().username === null
+                      ? 'Removed because a parent account outside your scope does not hold it.'
+                      : `Removed because the parent user “${by().username}” does not hold it.`}
+                  </li>
                 )}
               </Show>
               <Show when={!a().direct && a().roles.length === 0}>

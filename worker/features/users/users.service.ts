@@ -107,11 +107,14 @@ export const explainReads = (db: DrizzleDb, id: string, permission: string) =>
       )
       .where(eq(userRoles.userId, id))
       .orderBy(roles.name, roles.id),
-    db.all<{ id: string; username: string | null; holds: number }>(sql`${lineageGrantsCte(id)}
-      SELECT l.id, u.username,
+    db.all<{ id: string; username: string | null; company_path: string | null; holds: number }>(
+      sql`${lineageGrantsCte(id)}
+      SELECT l.id, u.username, c.path AS company_path,
         EXISTS (SELECT 1 FROM lineage_grants g WHERE g.user_id = l.id AND g.permission = ${permission})
           AS holds
-      FROM lineage l LEFT JOIN users u ON u.id = l.id ORDER BY l.depth`),
+      FROM lineage l LEFT JOIN users u ON u.id = l.id LEFT JOIN companies c ON c.id = u.company_id
+      ORDER BY l.depth`,
+    ),
   ] as const;
 
 /** Which role(s) or direct grant give a permission, or which ancestor's lack removes it. */
@@ -126,7 +129,13 @@ export function explainFrom(
   let removedBy: PermissionExplanation['removedBy'] = null;
   if ((direct || holdingRoles.length > 0) && !held) {
     const lacking = chain.slice(1).find((link) => !link.holds);
-    if (lacking) removedBy = { id: lacking.id, username: lacking.username ?? lacking.id };
+    // An ancestor in a company outside the reader's scope is named only as such.
+    const visible = lacking?.company_path?.startsWith(actor.scopePath);
+    if (lacking) {
+      removedBy = visible
+        ? { id: lacking.id, username: lacking.username ?? lacking.id }
+        : { id: null, username: null };
+    }
   }
   return { permission, held, direct, roles: holdingRoles, removedBy };
 }

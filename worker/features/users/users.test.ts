@@ -378,4 +378,20 @@ describe('reads follow the scope', () => {
     const all = await call(t.token, 'GET', `/users/${parent.id}/subusers`);
     expect((all.body.users as unknown[]).length).toBe(2);
   });
+
+  it('the explanation does not name an ancestor outside the reader’s scope', async () => {
+    const t = await twoTrees();
+    const parent = await createUser({ company: t.west, relatedCompany: t.acme });
+    const sub = await createUser({
+      company: t.east1,
+      parentUserId: parent.id,
+      permissions: ['web.alerts.view'],
+    });
+    const reader = await createUser({ company: t.east1, permissions: ['function.users.view'] });
+    const path = `/users/${sub.id}/explain?permission=web.alerts.view`;
+    const hidden = await call(await appLogin(reader.username), 'GET', path);
+    expect(hidden.body).toMatchObject({ held: false, removedBy: { id: null, username: null } });
+    const named = await call(t.token, 'GET', path);
+    expect(named.body).toMatchObject({ removedBy: { id: parent.id, username: parent.username } });
+  });
 });
