@@ -102,9 +102,12 @@ export class SessionHub extends DurableObject<Bindings> {
     const secretHash = await sha256Base64Url(secret);
     await this.ctx.storage.put('user_id', input.userId);
     const dbTrips = await this.markLive();
-    // Everything below is synchronous: no other call into this object can interleave.
+    // Exclusive as the sign-in read it, or as an admin set it since (`setExclusive`): a sign-in
+    // that read the rule just before it was switched on still ends the others. Storage reads
+    // hold other calls back, so nothing interleaves from here to the insert.
+    const exclusive = input.exclusive || (await this.ctx.storage.get('exclusive')) === true;
     let ended = 0;
-    if (input.exclusive) ended = this.endWhere(null, 'signed_in_elsewhere');
+    if (exclusive) ended = this.endWhere(null, 'signed_in_elsewhere');
     const expiresAt = input.ttlMs === null ? null : now + input.ttlMs;
     this.sql.exec(
       'INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -158,6 +161,15 @@ export class SessionHub extends DurableObject<Bindings> {
   /** Ends every session of the user (deletion, expiry, disabling …). */
   endAll(reason: KickReason): number {
     return this.endWhere(null, reason, INDEX_CLEAR_SPREAD_MS);
+  }
+
+  /**
+   * Exclusive login switched on or off for this user (after the database says so): kept here so
+   * that sign-ins in flight honour it, and on switching on every session but the newest ends.
+   */
+  async setExclusive(on: boolean): Promise<number> {
+    await this.ctx.storage.put('exclusive', on);
+    return on ? this.keepNewest('signed_in_elsewhere') : 0;
   }
 
   /** Ends every session but the newest (exclusive login switched on). */

@@ -46,6 +46,31 @@ describe('exclusive login', () => {
     expect((listed.body.sessions as unknown[]).length).toBe(1);
   });
 
+  it('a sign-in that read the rule before it was switched on still ends the other sessions', async () => {
+    const hub = hubFor(env as Bindings, `us_late${crypto.randomUUID().slice(0, 8)}`);
+    const open = () =>
+      hub.open({
+        userId: 'us_late',
+        client: 'app',
+        userAgent: null,
+        ip: null,
+        ttlMs: 60_000,
+        // As read from the database before the admin's change landed.
+        exclusive: false,
+        accountExpiresAt: null,
+      });
+    await open();
+    await open();
+    expect(await hub.setExclusive(true)).toBe(1);
+    const late = await open();
+    expect(late.ended).toBe(1);
+    expect((await hub.list()).map((s) => s.id)).toEqual([late.sessionId]);
+    // Switched off again: sessions add up as before.
+    await hub.setExclusive(false);
+    await open();
+    expect(await hub.list()).toHaveLength(2);
+  });
+
   it('leaves exactly one session after 50 simultaneous exclusive opens in the user’s hub', async () => {
     // The throttle caps parallel sign-ins at the HTTP level; the hub's check-and-set is what
     // must hold for any number, so it is driven directly here.

@@ -57,9 +57,7 @@ export async function updateTokenConfig(
     }),
   );
   await batch.commit();
-  const ended =
-    input.exclusiveLogin && !before.exclusiveLogin
-      ? await hubFor(ctx.env, id).keepNewest('signed_in_elsewhere')
-      : 0;
+  // The hub keeps the rule too: a sign-in that read it just before this write still obeys it.
+  const ended = await hubFor(ctx.env, id).setExclusive(input.exclusiveLogin);
   return { tokenConfig: input, endedSessions: ended };
 }
