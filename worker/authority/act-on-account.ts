@@ -3,7 +3,8 @@ import type { BatchResponse } from 'drizzle-orm/batch';
 import type { DbOrTx, DrizzleDb } from '../lib/db';
 import { ApiError } from '../lib/errors';
 import type { Actor } from './actor';
-import { userInScope, userInScopeFrom, userInScopeQuery } from './scope';
+import { grantsOf } from './effective-permissions';
+import { userInScopeFrom, userInScopeQuery } from './scope';
 
 /**
  * Why an account is not entirely below the actor. The rule for acting on another account
@@ -58,14 +59,6 @@ export async function accountsNotBelow(
  * the actor's own batch: see `authorize`).
  */
 export type ActingAccount = Actor | { claimedId: string };
-
-/** Direct and role grants of the accounts `ids` (a query answering one column), as rows. */
-const grantsOf = (ids: SQL): SQL => sql`
-        SELECT user_id, permission FROM user_permissions WHERE user_id IN (${ids})
-        UNION
-        SELECT ur.user_id, rp.permission FROM user_roles ur
-          JOIN role_permissions rp ON rp.role_id = ur.role_id
-          WHERE ur.user_id IN (${ids})`;
 
 /**
  * The actor's facts as CTEs `me(id, scope_path, expires_at)`, `held(permission)` and
@@ -190,21 +183,9 @@ export function notBelowError(refused: NotBelow, field?: string): ApiError {
 }
 
 /**
- * The account the actor is about to act on: 404 outside the actor's scope (as if it did not
- * exist), 403 ACCOUNT_NOT_BELOW when it is not entirely below the actor. Every service that
- * changes another account starts here.
- */
-export async function accountBelowActor(db: DbOrTx, actor: Actor, id: string, field?: string) {
-  const target = await userInScope(db, actor, id, field);
-  const [refused] = await accountsNotBelow(db, actor, idList([id]));
-  if (refused) throw notBelowError(refused, field);
-  return target;
-}
-
-/**
- * The reads of {@link accountBelowActor} as batchable queries keyed by the request alone (the
- * target id and the claimed user id), to travel in `authorize`'s batch: the target with its
- * company path, and the rule's verdict on it.
+ * What acting on one account reads, as batchable queries keyed by the request alone (the target
+ * id and the claimed user id), to travel in `authorize`'s batch: the target with its company
+ * path, and the rule's verdict on it. Every service that changes another account starts here.
  */
 export function accountBelowReads(db: DrizzleDb, claimedId: string, id: string) {
   return [
@@ -217,8 +198,8 @@ export function accountBelowReads(db: DrizzleDb, claimedId: string, id: string) 
 export type AccountBelowRows = BatchResponse<ReturnType<typeof accountBelowReads>>;
 
 /**
- * The decision of {@link accountBelowActor} on the rows of {@link accountBelowReads}: 404 outside
- * the scope, 403 ACCOUNT_NOT_BELOW when not entirely below the actor.
+ * The decision on the rows of {@link accountBelowReads}: 404 outside the scope (as if the account
+ * did not exist), 403 ACCOUNT_NOT_BELOW when not entirely below the actor.
  */
 export function accountBelowFrom(
   actor: Actor,

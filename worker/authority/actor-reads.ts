@@ -5,6 +5,7 @@ import type { DrizzleDb } from '../lib/db';
 import type { ChainLink } from './account.repo';
 import { earliestExpiry } from './account-standing';
 import type { Actor } from './actor';
+import { grantsOf } from './effective-permissions';
 
 /** The user `where` names and its ancestors, as a recursive CTE named `chain`. */
 export const chainCte = (
@@ -56,17 +57,12 @@ export function actorReads(db: DrizzleDb, userId: string) {
       .innerJoin(companies, eq(companies.id, users.relatedCompanyId))
       .where(eq(users.id, userId)),
     db.all<{ user_id: string; permission: string }>(
-      sql`${chain} SELECT user_id, permission FROM user_permissions WHERE user_id IN (SELECT id FROM chain)`,
-    ),
-    db.all<{ user_id: string; permission: string }>(
-      sql`${chain} SELECT ur.user_id, rp.permission FROM user_roles ur
-          JOIN role_permissions rp ON rp.role_id = ur.role_id
-          WHERE ur.user_id IN (SELECT id FROM chain)`,
+      sql`${chain} ${grantsOf(sql`SELECT id FROM chain`)}`,
     ),
   ] as const;
 }
 
-export const ACTOR_READ_COUNT = 4;
+export const ACTOR_READ_COUNT = 3;
 
 type ActorReadResults = {
   [K in keyof ReturnType<typeof actorReads>]: Awaited<ReturnType<typeof actorReads>[K]>;
@@ -80,19 +76,16 @@ export function actorFromReads(results: ActorReadResults): {
   chain: ChainLink[];
   actor: Actor | null;
 } {
-  const [chainRows, actorRows, direct, viaRoles] = results;
+  const [chainRows, actorRows, grantRows] = results;
   const chain = chainRowsToLinks(chainRows);
   const row = actorRows[0];
   if (!row) return { chain, actor: null };
-  const grants = new Map(
-    chain.map((l) => [l.id, { direct: [] as string[], roles: [] as string[] }]),
-  );
-  for (const g of direct) grants.get(g.user_id)?.direct.push(g.permission);
-  for (const g of viaRoles) grants.get(g.user_id)?.roles.push(g.permission);
+  // Each account's own grants, direct or through a role (already one set in the rows).
+  const grants = new Map(chain.map((l) => [l.id, [] as string[]]));
+  for (const g of grantRows) grants.get(g.user_id)?.push(g.permission);
   let inherited: Set<string> | undefined;
   for (const link of [...chain].reverse()) {
-    const own = grants.get(link.id) ?? { direct: [], roles: [] };
-    inherited = effectivePermissions(own.direct, [own.roles], inherited);
+    inherited = effectivePermissions(grants.get(link.id) ?? [], [], inherited);
   }
   return {
     chain,

@@ -1,5 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
 
+/** Direct and role grants of the accounts `ids` (a query answering one id column), as rows. */
+export const grantsOf = (ids: SQL): SQL => sql`
+        SELECT user_id, permission FROM user_permissions WHERE user_id IN (${ids})
+        UNION
+        SELECT ur.user_id, rp.permission FROM user_roles ur
+          JOIN role_permissions rp ON rp.role_id = ur.role_id
+          WHERE ur.user_id IN (${ids})`;
+
 /**
  * The grants of the user `id` names and of each of its ancestors, as CTEs `lineage(id, depth)`
  * (the user first) and `lineage_grants(user_id, permission)` (direct or through a role).
@@ -10,13 +18,7 @@ export const lineageGrantsCte = (id: string): SQL => sql`WITH RECURSIVE
       UNION ALL
       SELECT p.id, p.parent_user_id, lineage.depth + 1 FROM users p JOIN lineage ON p.id = lineage.parent
     ),
-    lineage_grants(user_id, permission) AS (
-      SELECT user_id, permission FROM user_permissions WHERE user_id IN (SELECT id FROM lineage)
-      UNION
-      SELECT ur.user_id, rp.permission FROM user_roles ur
-        JOIN role_permissions rp ON rp.role_id = ur.role_id
-        WHERE ur.user_id IN (SELECT id FROM lineage)
-    )`;
+    lineage_grants(user_id, permission) AS (${grantsOf(sql`SELECT id FROM lineage`)})`;
 
 /**
  * The effective permissions of the user `id` names as a JSON array (one scalar subquery, to

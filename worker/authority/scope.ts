@@ -12,21 +12,6 @@ export const pathInScope = (actor: Actor, path: string): boolean =>
 const notFound = (what: string, field?: string) =>
   new ApiError('NOT_FOUND', { message: `No such ${what}.`, field });
 
-/**
- * The company if it lies in the actor's scope. Outside the scope it does not exist for the
- * actor: 404, the same answer as for an id that exists nowhere.
- */
-export async function companyInScope(db: DbOrTx, actor: Actor, id: string, field?: string) {
-  const [row] = await companyQuery(db, id);
-  return companyInScopeFrom(actor, row, field);
-}
-
-/** The user if its company lies in the actor's scope, with that company's path. */
-export async function userInScope(db: DbOrTx, actor: Actor, id: string, field?: string) {
-  const [row] = await userInScopeQuery(db, id);
-  return userInScopeFrom(actor, row, field);
-}
-
 /** The user with its company's path, as a batchable query (scope is judged on the result). */
 export const userInScopeQuery = (db: DbOrTx, id: string) =>
   db
