@@ -44,6 +44,37 @@ export const ERROR_CODES = {
     message: 'The expiration date cannot be later than your own.',
   },
   PERMISSION_REQUIRED: { status: 403, message: 'You do not hold the permission this needs.' },
+  SESSION_LOCKED: { status: 423, message: 'The APP is locked. Unlock it to continue.' },
+  NOT_APP_SESSION: { status: 409, message: 'Only an APP session locks and unlocks.' },
+  FACTOR_NOT_ALLOWED: {
+    status: 403,
+    message: 'This account must use its configured sign-in factor.',
+  },
+  CHALLENGE_ENDED: {
+    status: 401,
+    message: 'This verification has ended. Sign in again to get a new code.',
+  },
+  CODE_INVALID: { status: 401, message: 'That code is not correct.' },
+  UNLOCK_REJECTED: { status: 401, message: 'That did not unlock the APP.' },
+  RESEND_TOO_SOON: { status: 429, message: 'Wait a moment before asking for another code.' },
+  CODE_SEND_LIMIT: {
+    status: 429,
+    message: 'Too many codes were sent to this account. Try again later.',
+  },
+  EMAIL_REQUIRED: {
+    status: 422,
+    message: 'Add a valid email address to the account before choosing email codes.',
+  },
+  FACE_NOT_ENROLLED: {
+    status: 422,
+    message: 'Enrol a qualified face photo before choosing face recognition.',
+  },
+  FACTOR_UNAVAILABLE: {
+    status: 409,
+    message: 'The configured sign-in factor cannot be used. Ask an administrator.',
+  },
+  MAIL_FAILED: { status: 502, message: 'The email could not be sent. Try again.' },
+  MAIL_UNAVAILABLE: { status: 503, message: 'Email is not set up on this server.' },
   UPGRADE_REQUIRED: { status: 426, message: 'Expected a WebSocket upgrade.' },
   RATE_LIMITED: { status: 429, message: 'Too many attempts. Try again later.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side.' },

@@ -9,6 +9,7 @@ export const KICK_REASONS = {
   account_disabled: 'Your account was disabled.',
   account_deleted: 'Your account was deleted.',
   password_changed: 'Your password was changed. Sign in with the new one.',
+  unlock_failed: 'Too many failed unlock attempts. Sign in again.',
 } as const;
 export type KickReason = keyof typeof KICK_REASONS;
 
@@ -18,4 +19,8 @@ export type LiveMessage =
   | { type: 'pong' }
   | { type: 'kicked'; reason: KickReason }
   | { type: 'permissions_changed' }
-  | { type: 'expiry_changed' };
+  | { type: 'expiry_changed' }
+  /** The APP session locked (idle or hidden too long): the screen shows the unlock step. */
+  | { type: 'locked' }
+  /** The account's sign-in factors changed. */
+  | { type: 'mfa_changed' };

@@ -28,13 +28,5 @@ export const meResponseSchema = z.object({
 });
 export type MeResponse = z.infer<typeof meResponseSchema>;
 
-/** The login answer: the APP gets its bearer `token`; the WEB gets a cookie instead. */
-export const loginAnswerSchema = z.object({
-  status: z.literal('ok'),
-  token: z.string().optional(),
-  expiresAt: z.string().nullable(),
-  user: meUserSchema,
-});
-
 /** `{ status: 'ok' }` for actions with nothing else to say. */
 export const okSchema = z.object({ status: z.literal('ok') });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { companyIdSchema, roleIdSchema, userIdSchema } from './ids';
+import { APP_LOCK_LIMITS, mfaConfigSchema } from './mfa';
 import { passwordNotPersonal, passwordSchema } from './password-schema';
 import { isPermissionKey } from './permissions';
 import { nameSchema } from './text';
@@ -73,8 +74,18 @@ export const tokenConfigSchema = z.strictObject({
     .min(TOKEN_TTL_LIMITS.min, `Use at least ${TOKEN_TTL_LIMITS.min} minutes.`)
     .max(TOKEN_TTL_LIMITS.max, 'Use at most one year.'),
   exclusiveLogin: z.boolean(),
+  /** Minutes an APP session may sit idle or hidden before it locks; kept when left out. */
+  appLockMinutes: z
+    .number()
+    .int('Use whole minutes.')
+    .min(APP_LOCK_LIMITS.min, `Use at least ${APP_LOCK_LIMITS.min} minute.`)
+    .max(APP_LOCK_LIMITS.max, 'Use at most one day.')
+    .optional(),
 });
-export type TokenConfig = z.infer<typeof tokenConfigSchema>;
+export type TokenConfigInput = z.infer<typeof tokenConfigSchema>;
+/** The token rules as stored and read back: every field present. */
+export const tokenConfigRecordSchema = tokenConfigSchema.required();
+export type TokenConfig = z.infer<typeof tokenConfigRecordSchema>;
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
 
 export const expiryUpdateSchema = z.strictObject({
@@ -110,7 +121,8 @@ export const userRecordSchema = z.object({
   parentUserId: z.string().nullable(),
   expiresAt: isoString.nullable(),
   status: z.enum(['active', 'disabled']),
-  tokenConfig: tokenConfigSchema,
+  tokenConfig: tokenConfigRecordSchema,
+  mfa: mfaConfigSchema,
   roleIds: z.array(z.string()),
   permissions: z.array(z.string()),
   effectivePermissions: z.array(z.string()),
@@ -161,6 +173,6 @@ export const expiryResultSchema = z.object({
   skipped: z.number().int(),
 });
 export const tokenConfigResultSchema = z.object({
-  tokenConfig: tokenConfigSchema,
+  tokenConfig: tokenConfigRecordSchema,
   endedSessions: z.number().int(),
 });

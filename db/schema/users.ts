@@ -37,6 +37,18 @@ export const users = sqliteTable(
     tokenLongTerm: integer('token_long_term', { mode: 'boolean' }).notNull().default(false),
     tokenTtlMinutes: integer('token_ttl_minutes').notNull().default(720),
     tokenExclusive: integer('token_exclusive', { mode: 'boolean' }).notNull().default(false),
+    /** Sign-in factors (`schemas/mfa.ts`): WEB login, APP login, APP unlock. */
+    mfaWebLogin: text('mfa_web_login', { enum: ['password', 'email'] })
+      .notNull()
+      .default('password'),
+    mfaAppLogin: text('mfa_app_login', { enum: ['password', 'email', 'face'] })
+      .notNull()
+      .default('password'),
+    mfaAppUnlock: text('mfa_app_unlock', { enum: ['password', 'email', 'face'] })
+      .notNull()
+      .default('password'),
+    /** An APP session locks after this many minutes idle or hidden (a token rule). */
+    appLockMinutes: integer('app_lock_minutes').notNull().default(5),
     /** Set for an initial or admin-reset password: the user must choose its own first. */
     mustChangePassword: integer('must_change_password', { mode: 'boolean' })
       .notNull()

@@ -15,6 +15,7 @@ export interface PendingAuthorization {
   credentials: Credentials;
   allowBeforePasswordChange: boolean;
   permission: PermissionKey | undefined;
+  allowWhenLocked: boolean;
 }
 
 export interface Authorized<R> {
@@ -101,11 +102,14 @@ export async function authorize<const T extends Reads = []>(
     sessionId: session.id,
     client: session.client,
     expiresAt: session.expiresAt,
+    locked: session.locked,
     chain,
     via,
   };
   c.set('auth', auth);
   c.set('actor', actor);
+  // A locked APP session may only unlock or sign out; nothing it asked for is answered.
+  if (session.locked && !pending.allowWhenLocked) throw new ApiError('SESSION_LOCKED');
   if (chain[0]?.mustChangePassword && !pending.allowBeforePasswordChange) {
     throw new ApiError('PASSWORD_CHANGE_REQUIRED');
   }

@@ -1,11 +1,13 @@
 import { DurableObject } from 'cloudflare:workers';
 import { sql } from 'drizzle-orm';
 import type { ClientKind, KickReason, LiveMessage } from '../../schemas/auth';
+import { MAX_UNLOCK_FAILURES } from '../../schemas/mfa';
 import { loadAccountChain } from '../authority/account.repo';
 import { accountRefusal, earliestExpiry } from '../authority/account-standing';
 import type { Bindings } from '../env';
 import { createDb } from '../lib/db';
 import { constantTimeEqual, randomBytes, sha256Base64Url, toBase64Url } from '../lib/encoding';
+import { EmailCodes } from './email-codes';
 
 /** A live session as the hub stores it. Only a hash of the secret is kept. */
 export interface HubSession {
@@ -16,6 +18,8 @@ export interface HubSession {
   createdAt: number;
   lastSeenAt: number;
   expiresAt: number | null;
+  /** An APP session that sat idle or hidden past its limit, until it is unlocked. */
+  locked: boolean;
 }
 
 export interface OpenSessionInput {
@@ -29,6 +33,8 @@ export interface OpenSessionInput {
   exclusive: boolean;
   /** When the account (or an ancestor) expires; the hub wakes then to end every session. */
   accountExpiresAt: number | null;
+  /** APP sessions lock after this long without a request (the account's token rule). */
+  lockAfterMs: number;
 }
 
 export interface OpenedSession {
@@ -48,6 +54,7 @@ const LAST_SEEN_RESOLUTION_MS = 60_000;
  */
 const INDEX_CLEAR_SPREAD_MS = 30_000;
 const TICKET_TTL_MS = 30_000;
+const LOGIN_PURPOSES = ['web_login', 'app_login'] as const;
 /** Close code for a session ended by the server (4000–4999 are free for applications). */
 export const KICK_CLOSE_CODE = 4001;
 
@@ -60,7 +67,18 @@ interface SessionRow extends Record<string, SqlStorageValue> {
   created_at: number;
   last_seen_at: number;
   expires_at: number | null;
+  locked: number;
+  last_active_at: number;
+  lock_after_ms: number | null;
+  unlock_failures: number;
 }
+
+/** What an unlock attempt came to. */
+export type UnlockOutcome =
+  | { outcome: 'unlocked' }
+  | { outcome: 'rejected'; attemptsLeft: number }
+  | { outcome: 'ended' }
+  | { outcome: 'challenge_ended' };
 
 /**
  * One per user (named by the user id). It owns the user's live sessions and their sockets,
@@ -69,7 +87,9 @@ interface SessionRow extends Record<string, SqlStorageValue> {
  *
  * Storage map (SQLite):
  * - `sessions(id, secret_hash, client, user_agent, ip, created_at, last_seen_at, expires_at)`
+ *   plus, for APP sessions, the lock: `locked`, `last_active_at`, `lock_after_ms`, `unlock_failures`
  * - `tickets(hash, session_id, expires_at)` — single-use WebSocket tickets for bearer clients
+ * - `codes`, `code_sends` — pending email codes (`EmailCodes`)
  * - sockets are tagged with their session id (hibernation API), so a kick finds them.
  * - KV `user_id`, `account_expires_at`; `indexed_live` (what the `live_accounts` row says),
  *   `index_version` (grows with every write of that row).
@@ -82,6 +102,7 @@ interface SessionRow extends Record<string, SqlStorageValue> {
  */
 export class SessionHub extends DurableObject<Bindings> {
   private readonly sql: SqlStorage;
+  private readonly codes: EmailCodes;
 
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
@@ -90,6 +111,8 @@ export class SessionHub extends DurableObject<Bindings> {
       id TEXT PRIMARY KEY, secret_hash TEXT NOT NULL, client TEXT NOT NULL,
       user_agent TEXT, ip TEXT, created_at INTEGER NOT NULL, last_seen_at INTEGER NOT NULL,
       expires_at INTEGER)`);
+    addLockColumns(this.sql);
+    this.codes = new EmailCodes(this.sql, env.PASSWORD_PEPPER);
     this.sql.exec(`CREATE TABLE IF NOT EXISTS tickets (
       hash TEXT PRIMARY KEY, session_id TEXT NOT NULL, expires_at INTEGER NOT NULL)`);
   }
@@ -110,7 +133,9 @@ export class SessionHub extends DurableObject<Bindings> {
     if (exclusive) ended = this.endWhere(null, 'signed_in_elsewhere');
     const expiresAt = input.ttlMs === null ? null : now + input.ttlMs;
     this.sql.exec(
-      'INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO sessions (id, secret_hash, client, user_agent, ip, created_at, last_seen_at,
+        expires_at, locked, last_active_at, lock_after_ms, unlock_failures)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 0)`,
       sessionId,
       secretHash,
       input.client,
@@ -119,13 +144,19 @@ export class SessionHub extends DurableObject<Bindings> {
       now,
       now,
       expiresAt,
+      now,
+      input.client === 'app' ? input.lockAfterMs : null,
     );
     await this.ctx.storage.put('account_expires_at', input.accountExpiresAt);
     await this.scheduleExpiry();
     return { sessionId, secret, expiresAt, ended, dbTrips };
   }
 
-  /** The session if the secret matches and it has not expired; refreshes last-seen. */
+  /**
+   * The session if the secret matches and it has not expired; refreshes last-seen. An APP
+   * session idle past its limit locks here — the server, not the screen, decides — and tells its
+   * sockets; an unlocked one counts this request as activity.
+   */
   async verify(sessionId: string, secret: string): Promise<HubSession | null> {
     const secretHash = await sha256Base64Url(secret);
     const row = this.sql
@@ -139,6 +170,14 @@ export class SessionHub extends DurableObject<Bindings> {
     }
     // A session opened before the live index existed: have the alarm index it.
     if ((await this.ctx.storage.get('indexed_live')) !== true) await this.scheduleExpiry();
+    if (row.lock_after_ms !== null && !row.locked) {
+      if (now - row.last_active_at >= row.lock_after_ms) {
+        this.lockSession(sessionId);
+        row.locked = 1;
+      } else {
+        this.sql.exec('UPDATE sessions SET last_active_at = ? WHERE id = ?', now, sessionId);
+      }
+    }
     if (now - row.last_seen_at > LAST_SEEN_RESOLUTION_MS) {
       this.sql.exec('UPDATE sessions SET last_seen_at = ? WHERE id = ?', now, sessionId);
       row.last_seen_at = now;
@@ -170,6 +209,62 @@ export class SessionHub extends DurableObject<Bindings> {
   async setExclusive(on: boolean): Promise<number> {
     await this.ctx.storage.put('exclusive', on);
     return on ? this.keepNewest('signed_in_elsewhere') : 0;
+  }
+
+  /** The account's APP lock limit changed: its open APP sessions use the new one. */
+  setLockAfter(ms: number): void {
+    this.sql.exec("UPDATE sessions SET lock_after_ms = ? WHERE client = 'app'", ms);
+  }
+
+  /** Locks an APP session now (the APP was hidden past its limit). False for a WEB session. */
+  lock(sessionId: string): boolean {
+    const row = this.sql
+      .exec<{ client: string }>('SELECT client FROM sessions WHERE id = ?', sessionId)
+      .toArray()[0];
+    if (row?.client !== 'app') return false;
+    this.lockSession(sessionId);
+    return true;
+  }
+
+  /**
+   * Settles an unlock by password, which the Worker checked against the stored hash: right
+   * unlocks, wrong counts, and the fifth failure ends the session (its screens are told).
+   */
+  unlockByPassword(sessionId: string, passwordOk: boolean): UnlockOutcome {
+    if (!this.sessionExists(sessionId)) return { outcome: 'ended' };
+    return passwordOk ? this.unlockSession(sessionId) : this.countUnlockFailure(sessionId);
+  }
+
+  /**
+   * Unlocks with an emailed code of this session's unlock attempt. A wrong code counts both
+   * against the code (5 and it dies) and against the session (5 failures end it).
+   */
+  async unlockByCode(sessionId: string, codeId: string, code: string): Promise<UnlockOutcome> {
+    const checked = await this.codes.check(codeId, code, ['app_unlock'], sessionId);
+    if (!this.sessionExists(sessionId)) return { outcome: 'ended' };
+    if (checked.ok) return this.unlockSession(sessionId);
+    if (checked.reason === 'CHALLENGE_ENDED') return { outcome: 'challenge_ended' };
+    return this.countUnlockFailure(sessionId);
+  }
+
+  /** A new emailed-code attempt (a login past its password, or an unlock of `sessionId`). */
+  issueCode(input: Parameters<EmailCodes['issue']>[0]) {
+    return this.codes.issue(input);
+  }
+
+  /** A new code for a pending login; the old one stops working. */
+  resendLoginCode(codeId: string) {
+    return this.codes.resend(codeId, LOGIN_PURPOSES);
+  }
+
+  /** Checks a pending login's code; right uses it up, so only one submission can pass. */
+  checkLoginCode(codeId: string, code: string) {
+    return this.codes.check(codeId, code, LOGIN_PURPOSES);
+  }
+
+  /** The mail with this code could not be sent: the attempt (and its send) never happened. */
+  withdrawCode(codeId: string): void {
+    this.codes.withdraw(codeId);
   }
 
   /** Ends every session but the newest (exclusive login switched on). */
@@ -282,10 +377,48 @@ export class SessionHub extends DurableObject<Bindings> {
       .toArray();
     for (const { id } of expired) this.endWhere(id, 'session_expired');
     this.sql.exec('DELETE FROM tickets WHERE expires_at <= ?', now);
+    this.codes.sweep(now);
     // A failed write throws: the alarm is retried, so the index catches up after an outage.
     const live = this.sessionCount() > 0;
     if ((await this.ctx.storage.get('indexed_live')) !== live) await this.writeIndex(live);
     await this.scheduleExpiry();
+  }
+
+  private sessionExists(sessionId: string): boolean {
+    return this.sql.exec('SELECT 1 FROM sessions WHERE id = ?', sessionId).toArray().length > 0;
+  }
+
+  private lockSession(sessionId: string): void {
+    this.sql.exec(
+      "UPDATE sessions SET locked = 1 WHERE id = ? AND client = 'app' AND locked = 0",
+      sessionId,
+    );
+    for (const ws of this.ctx.getWebSockets(sessionId)) send(ws, { type: 'locked' });
+  }
+
+  private unlockSession(sessionId: string): UnlockOutcome {
+    this.sql.exec(
+      'UPDATE sessions SET locked = 0, unlock_failures = 0, last_active_at = ? WHERE id = ?',
+      Date.now(),
+      sessionId,
+    );
+    this.codes.forgetSession(sessionId);
+    return { outcome: 'unlocked' };
+  }
+
+  private countUnlockFailure(sessionId: string): UnlockOutcome {
+    const failures =
+      this.sql
+        .exec<{ unlock_failures: number }>(
+          'UPDATE sessions SET unlock_failures = unlock_failures + 1 WHERE id = ? RETURNING unlock_failures',
+          sessionId,
+        )
+        .toArray()[0]?.unlock_failures ?? MAX_UNLOCK_FAILURES;
+    if (failures >= MAX_UNLOCK_FAILURES) {
+      this.endWhere(sessionId, 'unlock_failed');
+      return { outcome: 'ended' };
+    }
+    return { outcome: 'rejected', attemptsLeft: MAX_UNLOCK_FAILURES - failures };
   }
 
   private sessionCount(): number {
@@ -359,6 +492,7 @@ export class SessionHub extends DurableObject<Bindings> {
             .toArray();
     for (const { id } of ended) {
       this.sql.exec('DELETE FROM tickets WHERE session_id = ?', id);
+      this.codes.forgetSession(id);
       for (const ws of this.ctx.getWebSockets(id)) {
         send(ws, { type: 'kicked', reason });
         try {
@@ -397,5 +531,25 @@ function toSession(row: SessionRow): HubSession {
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     expiresAt: row.expires_at,
+    locked: row.locked === 1,
   };
+}
+
+/** Hubs created before the APP lock existed get its columns (DO storage has no migrations). */
+function addLockColumns(sql: SqlStorage): void {
+  const have = new Set(
+    sql
+      .exec<{ name: string }>("SELECT name FROM pragma_table_info('sessions')")
+      .toArray()
+      .map((c) => c.name),
+  );
+  const columns: Record<string, string> = {
+    locked: 'INTEGER NOT NULL DEFAULT 0',
+    last_active_at: 'INTEGER NOT NULL DEFAULT 0',
+    lock_after_ms: 'INTEGER',
+    unlock_failures: 'INTEGER NOT NULL DEFAULT 0',
+  };
+  for (const [name, type] of Object.entries(columns)) {
+    if (!have.has(name)) sql.exec(`ALTER TABLE sessions ADD COLUMN ${name} ${type}`);
+  }
 }

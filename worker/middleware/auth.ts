@@ -13,6 +13,8 @@ export interface AuthContext {
   sessionId: string;
   client: ClientKind;
   expiresAt: number | null;
+  /** An APP session past its idle limit (or locked on purpose), until it is unlocked. */
+  locked: boolean;
   /** The user and its ancestors, nearest first, as checked for this request. */
   chain: ChainLink[];
   /** How the token came: a cookie (WEB) needs CSRF protection, a bearer header (APP) does not. */

@@ -31,6 +31,11 @@ export interface RouteSpec {
    * on another account applies, and the generated tests try it on stronger accounts.
    */
   actsOnAccount?: boolean;
+  /**
+   * The route answers a locked APP session (unlock, lock, sign-out); every other route answers
+   * it 423 SESSION_LOCKED.
+   */
+  allowWhenLocked?: true;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -83,6 +88,7 @@ export function route<const S extends RouteSpec>(
         credentials: readCredentials(c),
         allowBeforePasswordChange: spec.access === 'session-before-password-change',
         permission: spec.permission,
+        allowWhenLocked: spec.allowWhenLocked === true,
       });
     }
     const run = async (i: number): Promise<void> => {

@@ -76,6 +76,7 @@ export async function login(
     ip: meta.ip,
     ttlMs: user.tokenLongTerm ? null : user.tokenTtlMinutes * 60_000,
     exclusive: user.tokenExclusive,
+    lockAfterMs: user.appLockMinutes * 60_000,
   });
   return {
     userId: user.id,

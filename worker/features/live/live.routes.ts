@@ -38,6 +38,7 @@ export const liveRoutes = new Hono<AppEnv>()
           credentials: readCredentials(c),
           allowBeforePasswordChange: true,
           permission: undefined,
+          allowWhenLocked: false,
         });
         await authorize(c);
         return next();

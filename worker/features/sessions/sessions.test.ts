@@ -58,6 +58,7 @@ describe('exclusive login', () => {
         // As read from the database before the admin's change landed.
         exclusive: false,
         accountExpiresAt: null,
+        lockAfterMs: 300_000,
       });
     await open();
     await open();
@@ -85,6 +86,7 @@ describe('exclusive login', () => {
           ttlMs: 60_000,
           exclusive: true,
           accountExpiresAt: null,
+          lockAfterMs: 300_000,
         }),
       ),
     );

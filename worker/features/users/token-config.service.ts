@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../../db/schema';
-import type { TokenConfig } from '../../../schemas/users';
+import type { TokenConfig, TokenConfigInput } from '../../../schemas/users';
 import { type AccountBelowRows, accountBelowFrom } from '../../authority/act-on-account';
 import { assertHolds } from '../../authority/actor';
 import { actorWriteBatch } from '../../authority/batch-guards';
@@ -19,7 +19,7 @@ import { guardStillBelow } from './users.guards';
 export async function updateTokenConfig(
   ctx: ServiceContext,
   id: string,
-  input: TokenConfig,
+  input: TokenConfigInput,
   rows: AccountBelowRows,
 ) {
   const { db, actor } = ctx;
@@ -31,6 +31,12 @@ export async function updateTokenConfig(
     longTerm: target.tokenLongTerm,
     ttlMinutes: target.tokenTtlMinutes,
     exclusiveLogin: target.tokenExclusive,
+    appLockMinutes: target.appLockMinutes,
+  };
+  // Left out, the lock limit stays as it was (an update changes only the fields it names).
+  const after: TokenConfig = {
+    ...input,
+    appLockMinutes: input.appLockMinutes ?? before.appLockMinutes,
   };
   const batch = actorWriteBatch(db, actor);
   guardStillBelow(batch, db, actor, id);
@@ -41,6 +47,7 @@ export async function updateTokenConfig(
         tokenLongTerm: input.longTerm,
         tokenTtlMinutes: input.ttlMinutes,
         tokenExclusive: input.exclusiveLogin,
+        appLockMinutes: after.appLockMinutes,
         updatedAt: new Date(),
       })
       .where(eq(users.id, id)),
@@ -53,11 +60,16 @@ export async function updateTokenConfig(
       companyPath: target.companyPath,
       summary: `Changed the token rules of “${target.username}”`,
       before,
-      after: input,
+      after,
     }),
   );
   await batch.commit();
   // The hub keeps the rule too: a sign-in that read it just before this write still obeys it.
-  const ended = await hubFor(ctx.env, id).setExclusive(input.exclusiveLogin);
-  return { tokenConfig: input, endedSessions: ended };
+  const hub = hubFor(ctx.env, id);
+  const ended = await hub.setExclusive(input.exclusiveLogin);
+  // Open APP sessions lock by the new limit from their next request on.
+  if (after.appLockMinutes !== before.appLockMinutes) {
+    await hub.setLockAfter(after.appLockMinutes * 60_000);
+  }
+  return { tokenConfig: after, endedSessions: ended };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { companyIdSchema, userIdSchema } from '../../../schemas/ids';
+import { mfaConfigSchema, mfaResultSchema } from '../../../schemas/mfa';
 import {
   createUserSchema,
   dryRunQuerySchema,
@@ -99,6 +100,18 @@ export const USER_ROUTES = {
     params,
     body: tokenConfigSchema,
     response: tokenConfigResultSchema,
+    status: 200,
+  }),
+  mfa: defineRoute({
+    method: 'PUT',
+    path: '/users/:id/mfa',
+    summary: 'Sign-in factors: WEB login, APP login, APP unlock',
+    access: 'session',
+    permission: 'function.mfa.configure',
+    actsOnAccount: true,
+    params,
+    body: mfaConfigSchema,
+    response: mfaResultSchema,
     status: 200,
   }),
   explain: defineRoute({

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import { companies, users } from '../../../db/schema';
+import type { MfaConfig } from '../../../schemas/mfa';
 import type { UserRecord } from '../../../schemas/users';
 import { effectivePermissionsJson } from '../../authority/effective-permissions';
 import type { DrizzleDb } from '../../lib/db';
@@ -76,7 +77,8 @@ export const subtreeOf = (userId: string) => sql`WITH RECURSIVE tree(id) AS (
 export const userRecordSql = (id: string) => sql`
   SELECT u.id, u.username, u.display_name, u.email, u.phone, u.company_id,
     u.related_company_id, u.parent_user_id, u.expires_at, u.status, u.token_long_term,
-    u.token_ttl_minutes, u.token_exclusive, u.created_at, u.updated_at, c.path AS company_path,
+    u.token_ttl_minutes, u.token_exclusive, u.app_lock_minutes, u.mfa_web_login, u.mfa_app_login,
+    u.mfa_app_unlock, u.created_at, u.updated_at, c.path AS company_path,
     (SELECT json_group_array(permission) FROM user_permissions WHERE user_id = u.id) AS permissions,
     (SELECT json_group_array(role_id) FROM user_roles WHERE user_id = u.id) AS role_ids,
     ${effectivePermissionsJson(id)} AS effective,
@@ -97,6 +99,10 @@ export interface UserRecordRow {
   status: 'active' | 'disabled';
   token_long_term: number;
   token_ttl_minutes: number;
+  app_lock_minutes: number;
+  mfa_web_login: MfaConfig['webLogin'];
+  mfa_app_login: MfaConfig['appLogin'];
+  mfa_app_unlock: MfaConfig['appUnlock'];
   token_exclusive: number;
   created_at: number;
   updated_at: number;
@@ -131,6 +137,12 @@ export function toUserRecord(row: UserRecordRow): UserRecord {
       longTerm: Boolean(row.token_long_term),
       ttlMinutes: Number(row.token_ttl_minutes),
       exclusiveLogin: Boolean(row.token_exclusive),
+      appLockMinutes: Number(row.app_lock_minutes),
+    },
+    mfa: {
+      webLogin: row.mfa_web_login,
+      appLogin: row.mfa_app_login,
+      appUnlock: row.mfa_app_unlock,
     },
     roleIds: sortedJson(row.role_ids),
     permissions: sortedJson(row.permissions),

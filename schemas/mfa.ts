@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { userIdSchema } from './ids';
+import { meUserSchema } from './me';
+import { PASSWORD_MAX_LENGTH } from './password-rule';
+
+/**
+ * Sign-in factors: how an account proves who it is on WEB login, APP login and APP unlock.
+ * Password is the default everywhere; email needs a valid address on the account; face needs an
+ * enrolled face (until face enrolment exists, choosing it is refused with FACE_NOT_ENROLLED).
+ */
+export const WEB_LOGIN_FACTORS = ['password', 'email'] as const;
+export const APP_FACTORS = ['password', 'email', 'face'] as const;
+export type WebLoginFactor = (typeof WEB_LOGIN_FACTORS)[number];
+export type AppFactor = (typeof APP_FACTORS)[number];
+
+export const mfaConfigSchema = z.strictObject({
+  webLogin: z.enum(WEB_LOGIN_FACTORS),
+  appLogin: z.enum(APP_FACTORS),
+  appUnlock: z.enum(APP_FACTORS),
+});
+export type MfaConfig = z.infer<typeof mfaConfigSchema>;
+
+export const DEFAULT_MFA: MfaConfig = {
+  webLogin: 'password',
+  appLogin: 'password',
+  appUnlock: 'password',
+};
+
+/** `PUT /users/:id/mfa` answers the stored configuration. */
+export const mfaResultSchema = z.object({ mfa: mfaConfigSchema });
+
+/** What an email code is for: a code of one purpose is refused for another. */
+export const CODE_PURPOSES = ['web_login', 'app_login', 'app_unlock'] as const;
+export type CodePurpose = (typeof CODE_PURPOSES)[number];
+
+/** Invariant 6 as numbers, shared with the screens that show them. */
+export const EMAIL_CODE_RULES = {
+  digits: 6,
+  lifetimeMinutes: 10,
+  maxWrongTries: 5,
+  /** A new code for the same attempt waits this long after the last one. */
+  resendCooldownSeconds: 60,
+  /** Codes mailed to one account in any hour, all purposes together. */
+  sendsPerHour: 10,
+} as const;
+
+/** Failed unlocks (wrong password or wrong code) that end an APP session. */
+export const MAX_UNLOCK_FAILURES = 5;
+
+/** APP lock after idle or hidden: 5 minutes unless the token rules say otherwise. */
+export const APP_LOCK_LIMITS = { default: 5, min: 1, max: 24 * 60 } as const;
+
+/**
+ * A challenge id names the user (so it reaches the user's Durable Object) and a random part:
+ * `<userId>.<22 base64url chars>`. It is not a credential: it opens nothing without the code.
+ */
+export const challengeIdSchema = z
+  .string()
+  .regex(/^us_[A-Za-z0-9]{8,32}\.[A-Za-z0-9_-]{22}$/, 'Not a challenge id.');
+
+export const emailCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'Enter the 6 digits from the email.');
+
+export const resendCodeSchema = z.strictObject({ challengeId: challengeIdSchema });
+export const verifyCodeSchema = z.strictObject({
+  challengeId: challengeIdSchema,
+  code: emailCodeSchema,
+});
+
+/** `POST /auth/unlock`: the password, or a code mailed by `POST /auth/unlock/email`. */
+export const unlockSchema = z.union([
+  z.strictObject({ password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX_LENGTH) }),
+  verifyCodeSchema,
+]);
+export type UnlockInput = z.infer<typeof unlockSchema>;
+
+const isoString = z.string().describe('ISO-8601 date and time');
+
+/** A code was mailed: where (masked), until when it works, and when another may be asked for. */
+export const codeSentSchema = z.object({
+  challengeId: z.string(),
+  method: z.literal('email'),
+  maskedEmail: z.string(),
+  expiresAt: isoString,
+  resendAfter: isoString,
+});
+export type CodeSent = z.infer<typeof codeSentSchema>;
+
+/** The login answer when a second factor is still due: no session exists yet. */
+export const mfaRequiredSchema = codeSentSchema.extend({ status: z.literal('mfa_required') });
+export type MfaRequired = z.infer<typeof mfaRequiredSchema>;
+
+/** The login answer once every factor passed: the APP gets its bearer `token`, WEB a cookie. */
+export const loginOkSchema = z.object({
+  status: z.literal('ok'),
+  token: z.string().optional(),
+  expiresAt: z.string().nullable(),
+  user: meUserSchema,
+});
+export type LoginOk = z.infer<typeof loginOkSchema>;
+
+export const loginAnswerSchema = z.union([loginOkSchema, mfaRequiredSchema]);
+export type LoginAnswer = z.infer<typeof loginAnswerSchema>;
+
+/** `POST /auth/unlock` answers the session as it stands, unlocked. */
+export const unlockResultSchema = z.object({ status: z.literal('ok'), unlocked: z.literal(true) });
+
+/** Keeps the user id out of a challenge id for callers that must route it. */
+export function challengeOwner(challengeId: string): string | null {
+  const userId = challengeId.split('.')[0] ?? '';
+  return userIdSchema.safeParse(userId).success ? userId : null;
+}
+
+/** `a•••@example.com`: enough to recognise the address, not enough to harvest it. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '•••';
+  const local = email.slice(0, at);
+  const domain = email.slice(at + 1);
+  const shown = local.length <= 2 ? local.slice(0, 1) : `${local.slice(0, 1)}${local.slice(-1)}`;
+  return local.length <= 2 ? `${shown}•••@${domain}` : `${shown[0]}•••${shown[1]}@${domain}`;
+}
