@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mfaConfigSchema } from './mfa-config';
 
 /** `GET /api/v1/me` user; field names are part of the public contract. */
 export const meUserSchema = z.object({
@@ -13,6 +14,10 @@ export const meUserSchema = z.object({
   expiresAt: z.string().nullable(),
   /** The password was set by an admin: the user must choose its own before anything else. */
   mustChangePassword: z.boolean(),
+  /** How the account signs in and unlocks the APP (the APP shows the matching unlock step). */
+  mfa: mfaConfigSchema,
+  /** Minutes an APP session may sit idle or hidden before it locks. */
+  appLockMinutes: z.number().int(),
 });
 export type MeUser = z.infer<typeof meUserSchema>;
 

@@ -1,30 +1,19 @@
 import { z } from 'zod';
 import { userIdSchema } from './ids';
 import { meUserSchema } from './me';
+import { mfaConfigSchema } from './mfa-config';
 import { PASSWORD_MAX_LENGTH } from './password-rule';
 
-/**
- * Sign-in factors: how an account proves who it is on WEB login, APP login and APP unlock.
- * Password is the default everywhere; email needs a valid address on the account; face needs an
- * enrolled face (until face enrolment exists, choosing it is refused with FACE_NOT_ENROLLED).
- */
-export const WEB_LOGIN_FACTORS = ['password', 'email'] as const;
-export const APP_FACTORS = ['password', 'email', 'face'] as const;
-export type WebLoginFactor = (typeof WEB_LOGIN_FACTORS)[number];
-export type AppFactor = (typeof APP_FACTORS)[number];
-
-export const mfaConfigSchema = z.strictObject({
-  webLogin: z.enum(WEB_LOGIN_FACTORS),
-  appLogin: z.enum(APP_FACTORS),
-  appUnlock: z.enum(APP_FACTORS),
-});
-export type MfaConfig = z.infer<typeof mfaConfigSchema>;
-
-export const DEFAULT_MFA: MfaConfig = {
-  webLogin: 'password',
-  appLogin: 'password',
-  appUnlock: 'password',
-};
+export {
+  APP_FACTORS,
+  APP_LOCK_LIMITS,
+  type AppFactor,
+  DEFAULT_MFA,
+  type MfaConfig,
+  mfaConfigSchema,
+  WEB_LOGIN_FACTORS,
+  type WebLoginFactor,
+} from './mfa-config';
 
 /** `PUT /users/:id/mfa` answers the stored configuration. */
 export const mfaResultSchema = z.object({ mfa: mfaConfigSchema });
@@ -46,9 +35,6 @@ export const EMAIL_CODE_RULES = {
 
 /** Failed unlocks (wrong password or wrong code) that end an APP session. */
 export const MAX_UNLOCK_FAILURES = 5;
-
-/** APP lock after idle or hidden: 5 minutes unless the token rules say otherwise. */
-export const APP_LOCK_LIMITS = { default: 5, min: 1, max: 24 * 60 } as const;
 
 /**
  * A challenge id names the user (so it reaches the user's Durable Object) and a random part:

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { companyIdSchema, roleIdSchema, userIdSchema } from './ids';
-import { APP_LOCK_LIMITS, mfaConfigSchema } from './mfa';
+import { APP_LOCK_LIMITS, mfaConfigSchema } from './mfa-config';
 import { passwordNotPersonal, passwordSchema } from './password-schema';
 import { isPermissionKey } from './permissions';
 import { nameSchema } from './text';

@@ -30,6 +30,10 @@ export function userProfileQuery(db: DrizzleDb, userId: string | SQL) {
       parentUserId: users.parentUserId,
       expiresAt: users.expiresAt,
       mustChangePassword: users.mustChangePassword,
+      mfaWebLogin: users.mfaWebLogin,
+      mfaAppLogin: users.mfaAppLogin,
+      mfaAppUnlock: users.mfaAppUnlock,
+      appLockMinutes: users.appLockMinutes,
     })
     .from(users)
     .innerJoin(companies, eq(companies.id, users.companyId))
@@ -41,7 +45,12 @@ export type UserProfileRow = Awaited<ReturnType<typeof userProfileQuery>>[number
 
 /** The public shape of a user as `/me` and the login answer show it. */
 export function toMeUser(row: UserProfileRow): MeUser {
-  return { ...row, expiresAt: row.expiresAt === null ? null : row.expiresAt.toISOString() };
+  const { mfaWebLogin, mfaAppLogin, mfaAppUnlock, ...profile } = row;
+  return {
+    ...profile,
+    expiresAt: row.expiresAt === null ? null : row.expiresAt.toISOString(),
+    mfa: { webLogin: mfaWebLogin, appLogin: mfaAppLogin, appUnlock: mfaAppUnlock },
+  };
 }
 
 export async function updatePasswordHash(db: DrizzleDb, userId: string, passwordHash: string) {
