@@ -87,7 +87,7 @@ export function LoginCodeStep(props: {
         <ChevronLeft /> Back
       </button>
       <h2 id="login-title">Check your email</h2>
-      <p class="muted">
+      <p class="muted login__lead">
         One more step to sign in as <strong class="login__who">{props.username}</strong>.
       </p>
       <Show when={notice()}>

@@ -1,6 +1,6 @@
 import { revalidate, useNavigate } from '@solidjs/router';
 import { createSignal, onMount, Show } from 'solid-js';
-import type { CodeSent } from '../../../schemas/mfa';
+import type { CodeSent, LoginAnswer } from '../../../schemas/mfa';
 import { ApiClientError, api, unwrap } from '../../lib/api';
 import { AlertCircle, Building, Clock, Eye, EyeOff, Info, LogoMark, Shield } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
@@ -63,7 +63,8 @@ export function LoginPage() {
     setError(null);
     setPending(true);
     try {
-      const answer = await unwrap(
+      // The typed client answers a union of the two bodies; name the union it stands for.
+      const answer = await unwrap<LoginAnswer>(
         api.auth.login.$post({
           json: { username: username(), password: password(), client: 'web' },
         }),
@@ -84,7 +85,7 @@ export function LoginPage() {
   const passwordStep = () => (
     <form onSubmit={submit} novalidate aria-labelledby="login-title">
       <h2 id="login-title">Sign in</h2>
-      <p class="muted">Use the account your administrator gave you.</p>
+      <p class="muted login__lead">Use the account your administrator gave you.</p>
       <Show when={notice()}>
         <div class="alert alert--info" role="status">
           <Info /> <span>{notice()}</span>

@@ -188,8 +188,9 @@ export function TokenConfigDialog(props: {
                 <span class="inline__unit">minutes idle or hidden</span>
               </div>
               <span class="field__hint" id="token-app-lock-hint">
-                Then the APP asks for its unlock factor again ({APP_LOCK_LIMITS.min} to{' '}
-                {APP_LOCK_LIMITS.max} minutes; {APP_LOCK_LIMITS.default} unless changed).
+                Left alone or in the background this long, the APP locks and asks for its unlock
+                factor. From {APP_LOCK_LIMITS.min} to {APP_LOCK_LIMITS.max} minutes;{' '}
+                {APP_LOCK_LIMITS.default} by default.
               </span>
             </div>
             <ErrorAlert message={save.error()?.message} />
