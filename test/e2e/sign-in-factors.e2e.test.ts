@@ -59,15 +59,15 @@ async function mailedCode(to: string, since: number): Promise<string> {
   return code;
 }
 
-/** Opens a user's page from the company tree as the admin. */
-async function openUser(company: string, displayName: string) {
-  await admin.goto(stack.url);
-  await admin
+/** Opens a user's page from the company tree (as the admin unless another page is given). */
+async function openUser(company: string, displayName: string, page = admin) {
+  await page.goto(stack.url);
+  await page
     .getByRole('complementary', { name: 'Company tree' })
     .getByRole('link', { name: company, exact: true })
     .click();
-  await admin.getByRole('main').getByRole('link', { name: displayName }).first().click();
-  await expect.poll(() => admin.getByRole('heading', { level: 1 }).textContent()).toBe(displayName);
+  await page.getByRole('main').getByRole('link', { name: displayName }).first().click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(displayName);
 }
 
 const factorGroup = (page: Page, slot: 'WEB login' | 'APP login' | 'APP unlock') =>
@@ -159,7 +159,8 @@ describe('sign-in factors in the user form', () => {
     await page.locator('input[name=email]').fill('nina.factor@northwind.example');
     await expect.poll(() => email.isDisabled()).toBe(false);
     await email.check();
-    await page.locator('.factors').screenshot({ path: `${SHOTS}/factors-390.png` });
+    await page.locator('#factors-title').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `${SHOTS}/factors-390.png` });
 
     await page.getByRole('button', { name: 'Create user' }).click();
     await page.waitForURL(/\/users\/us_/);
@@ -168,6 +169,23 @@ describe('sign-in factors in the user form', () => {
       return ((await res.json()) as { mfa: unknown }).mfa;
     }, userIdFromUrl(page));
     expect(created).toEqual({ webLogin: 'password', appLogin: 'password', appUnlock: 'email' });
+    await page.context().close();
+  });
+});
+
+describe('sign-in factors for an admin who may not change them', () => {
+  it('shows them read-only, with what it would take', async () => {
+    const page = await newPage(DESK);
+    await signInAt(stack.url, page, 'emma.weber', ADMIN_PASSWORD);
+    await page.waitForURL(`${stack.url}/`);
+    // The seeded desk phone signs in to the APP with emailed codes.
+    await openUser('Berlin Branch', 'Berlin Dispatch Desk', page);
+    const app = factorGroup(page, 'APP login');
+    await expect.poll(() => app.getByRole('radio', { name: 'Email code' }).isChecked()).toBe(true);
+    expect(await app.getByRole('radio', { name: 'Password' }).isDisabled()).toBe(true);
+    expect(await page.locator('.factors').textContent()).toContain(
+      'changing it needs “Configure sign-in factors”',
+    );
     await page.context().close();
   });
 });
