@@ -255,6 +255,24 @@ describe('WEB sign-in with an email code', () => {
   });
 });
 
+describe('asking for another code', () => {
+  it('on a phone: a resend the server finds too early says how long to wait, and counts down again', async () => {
+    const page = await newPage(PHONE);
+    // The screen's clock runs ahead of the server's: its countdown ends before the cooldown.
+    await page.clock.install();
+    await reachCodeStep(page);
+    await page.clock.fastForward('01:05');
+    await page.getByRole('button', { name: 'send a new code', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/Wait \d+ seconds? before asking for another code\./);
+    await expect
+      .poll(() => page.getByRole('button', { name: /send a new code in \d:\d\d/ }).isDisabled())
+      .toBe(true);
+    await page.context().close();
+  });
+});
+
 describe('the APP lock in the token rules', () => {
   it('sets how long the APP may sit idle or hidden, refusing what is out of range', async () => {
     await openUser('Paris Branch', 'Lucas Martin');

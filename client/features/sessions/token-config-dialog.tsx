@@ -183,7 +183,10 @@ export function TokenConfigDialog(props: {
                   aria-describedby="token-app-lock-hint"
                   aria-invalid={save.error()?.field === 'appLockMinutes'}
                   value={c().appLockMinutes}
-                  onInput={(e) => set({ appLockMinutes: e.currentTarget.valueAsNumber })}
+                  onInput={(e) => {
+                    set({ appLockMinutes: e.currentTarget.valueAsNumber });
+                    if (save.error()?.field === 'appLockMinutes') save.setError(null);
+                  }}
                 />
                 <span class="inline__unit">minutes idle or hidden</span>
               </div>
