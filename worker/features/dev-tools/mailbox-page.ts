@@ -1,6 +1,6 @@
-import type { OutboxMessage } from '../../lib/mail/dev-outbox';
+import { OUTBOX_KEEP, type OutboxMessage } from '../../lib/mail/dev-outbox';
 import { escapeHtml as e } from '../../lib/mail/escape-html';
-import { MAILBOX_PAGE_PATH } from './dev-tools.contract';
+import { DEV_OUTBOX_PATH, MAILBOX_PAGE_PATH } from './dev-tools.contract';
 
 /** The page shows this many of the kept mails; the JSON API answers all of them. */
 export const MAILBOX_PAGE_LIMIT = 50;
@@ -35,15 +35,14 @@ export function renderMailboxPage({ messages, to }: { messages: OutboxMessage[];
 <label for="to">Recipient</label>
 <input id="to" name="to" type="search" value="${e(to)}" placeholder="user@example.com" autocomplete="off">
 <button type="submit">Filter</button>
-${to ? `<a href="${MAILBOX_PAGE_PATH}">All</a>` : ''}
-<a href="${MAILBOX_PAGE_PATH}${to ? `?to=${encodeURIComponent(to)}` : ''}">Refresh</a>
 </form>
 </div>
-<p class="note">${e(count)}${to ? ` to <strong>${e(to)}</strong>` : ''}. Mails sent while <code>RESEND_API_KEY</code> is unset land here; this page and <code>GET /api/v1/dev/outbox</code> exist only in development builds.</p>
+<p class="note">${e(count)}${to ? ` to <strong>${e(to)}</strong>` : ''}, newest first · <a href="${MAILBOX_PAGE_PATH}${to ? `?to=${e(encodeURIComponent(to))}` : ''}">Refresh</a>${to ? ` · <a href="${MAILBOX_PAGE_PATH}">All recipients</a>` : ''}</p>
 </header>
 <main>
 ${shown.length === 0 ? `<p class="empty">No mail${to ? ' to this recipient' : ''} yet.</p>` : shown.map(renderMessage).join('\n')}
 </main>
+<footer>Mails sent while <code>RESEND_API_KEY</code> is unset land here (the latest ${OUTBOX_KEEP} are kept). This page and <code>GET ${DEV_OUTBOX_PATH}</code> exist only in development builds.</footer>
 </body>
 </html>
 `;
@@ -53,11 +52,11 @@ function renderMessage(m: OutboxMessage): string {
   return `<article>
 <header>
 <h2>${e(m.subject)}</h2>
-<p><span>To</span> <a href="${MAILBOX_PAGE_PATH}?to=${e(encodeURIComponent(m.to))}">${e(m.to)}</a>
-<span>Sent</span> <time datetime="${e(m.sentAt)}">${e(m.sentAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}</time></p>
+<p><span class="item"><b>To</b> <a href="${MAILBOX_PAGE_PATH}?to=${e(encodeURIComponent(m.to))}">${e(m.to)}</a></span>
+<span class="item"><b>Sent</b> <time datetime="${e(m.sentAt)}">${e(m.sentAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}</time></span></p>
 </header>
 <div class="bodies">
-<iframe sandbox="" srcdoc="${e(m.html)}" title="HTML of “${e(m.subject)}”" loading="lazy"></iframe>
+<iframe sandbox="" srcdoc="${e(m.html)}" title="HTML of “${e(m.subject)}”"></iframe>
 <details open>
 <summary>Plain text</summary>
 <pre>${e(m.text)}</pre>
@@ -69,12 +68,12 @@ function renderMessage(m: OutboxMessage): string {
 const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#161a2d;background:#f6f7fb}
-.top{position:sticky;top:0;z-index:1;background:#fff;border-bottom:1px solid #e3e6ef;padding:12px 16px}
+.top{background:#fff;border-bottom:1px solid #e3e6ef;padding:12px 16px}
 .bar{display:flex;flex-wrap:wrap;gap:8px 24px;align-items:center;justify-content:space-between;max-width:1200px;margin:0 auto}
 h1{font-size:18px;margin:0}h1 span{color:#5f6680;font-weight:500}
-form{display:flex;flex-wrap:wrap;gap:8px;align-items:center;flex:1 1 320px;justify-content:flex-end}
+form{display:flex;gap:8px;align-items:center;flex:1 1 300px;justify-content:flex-end}
 label{font-size:13px;color:#5f6680}
-input{flex:1 1 180px;max-width:320px;min-width:0;font:inherit;padding:6px 10px;border:1px solid #c9cede;border-radius:8px}
+input{flex:1 1 auto;max-width:320px;min-width:0;font:inherit;padding:6px 10px;border:1px solid #c9cede;border-radius:8px}
 button{font:inherit;padding:6px 14px;border:0;border-radius:8px;background:#4f46e5;color:#fff;cursor:pointer}
 a{color:#4338ca}
 .note{max-width:1200px;margin:8px auto 0;font-size:13px;color:#5f6680}
@@ -84,16 +83,18 @@ main{max-width:1200px;margin:0 auto;padding:16px}
 article{background:#fff;border:1px solid #e3e6ef;border-radius:10px;margin:0 0 16px;overflow:hidden}
 article>header{padding:12px 16px;border-bottom:1px solid #e3e6ef}
 h2{font-size:16px;margin:0 0 4px;overflow-wrap:anywhere}
-article>header p{margin:0;font-size:13px;color:#5f6680;overflow-wrap:anywhere}
-article>header p span{font-weight:600;margin-right:4px}
-article>header p span+*{margin-right:16px}
-.bodies{display:grid;grid-template-columns:minmax(0,1fr);gap:0}
-iframe{display:block;width:100%;height:540px;border:0;background:#f3f4f6}
-details{border-top:1px solid #e3e6ef;padding:8px 16px}
+article>header p{margin:0;font-size:13px;color:#5f6680;display:flex;flex-wrap:wrap;gap:0 16px}
+.item{overflow-wrap:anywhere}.item b{color:#161a2d;margin-right:4px}
+.bodies{display:grid;grid-template-columns:minmax(0,1fr)}
+iframe{display:block;width:100%;height:680px;border:0;background:#f3f4f6}
+details{border-top:1px solid #e3e6ef;padding:8px 16px 12px}
 summary{cursor:pointer;font-size:13px;color:#5f6680}
 pre{margin:8px 0 0;font:13px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;overflow-wrap:anywhere}
+footer{max-width:1200px;margin:0 auto;padding:0 16px 32px;font-size:13px;color:#5f6680}
 @media (min-width:1000px){
+.top{position:sticky;top:0;z-index:1}
 .bodies{grid-template-columns:minmax(0,600px) minmax(0,1fr)}
+iframe{height:600px}
 details{border-top:0;border-left:1px solid #e3e6ef;padding:12px 16px}
 }
 `;

@@ -6,6 +6,7 @@ import type { CodeMailContent } from './code-mail-content';
 const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;";
 const MONO = "font-family:'SFMono-Regular',Menlo,Consolas,'Courier New',monospace;";
 const INK = '#111827';
+const BRAND = '#4338ca';
 const MUTED = '#4b5563';
 const LINE = '#e5e7eb';
 const PAGE = '#f3f4f6';
@@ -37,7 +38,7 @@ export function renderCodeMailHtml(c: CodeMailContent): string {
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:${PAGE};">
 <tr><td align="center" style="padding:24px 12px;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:520px;background-color:#ffffff;border:1px solid ${LINE};border-radius:8px;">
-<tr><td style="${text(18, INK, `font-weight:700;padding:18px 28px;border-bottom:1px solid ${LINE};`)}">${e(c.product)}</td></tr>
+<tr><td style="${text(18, BRAND, `font-weight:700;padding:18px 28px;border-bottom:1px solid ${LINE};`)}">${e(c.product)}</td></tr>
 <tr><td style="${text(16, INK, 'padding:28px 28px 12px;')}">${e(c.intro)}</td></tr>
 <tr><td align="center" style="padding:8px 28px 16px;">
 <table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>
