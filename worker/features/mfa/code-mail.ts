@@ -1,21 +1,37 @@
-import type { CodePurpose } from '../../../schemas/mfa';
-import type { MailMessage } from '../../lib/mail/send-mail';
+import type { MailMessage } from '../../lib/mail/mail-message';
+import { type CodeMailContent, type CodeMailInput, codeMailContent } from './code-mail-content';
+import { renderCodeMailHtml } from './code-mail-html';
 
-export interface CodeMailInput {
-  to: string;
-  code: string;
-  purpose: CodePurpose;
-  /** When the code stops working (epoch ms). */
-  expiresAt: number;
-  /** Where the request for the code came from, for the "not you?" line. */
-  requestedAt: number;
-  ip: string | null;
-  userAgent: string | null;
+export type { CodeMailInput } from './code-mail-content';
+
+/** The mail carrying a sign-in or unlock code: an HTML mail and its plain-text twin. */
+export function codeMail(input: CodeMailInput): MailMessage {
+  const content = codeMailContent(input);
+  return {
+    to: input.to,
+    subject: content.subject,
+    text: renderCodeMailText(content),
+    html: renderCodeMailHtml(content),
+  };
 }
 
-/** The mail carrying a sign-in or unlock code. TODO(mail): real HTML + text templates. */
-export function codeMail(input: CodeMailInput): MailMessage {
-  const subject = `Your Gatehouse code: ${input.code}`;
-  const text = `Your code is ${input.code}.`;
-  return { to: input.to, subject, text, html: `<p>${text}</p>` };
+function renderCodeMailText(c: CodeMailContent): string {
+  return [
+    c.product,
+    '',
+    c.intro,
+    '',
+    `    ${c.code}`,
+    '',
+    c.lifetime,
+    '',
+    `${c.requestTitle}:`,
+    ...c.request.map(([label, value]) => `  ${label}: ${value}`),
+    '',
+    `${c.notYouTitle} ${c.notYou}`,
+    '',
+    '-- ',
+    c.footer,
+    '',
+  ].join('\n');
 }
