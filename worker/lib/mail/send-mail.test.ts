@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resendStandIn, type StandInBehaviour } from '../../../test/worker/resend-stand-in-client';
 import type { Bindings } from '../../env';
-import { codeMail } from '../../features/mfa/code-mail';
+import { codeMail } from '../../features/auth/code-mail/code-mail';
 import { ApiError } from '../errors';
 import { readOutbox } from './dev-outbox';
 import { sendWithResend } from './resend-transport';

@@ -1,4 +1,4 @@
-import type { CodePurpose } from '../../../schemas/mfa';
+import type { CodePurpose } from '../../../../schemas/mfa';
 
 /** Every word of the code mail in one language; add a locale by adding an object like `en`. */
 export interface CodeMailWording {

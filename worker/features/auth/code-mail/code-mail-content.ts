@@ -1,5 +1,5 @@
-import type { CodePurpose } from '../../../schemas/mfa';
-import { describeUserAgent } from '../../../schemas/user-agent';
+import type { CodePurpose } from '../../../../schemas/mfa';
+import { describeUserAgent } from '../../../../schemas/user-agent';
 import { CODE_MAIL_WORDING, type MailLocale } from './code-mail-wording';
 
 export interface CodeMailInput {

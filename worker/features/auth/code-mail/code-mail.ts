@@ -1,4 +1,4 @@
-import type { MailMessage } from '../../lib/mail/mail-message';
+import type { MailMessage } from '../../../lib/mail/mail-message';
 import { type CodeMailContent, type CodeMailInput, codeMailContent } from './code-mail-content';
 import { renderCodeMailHtml } from './code-mail-html';
 

@@ -1,4 +1,4 @@
-import { escapeHtml as e } from '../../lib/mail/escape-html';
+import { escapeHtml as e } from '../../../lib/mail/escape-html';
 import type { CodeMailContent } from './code-mail-content';
 
 // Mail clients ignore <style> blocks, external sheets and modern layout, so this is the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_PURPOSES, EMAIL_CODE_RULES } from '../../../schemas/mfa';
+import { CODE_PURPOSES, EMAIL_CODE_RULES } from '../../../../schemas/mfa';
 import { codeMail } from './code-mail';
 import type { CodeMailInput } from './code-mail-content';
 
