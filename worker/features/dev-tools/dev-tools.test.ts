@@ -4,7 +4,7 @@ import { api, ORIGIN } from '../../../test/worker/fixtures';
 import type { Bindings } from '../../env';
 import type { OutboxMessage } from '../../lib/mail/dev-outbox';
 import { sendMail } from '../../lib/mail/send-mail';
-import { codeMail } from '../mfa/code-mail';
+import { codeMail } from '../auth/code-mail/code-mail';
 import { DEV_OUTBOX_PATH, MAILBOX_PAGE_PATH } from './dev-tools.contract';
 
 const bindings = { ...(env as Bindings), RESEND_API_KEY: undefined };
