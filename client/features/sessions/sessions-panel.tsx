@@ -1,6 +1,7 @@
 import { createAsync, query, revalidate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { SessionView } from '../../../schemas/sessions';
+import { describeUserAgent } from '../../../schemas/user-agent';
 import { ApiClientError, api, unwrap } from '../../lib/api';
 import { ConfirmDialog } from '../../ui/dialog';
 import { formatDate, plural } from '../../ui/format';
@@ -13,32 +14,6 @@ export const getSessions = query(
     unwrap(api.users[':id'].sessions.$get({ param: { id: userId } })),
   'sessions',
 );
-
-/** A short, human name for a user agent string. */
-function device(ua: string | null): string {
-  if (!ua) return 'Unknown device';
-  const browser = /Edg\//.test(ua)
-    ? 'Edge'
-    : /Chrome\//.test(ua)
-      ? 'Chrome'
-      : /Firefox\//.test(ua)
-        ? 'Firefox'
-        : /Safari\//.test(ua)
-          ? 'Safari'
-          : ua.split(' ')[0];
-  const os = /Android/.test(ua)
-    ? 'Android'
-    : /iPhone|iPad/.test(ua)
-      ? 'iOS'
-      : /Windows/.test(ua)
-        ? 'Windows'
-        : /Mac OS X/.test(ua)
-          ? 'macOS'
-          : /Linux/.test(ua)
-            ? 'Linux'
-            : '';
-  return os ? `${browser} on ${os}` : (browser ?? 'Unknown device');
-}
 
 /** Live sessions of a user with "End" per session and "End all". */
 export function SessionsPanel(props: { userId: string; title?: string; canEnd: boolean }) {
@@ -120,7 +95,7 @@ export function SessionsPanel(props: { userId: string; title?: string; canEnd: b
                         ) : (
                           <Monitor width="15" height="15" />
                         )}
-                        {device(s.userAgent)}
+                        {describeUserAgent(s.userAgent)}
                       </span>
                       <div class="muted small">
                         {s.client === 'app' ? 'APP' : 'WEB'}
