@@ -13,6 +13,8 @@ export class ApiClientError extends Error {
     readonly status: number,
     readonly field?: string,
     readonly requestId?: string,
+    /** The envelope's machine-readable facts, e.g. `{ attemptsLeft }` or `{ retryAfterSeconds }`. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -31,8 +33,8 @@ export async function unwrap<T>(
   if (res.ok) return res.json();
   const body: unknown = await res.json().catch(() => null);
   if (isErrorEnvelope(body)) {
-    const { code, message, field, requestId } = body.error;
-    throw new ApiClientError(code, message, res.status, field, requestId);
+    const { code, message, field, requestId, details } = body.error;
+    throw new ApiClientError(code, message, res.status, field, requestId, details);
   }
   const code: ErrorCode = res.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED';
   throw new ApiClientError(code, ERROR_CODES[code].message, res.status);

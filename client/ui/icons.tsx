@@ -155,3 +155,32 @@ export const Ban = (p: IconProps) =>
       <path d="m5.6 5.6 12.8 12.8" />
     </>,
   );
+export const Mail = (p: IconProps) =>
+  base(
+    p,
+    <>
+      <rect x="3" y="5" width="18" height="14" rx="2" />
+      <path d="m3 7 9 6 9-6" />
+    </>,
+  );
+export const Lock = (p: IconProps) =>
+  base(
+    p,
+    <>
+      <rect x="4" y="11" width="16" height="10" rx="2" />
+      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+    </>,
+  );
+export const WifiOff = (p: IconProps) =>
+  base(
+    p,
+    <path d="M3 3l18 18M8.5 16.4a5 5 0 0 1 7 0M5 12.9a10 10 0 0 1 4.2-2.5M19 12.9a10 10 0 0 0-2.9-2M2 8.8a15 15 0 0 1 4.4-2.8M22 8.8A15 15 0 0 0 10.7 5M12 20h.01" />,
+  );
+export const Home = (p: IconProps) => base(p, <path d="M3 11 12 4l9 7M5 10v10h5v-6h4v6h5V10" />);
+export const ChevronLeft = (p: IconProps) => base(p, <path d="m15 6-6 6 6 6" />);
+export const ScanFace = (p: IconProps) =>
+  base(
+    p,
+    <path d="M4 8V6a2 2 0 0 1 2-2h2M16 4h2a2 2 0 0 1 2 2v2M20 16v2a2 2 0 0 1-2 2h-2M8 20H6a2 2 0 0 1-2-2v-2M9 10h.01M15 10h.01M9.5 15a3.5 3.5 0 0 0 5 0" />,
+  );
+export const Check = (p: IconProps) => base(p, <path d="m5 12 5 5 9-10" />);

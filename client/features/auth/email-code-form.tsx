@@ -1,0 +1,147 @@
+import { createEffect, createMemo, createSignal, on, onMount, Show, untrack } from 'solid-js';
+import { type CodeSent, EMAIL_CODE_RULES } from '../../../schemas/mfa';
+import { createCountdown, formatCountdown } from '../../ui/countdown';
+import { AlertCircle, Mail } from '../../ui/icons';
+import { Spinner } from '../../ui/spinner';
+
+export interface EmailCodeFormProps {
+  /** The code that was mailed: where to (masked), until when it works, when to offer a resend. */
+  sent: CodeSent;
+  onVerify: (code: string) => void;
+  onResend: () => void;
+  /** The last failure, already worded (see `codeErrorMessage`); announced at once. */
+  error?: string | null | undefined;
+  busy?: boolean;
+  /** The submit button: "Verify" when signing in, "Unlock" on the lock screen. */
+  submitLabel?: string;
+  /** A later resend time than `sent.resendAfter`, e.g. after a refused resend. */
+  resendAfter?: string | undefined;
+}
+
+const DIGITS = EMAIL_CODE_RULES.digits;
+const timeOf = (iso: string) =>
+  new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(new Date(iso));
+
+/**
+ * Entering an emailed code: one numeric field the phone can fill from the message
+ * (`autocomplete="one-time-code"`), the masked address, when the code stops working, and a
+ * resend button that counts down to when another code may be asked for. A complete code is
+ * submitted by itself. Shared by the APP's sign-in and unlock and the console's email login.
+ */
+export function EmailCodeForm(props: EmailCodeFormProps) {
+  const [code, setCode] = createSignal('');
+  let input: HTMLInputElement | undefined;
+  const resendIn = createCountdown(() => props.resendAfter ?? props.sent.resendAfter);
+  const expiresIn = createCountdown(() => props.sent.expiresAt);
+  const expired = () => expiresIn() === 0;
+
+  onMount(() => input?.focus());
+  // A new code (resend) starts an empty field; a refused one is selected for retyping.
+  createEffect(
+    on(
+      () => props.sent.expiresAt,
+      () => {
+        setCode('');
+        input?.focus();
+      },
+      { defer: true },
+    ),
+  );
+  createEffect(
+    on(
+      () => props.error,
+      (error) => {
+        if (error) input?.select();
+      },
+    ),
+  );
+
+  const submit = (event?: SubmitEvent) => {
+    event?.preventDefault();
+    if (props.busy || code().length !== DIGITS) {
+      input?.focus();
+      return;
+    }
+    props.onVerify(code());
+  };
+  const onInput = (value: string) => {
+    // Pasted codes come as "123 456" or "123-456"; keep the digits.
+    const digits = value.replace(/\D/g, '').slice(0, DIGITS);
+    setCode(digits);
+    if (input && input.value !== digits) input.value = digits;
+    if (digits.length === DIGITS && !props.busy) props.onVerify(digits);
+  };
+
+  // The live region speaks when the wait starts and when it ends, not on every tick.
+  const waiting = createMemo(() => resendIn() > 0);
+  const announcement = createMemo(() =>
+    waiting()
+      ? `You can ask for a new code in ${untrack(resendIn)} seconds.`
+      : 'You can ask for a new code now.',
+  );
+
+  return (
+    <form class="code-form" onSubmit={submit} novalidate aria-describedby="code-form-sent">
+      <p class="code-form__sent" id="code-form-sent">
+        <Mail class="code-form__icon" />
+        <span>
+          We sent a {DIGITS}-digit code to <strong>{props.sent.maskedEmail}</strong>.{' '}
+          <Show when={!expired()} fallback="That code has expired; ask for a new one.">
+            It works until {timeOf(props.sent.expiresAt)}.
+          </Show>
+        </span>
+      </p>
+      <div class="code-form__error" aria-live="assertive">
+        <Show when={props.error}>
+          <div class="alert alert--error" role="alert">
+            <AlertCircle /> <span>{props.error}</span>
+          </div>
+        </Show>
+      </div>
+      <label class="field">
+        <span class="field__label">Code from the email</span>
+        <input
+          ref={input}
+          class="code-input"
+          name="code"
+          type="text"
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          pattern="[0-9]*"
+          maxlength={DIGITS + 2}
+          placeholder={'•'.repeat(DIGITS)}
+          spellcheck={false}
+          required
+          value={code()}
+          onInput={(e) => onInput(e.currentTarget.value)}
+          aria-invalid={Boolean(props.error)}
+        />
+      </label>
+      <button
+        class="button button--primary button--block"
+        type="submit"
+        disabled={props.busy || code().length !== DIGITS}
+      >
+        <Show when={props.busy} fallback={props.submitLabel ?? 'Verify'}>
+          <Spinner label="Checking the code" /> Checking…
+        </Show>
+      </button>
+      <div class="code-form__resend">
+        <span class="muted">Didn’t get it? Check spam, or</span>
+        <button
+          type="button"
+          class="link-button"
+          disabled={props.busy || resendIn() > 0}
+          onClick={() => props.onResend()}
+        >
+          <Show when={resendIn() > 0} fallback="send a new code">
+            send a new code in <span class="code-form__timer">{formatCountdown(resendIn())}</span>
+          </Show>
+        </button>
+      </div>
+      <span class="sr-only" aria-live="polite">
+        {announcement()}
+      </span>
+    </form>
+  );
+}
