@@ -1,6 +1,6 @@
 import { revalidate, useNavigate } from '@solidjs/router';
 import { createSignal, onMount, Show } from 'solid-js';
-import type { CodeSent, LoginAnswer } from '../../../schemas/mfa';
+import type { CodeSent } from '../../../schemas/mfa';
 import { ApiClientError, api, unwrap } from '../../lib/api';
 import { AlertCircle, Building, Clock, Eye, EyeOff, Info, LogoMark, Shield } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
@@ -63,8 +63,7 @@ export function LoginPage() {
     setError(null);
     setPending(true);
     try {
-      // The typed client answers a union of the two bodies; name the union it stands for.
-      const answer = await unwrap<LoginAnswer>(
+      const answer = await unwrap(
         api.auth.login.$post({
           json: { username: username(), password: password(), client: 'web' },
         }),
