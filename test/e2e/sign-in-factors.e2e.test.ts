@@ -11,6 +11,10 @@ const DESK = { width: 1440, height: 900 };
 const USER = 'lucas.martin';
 const USER_EMAIL = 'lucas.martin@northwind.example';
 
+// Waits on a condition, long enough for a busy shared machine (expect.poll's default is 1 s).
+const poll = <T>(fn: () => T | Promise<T>, options: { timeout?: number } = {}) =>
+  expect.poll(fn, { timeout: 15_000, ...options });
+
 let stack: DevStack;
 let browser: Browser;
 let admin: Page;
@@ -44,18 +48,16 @@ interface OutboxMessage {
 /** The newest code mailed to `to` after `since`, read from the dev outbox once it is there. */
 async function mailedCode(to: string, since: number): Promise<string> {
   let code = '';
-  await expect
-    .poll(
-      async () => {
-        const res = await fetch(`${stack.url}/api/v1/dev/outbox?to=${encodeURIComponent(to)}`);
-        const { messages } = (await res.json()) as { messages: OutboxMessage[] };
-        const fresh = messages.find((m) => Date.parse(m.sentAt) >= since);
-        code = fresh?.text.match(/\b\d{6}\b/)?.[0] ?? '';
-        return code;
-      },
-      { timeout: 15_000 },
-    )
-    .toMatch(/^\d{6}$/);
+  await poll(
+    async () => {
+      const res = await fetch(`${stack.url}/api/v1/dev/outbox?to=${encodeURIComponent(to)}`);
+      const { messages } = (await res.json()) as { messages: OutboxMessage[] };
+      const fresh = messages.find((m) => Date.parse(m.sentAt) >= since);
+      code = fresh?.text.match(/\b\d{6}\b/)?.[0] ?? '';
+      return code;
+    },
+    { timeout: 15_000 },
+  ).toMatch(/^\d{6}$/);
   return code;
 }
 
@@ -67,7 +69,7 @@ async function openUser(company: string, displayName: string, page = admin) {
     .getByRole('link', { name: company, exact: true })
     .click();
   await page.getByRole('main').getByRole('link', { name: displayName }).first().click();
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(displayName);
+  await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(displayName);
 }
 
 const factorGroup = (page: Page, slot: 'WEB login' | 'APP login' | 'APP unlock') =>
@@ -91,9 +93,7 @@ const userIdFromUrl = (page: Page) => new URL(page.url()).pathname.split('/users
 async function reachCodeStep(page: Page): Promise<number> {
   const since = Date.now() - 1000;
   await signInAt(stack.url, page, USER, ADMIN_PASSWORD);
-  await expect
-    .poll(() => page.getByRole('heading', { level: 2 }).textContent())
-    .toBe('Check your email');
+  await poll(() => page.getByRole('heading', { level: 2 }).textContent()).toBe('Check your email');
   return since;
 }
 
@@ -101,7 +101,7 @@ describe('sign-in factors in the user form', () => {
   it('gives an account email codes for WEB login; the choice is read back', async () => {
     await openUser('Paris Branch', 'Lucas Martin');
     const web = factorGroup(admin, 'WEB login');
-    await expect.poll(() => web.getByRole('radio', { name: 'Password' }).isChecked()).toBe(true);
+    await poll(() => web.getByRole('radio', { name: 'Password' }).isChecked()).toBe(true);
     // Face recognition is shown, held back with the reason.
     const face = factorGroup(admin, 'APP login').getByRole('radio', { name: 'Face recognition' });
     expect(await face.isDisabled()).toBe(true);
@@ -110,35 +110,41 @@ describe('sign-in factors in the user form', () => {
     );
 
     await web.getByRole('radio', { name: 'Email code' }).check();
-    await admin.locator('.factors').screenshot({ path: `${SHOTS}/factors-1440.png` });
     await admin.getByRole('button', { name: 'Save changes' }).click();
-    await expect
-      .poll(() => admin.locator('.toast').allTextContents())
-      .toContainEqual('Sign-in verification saved.');
+    await poll(() => admin.locator('.toast').allTextContents()).toContainEqual(
+      'Sign-in verification saved.',
+    );
     expect((await readUser(userIdFromUrl(admin))).mfa).toEqual({
       webLogin: 'email',
       appLogin: 'password',
       appUnlock: 'password',
     });
     await admin.reload();
-    await expect
-      .poll(() =>
-        factorGroup(admin, 'WEB login').getByRole('radio', { name: 'Email code' }).isChecked(),
-      )
-      .toBe(true);
+    await poll(() =>
+      factorGroup(admin, 'WEB login').getByRole('radio', { name: 'Email code' }).isChecked(),
+    ).toBe(true);
+    await admin.locator('.factors').screenshot({ path: `${SHOTS}/factors-1440.png` });
   });
 
   it('refuses to clear the email of an account that signs in with email codes, on the email field', async () => {
     await openUser('Paris Branch', 'Lucas Martin');
     await admin.locator('input[name=email]').fill('');
     // The form says so before saving, and the server refuses on the field.
-    await expect
-      .poll(() => factorGroup(admin, 'WEB login').textContent())
-      .toContain('Add an email address first, or choose another way to verify.');
+    await poll(() => factorGroup(admin, 'WEB login').textContent()).toContain(
+      'Add an email address first, or choose another way to verify.',
+    );
     await admin.getByRole('button', { name: 'Save changes' }).click();
     const emailField = admin.locator('.field', { has: admin.locator('input[name=email]') });
-    await expect.poll(() => emailField.locator('.field__error').textContent()).toBeTruthy();
+    await poll(() => emailField.locator('.field__error').textContent()).toBeTruthy();
     expect((await readUser(userIdFromUrl(admin))).email).toBe(USER_EMAIL);
+    // The refused field is brought into view from the Save button at the bottom.
+    await poll(() =>
+      emailField.evaluate((e) => {
+        const r = e.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }),
+    ).toBe(true);
+    await admin.screenshot({ path: `${SHOTS}/factors-email-cleared-1440.png` });
   });
 
   it('on a phone: offers email codes once an address is typed, and saves them with a new account', async () => {
@@ -157,7 +163,7 @@ describe('sign-in factors in the user form', () => {
     expect(await email.isDisabled()).toBe(true);
     expect(await unlock.textContent()).toContain('Add an email address first');
     await page.locator('input[name=email]').fill('nina.factor@northwind.example');
-    await expect.poll(() => email.isDisabled()).toBe(false);
+    await poll(() => email.isDisabled()).toBe(false);
     await email.check();
     await page.locator('#factors-title').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: `${SHOTS}/factors-390.png` });
@@ -181,7 +187,7 @@ describe('sign-in factors for an admin who may not change them', () => {
     // The seeded desk phone signs in to the APP with emailed codes.
     await openUser('Berlin Branch', 'Berlin Dispatch Desk', page);
     const app = factorGroup(page, 'APP login');
-    await expect.poll(() => app.getByRole('radio', { name: 'Email code' }).isChecked()).toBe(true);
+    await poll(() => app.getByRole('radio', { name: 'Email code' }).isChecked()).toBe(true);
     expect(await app.getByRole('radio', { name: 'Password' }).isDisabled()).toBe(true);
     expect(await page.locator('.factors').textContent()).toContain(
       'changing it needs “Configure sign-in factors”',
@@ -202,14 +208,14 @@ describe('WEB sign-in with an email code', () => {
     expect(await code.getAttribute('inputmode')).toBe('numeric');
     // The resend waits, and says how long.
     const resend = page.getByRole('button', { name: /send a new code in \d:\d\d/ });
-    await expect.poll(() => resend.isDisabled()).toBe(true);
+    await poll(() => resend.isDisabled()).toBe(true);
     await page.screenshot({ path: `${SHOTS}/login-code-390.png` });
 
     await code.fill(await mailedCode(USER_EMAIL, since));
     await page.waitForURL(`${stack.url}/`);
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
-      .toContain('Welcome, Lucas Martin');
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(
+      'Welcome, Lucas Martin',
+    );
     await page.context().close();
   });
 
@@ -222,9 +228,9 @@ describe('WEB sign-in with an email code', () => {
     const right = await mailedCode(USER_EMAIL, since);
     const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, '0');
     await page.getByLabel('Code from the email').fill(wrong);
-    await expect
-      .poll(() => page.getByRole('alert').textContent())
-      .toContain('That code is not correct. 4 attempts left.');
+    await poll(() => page.getByRole('alert').textContent()).toContain(
+      'That code is not correct. 4 attempts left.',
+    );
     await page.screenshot({ path: `${SHOTS}/login-code-error-1440.png` });
 
     await page.getByLabel('Code from the email').fill(right);
@@ -240,13 +246,13 @@ describe('WEB sign-in with an email code', () => {
     const field = page.getByLabel('Code from the email');
     for (const left of [4, 3, 2, 1]) {
       await field.fill(wrong);
-      await expect
-        .poll(() => page.getByRole('alert').textContent())
-        .toContain(left === 1 ? '1 attempt left.' : `${left} attempts left.`);
+      await poll(() => page.getByRole('alert').textContent()).toContain(
+        left === 1 ? '1 attempt left.' : `${left} attempts left.`,
+      );
       if (left === 3) await page.screenshot({ path: `${SHOTS}/login-code-error-390.png` });
     }
     await field.fill(wrong);
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent()).toBe('Sign in');
+    await poll(() => page.getByRole('heading', { level: 2 }).textContent()).toBe('Sign in');
     expect(await page.getByRole('alert').textContent()).toContain(
       'Sign in again to get a new code',
     );
@@ -263,12 +269,12 @@ describe('asking for another code', () => {
     await reachCodeStep(page);
     await page.clock.fastForward('01:05');
     await page.getByRole('button', { name: 'send a new code', exact: true }).click();
-    await expect
-      .poll(() => page.getByRole('alert').textContent())
-      .toMatch(/Wait \d+ seconds? before asking for another code\./);
-    await expect
-      .poll(() => page.getByRole('button', { name: /send a new code in \d:\d\d/ }).isDisabled())
-      .toBe(true);
+    await poll(() => page.getByRole('alert').textContent()).toMatch(
+      /Wait \d+ seconds? before asking for another code\./,
+    );
+    await poll(() =>
+      page.getByRole('button', { name: /send a new code in \d:\d\d/ }).isDisabled(),
+    ).toBe(true);
     await page.context().close();
   });
 });
@@ -280,16 +286,16 @@ describe('the APP lock in the token rules', () => {
     await admin.getByRole('button', { name: 'Token rules…' }).click();
     const dialog = admin.getByRole('dialog');
     const lock = dialog.getByLabel('Lock the APP after');
-    await expect.poll(() => lock.inputValue()).toBe('5');
+    await poll(() => lock.inputValue()).toBe('5');
     await lock.fill('0');
     await dialog.getByRole('button', { name: 'Save Configuration' }).click();
-    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('from 1 to 1440');
+    await poll(() => dialog.getByRole('alert').textContent()).toContain('from 1 to 1440');
     await lock.fill('15');
     await admin.screenshot({ path: `${SHOTS}/token-lock-1440.png` });
     await dialog.getByRole('button', { name: 'Save Configuration' }).click();
-    await expect
-      .poll(() => admin.locator('.toast').allTextContents())
-      .toContainEqual(expect.stringContaining('Token configuration saved'));
+    await poll(() => admin.locator('.toast').allTextContents()).toContainEqual(
+      expect.stringContaining('Token configuration saved'),
+    );
     expect((await readUser(id)).tokenConfig.appLockMinutes).toBe(15);
 
     const phone = await newPage(PHONE);
@@ -297,9 +303,9 @@ describe('the APP lock in the token rules', () => {
     await phone.waitForURL(`${stack.url}/`);
     await phone.goto(`${stack.url}/users/${id}`);
     await phone.getByRole('button', { name: 'Token rules…' }).click();
-    await expect
-      .poll(() => phone.getByRole('dialog').getByLabel('Lock the APP after').inputValue())
-      .toBe('15');
+    await poll(() => phone.getByRole('dialog').getByLabel('Lock the APP after').inputValue()).toBe(
+      '15',
+    );
     await phone.screenshot({ path: `${SHOTS}/token-lock-390.png` });
     await phone.context().close();
   });
