@@ -61,6 +61,12 @@ export const ERROR_CODES = {
     status: 429,
     message: 'Too many codes were sent to this account. Try again later.',
   },
+  CODE_GUESS_LIMIT: {
+    status: 429,
+    message:
+      'Too many wrong codes were entered for this account. Try again tomorrow or ask an administrator.',
+  },
+  SESSION_NOT_LOCKED: { status: 409, message: 'This session is not locked.' },
   EMAIL_REQUIRED: {
     status: 422,
     message: 'Add a valid email address to the account before choosing email codes.',

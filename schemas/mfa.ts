@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { userIdSchema } from './ids';
 import { meUserSchema } from './me';
 import { mfaConfigSchema } from './mfa-config';
 import { PASSWORD_MAX_LENGTH } from './password-rule';
@@ -29,20 +28,28 @@ export const EMAIL_CODE_RULES = {
   maxWrongTries: 5,
   /** A new code for the same attempt waits this long after the last one. */
   resendCooldownSeconds: 60,
-  /** Codes mailed to one account in any hour, all purposes together. */
+  /**
+   * Codes mailed to one account in any hour, counted apart for logins and for unlocks: someone
+   * who only knows the password cannot spend the budget an open APP needs to unlock.
+   */
   sendsPerHour: 10,
+  /** Wrong codes one account may see in a day, all attempts together; then no more codes. */
+  wrongCodesPerDay: 20,
+  /** However often it is resent, a login attempt ends this long after its password passed. */
+  attemptMaxMinutes: 30,
 } as const;
 
 /** Failed unlocks (wrong password or wrong code) that end an APP session. */
 export const MAX_UNLOCK_FAILURES = 5;
 
 /**
- * A challenge id names the user (so it reaches the user's Durable Object) and a random part:
- * `<userId>.<22 base64url chars>`. It is not a credential: it opens nothing without the code.
+ * A challenge id names the user (so it reaches the user's Durable Object), the attempt, and a
+ * server MAC over both: `<userId>.<22 base64url chars>.<22 base64url chars>`. It is not a
+ * credential: it opens nothing without the code.
  */
 export const challengeIdSchema = z
   .string()
-  .regex(/^us_[A-Za-z0-9]{8,32}\.[A-Za-z0-9_-]{22}$/, 'Not a challenge id.');
+  .regex(/^us_[A-Za-z0-9]{8,32}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/, 'Not a challenge id.');
 
 export const emailCodeSchema = z
   .string()
@@ -92,12 +99,6 @@ export type LoginAnswer = z.infer<typeof loginAnswerSchema>;
 
 /** `POST /auth/unlock` answers the session as it stands, unlocked. */
 export const unlockResultSchema = z.object({ status: z.literal('ok'), unlocked: z.literal(true) });
-
-/** Keeps the user id out of a challenge id for callers that must route it. */
-export function challengeOwner(challengeId: string): string | null {
-  const userId = challengeId.split('.')[0] ?? '';
-  return userIdSchema.safeParse(userId).success ? userId : null;
-}
 
 /** `a•••@example.com`: enough to recognise the address, not enough to harvest it. */
 export function maskEmail(email: string): string {

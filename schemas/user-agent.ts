@@ -10,6 +10,15 @@ export function describeUserAgent(ua: string | null | undefined): string {
   return os ? `${browser} on ${os}` : browser;
 }
 
+/**
+ * The same name for agents we recognise, else null: a mail to the account's owner shows only
+ * what we can vouch for, never a client-chosen product token ("Support-call-now/1.0").
+ */
+export function recognisedUserAgent(ua: string | null | undefined): string | null {
+  if (!ua || !BROWSERS.some(([pattern]) => pattern.test(ua))) return null;
+  return describeUserAgent(ua);
+}
+
 // Order matters: Edge, Opera and Samsung Internet also say "Chrome", Chrome also says "Safari".
 const BROWSERS: readonly [RegExp, string][] = [
   [/Edg(e|A|iOS)?\//, 'Edge'],

@@ -38,14 +38,14 @@ export const SAMPLES: Record<string, Sample> = {
     body: { username: `nobody_${unique()}`, password: 'not-the-password', client: 'app' },
   }),
   'POST /api/v1/auth/logout': () => ({ path: '/auth/logout' }),
-  // A well-formed challenge of no pending login: refused without a database read.
+  // A well-formed challenge this server did not issue: refused before any hub or database.
   'POST /api/v1/auth/mfa/email': (i) => ({
     path: '/auth/mfa/email',
-    body: { challengeId: `${i.user}.${'A'.repeat(22)}` },
+    body: { challengeId: `${i.user}.${'A'.repeat(22)}.${'A'.repeat(22)}` },
   }),
   'POST /api/v1/auth/mfa/verify': (i) => ({
     path: '/auth/mfa/verify',
-    body: { challengeId: `${i.user}.${'A'.repeat(22)}`, code: '123456' },
+    body: { challengeId: `${i.user}.${'A'.repeat(22)}.${'A'.repeat(22)}`, code: '123456' },
   }),
   'POST /api/v1/auth/lock': () => ({ path: '/auth/lock' }),
   'POST /api/v1/auth/unlock/email': () => ({ path: '/auth/unlock/email' }),

@@ -82,7 +82,9 @@ export async function authorize<const T extends Reads = []>(
   const [session, results] = wasRecentlyVerified(key)
     ? await Promise.all([verify, read()])
     : [await verify, null];
-  if (!session) {
+  // A WEB session travels only in its cookie, an APP session only as a bearer token: an APP
+  // token planted in a cookie, or a WEB token lifted out of one, is no session at all.
+  if (!session || (via === 'cookie') !== (session.client === 'web')) {
     forget(key);
     throw new ApiError('SESSION_ENDED');
   }

@@ -1,5 +1,5 @@
 import { type CodePurpose, EMAIL_CODE_RULES } from '../../schemas/mfa';
-import { constantTimeEqual, randomBytes, toBase64Url } from '../lib/encoding';
+import { constantTimeEqual, hmacBase64Url, randomBytes, toBase64Url } from '../lib/encoding';
 
 /**
  * Email codes (invariant 6), kept in the user's SessionHub so that "check the code, then use it
@@ -11,7 +11,9 @@ import { constantTimeEqual, randomBytes, toBase64Url } from '../lib/encoding';
  * - `codes(id, purpose, session_id, code_hash, email, wrong_tries, sent_at, expires_at, login)`:
  *   one row per pending attempt; `id` is the random half of the challenge id, `session_id` the
  *   APP session an unlock code belongs to, `login` what the finished login opens (JSON).
- * - `code_sends(at)`: when codes were mailed, for the hourly cap (all purposes together).
+ * - `code_sends(at, kind)`: when codes were mailed, for the hourly caps (`login` and `unlock`
+ *   counted apart).
+ * - `code_failures(at)`: wrong codes of any attempt, for the daily cap on guesses.
  */
 
 /** What a finished login needs to open its session, fixed when the password passed. */
@@ -19,6 +21,11 @@ export interface PendingLogin {
   client: 'web' | 'app';
   userAgent: string | null;
   ip: string | null;
+  /**
+   * A fingerprint of the credentials the password check passed against (password hash and
+   * address): a password change, reset or new address since then ends the attempt.
+   */
+  stamp: string;
 }
 
 export interface IssuedCode {
@@ -33,6 +40,7 @@ export interface IssuedCode {
 
 export type IssueRefusal =
   | { refused: 'CODE_SEND_LIMIT'; retryAfterMs: number }
+  | { refused: 'CODE_GUESS_LIMIT'; retryAfterMs: number }
   | { refused: 'RESEND_TOO_SOON'; retryAfterMs: number }
   | { refused: 'CHALLENGE_ENDED' };
 
@@ -51,11 +59,15 @@ interface CodeRow extends Record<string, SqlStorageValue> {
   sent_at: number;
   expires_at: number;
   login: string | null;
+  started_at: number;
 }
 
 const LIFETIME_MS = EMAIL_CODE_RULES.lifetimeMinutes * 60_000;
 const COOLDOWN_MS = EMAIL_CODE_RULES.resendCooldownSeconds * 1000;
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const ATTEMPT_MAX_MS = EMAIL_CODE_RULES.attemptMaxMinutes * 60_000;
+const sendKind = (purpose: CodePurpose) => (purpose === 'app_unlock' ? 'unlock' : 'login');
 /** The largest multiple of 10^6 below 2^32: draws at or above it are thrown away (no bias). */
 const UNBIASED_LIMIT = 4_294_000_000;
 
@@ -74,16 +86,8 @@ export function newCode(): string {
  * code, so a leaked hub row neither shows the code nor lets one try the million candidates
  * offline, and a code only matches the attempt it was mailed for.
  */
-export async function hashCode(pepper: string, id: string, code: string): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(pepper),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${id}:${code}`));
-  return toBase64Url(new Uint8Array(mac));
+export function hashCode(pepper: string, id: string, code: string): Promise<string> {
+  return hmacBase64Url(pepper, `${id}:${code}`);
 }
 
 export class EmailCodes {
@@ -94,8 +98,12 @@ export class EmailCodes {
     sql.exec(`CREATE TABLE IF NOT EXISTS codes (
       id TEXT PRIMARY KEY, purpose TEXT NOT NULL, session_id TEXT, code_hash TEXT NOT NULL,
       email TEXT NOT NULL, wrong_tries INTEGER NOT NULL DEFAULT 0, sent_at INTEGER NOT NULL,
-      expires_at INTEGER NOT NULL, login TEXT)`);
-    sql.exec('CREATE TABLE IF NOT EXISTS code_sends (at INTEGER NOT NULL)');
+      expires_at INTEGER NOT NULL, login TEXT, started_at INTEGER NOT NULL DEFAULT 0)`);
+    sql.exec(`CREATE TABLE IF NOT EXISTS code_sends (
+      at INTEGER NOT NULL, kind TEXT NOT NULL DEFAULT 'login')`);
+    sql.exec('CREATE TABLE IF NOT EXISTS code_failures (at INTEGER NOT NULL)');
+    addMissingColumns(sql, 'codes', { started_at: 'INTEGER NOT NULL DEFAULT 0' });
+    addMissingColumns(sql, 'code_sends', { kind: "TEXT NOT NULL DEFAULT 'login'" });
   }
 
   /**
@@ -125,12 +133,13 @@ export class EmailCodes {
     if (previous && previous.expires_at > now && previous.sent_at + COOLDOWN_MS > now) {
       return { refused: 'RESEND_TOO_SOON', retryAfterMs: previous.sent_at + COOLDOWN_MS - now };
     }
-    const capped = this.capRefusal(now);
+    const capped = this.capRefusal(now, input.purpose);
     if (capped) return capped;
     if (previous) this.sql.exec('DELETE FROM codes WHERE id = ?', previous.id);
     this.sql.exec(
-      `INSERT INTO codes (id, purpose, session_id, code_hash, email, sent_at, expires_at, login)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO codes (id, purpose, session_id, code_hash, email, sent_at, expires_at, login,
+        started_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       id,
       input.purpose,
       input.sessionId ?? null,
@@ -139,8 +148,9 @@ export class EmailCodes {
       now,
       now + LIFETIME_MS,
       input.login ? JSON.stringify(input.login) : null,
+      now,
     );
-    this.sql.exec('INSERT INTO code_sends (at) VALUES (?)', now);
+    this.sql.exec('INSERT INTO code_sends (at, kind) VALUES (?, ?)', now, sendKind(input.purpose));
     return {
       id,
       code,
@@ -153,7 +163,8 @@ export class EmailCodes {
 
   /**
    * A new code for a pending login (`POST /auth/mfa/email`): the old code stops working, the
-   * wrong tries so far still count (a resend does not buy more guesses), the lifetime restarts.
+   * wrong tries so far still count (a resend does not buy more guesses), the lifetime restarts
+   * — but never past `attemptMaxMinutes` after the password passed.
    */
   async resend(id: string, purposes: readonly CodePurpose[]): Promise<IssuedCode | IssueRefusal> {
     const code = newCode();
@@ -166,22 +177,32 @@ export class EmailCodes {
     if (row.sent_at + COOLDOWN_MS > now) {
       return { refused: 'RESEND_TOO_SOON', retryAfterMs: row.sent_at + COOLDOWN_MS - now };
     }
-    const capped = this.capRefusal(now);
+    const endsAt = row.started_at + ATTEMPT_MAX_MS;
+    if (endsAt <= now) {
+      this.sql.exec('DELETE FROM codes WHERE id = ?', id);
+      return { refused: 'CHALLENGE_ENDED' };
+    }
+    const capped = this.capRefusal(now, row.purpose as CodePurpose);
     if (capped) return capped;
+    const expiresAt = Math.min(now + LIFETIME_MS, endsAt);
     this.sql.exec(
       'UPDATE codes SET code_hash = ?, sent_at = ?, expires_at = ? WHERE id = ?',
       codeHash,
       now,
-      now + LIFETIME_MS,
+      expiresAt,
       id,
     );
-    this.sql.exec('INSERT INTO code_sends (at) VALUES (?)', now);
+    this.sql.exec(
+      'INSERT INTO code_sends (at, kind) VALUES (?, ?)',
+      now,
+      sendKind(row.purpose as CodePurpose),
+    );
     return {
       id,
       code,
       email: row.email,
       purpose: row.purpose as CodePurpose,
-      expiresAt: now + LIFETIME_MS,
+      expiresAt,
       resendAfter: now + COOLDOWN_MS,
     };
   }
@@ -213,6 +234,7 @@ export class EmailCodes {
         login: row.login ? (JSON.parse(row.login) as PendingLogin) : null,
       };
     }
+    this.sql.exec('INSERT INTO code_failures (at) VALUES (?)', now);
     const wrongTries = row.wrong_tries + 1;
     if (wrongTries >= EMAIL_CODE_RULES.maxWrongTries) {
       this.sql.exec('DELETE FROM codes WHERE id = ?', id);
@@ -244,6 +266,11 @@ export class EmailCodes {
     else this.sql.exec('DELETE FROM codes WHERE session_id = ?', sessionId);
   }
 
+  /** Pending logins end (the account was disabled, deleted, or its sessions all ended). */
+  forgetLogins(): void {
+    this.sql.exec('DELETE FROM codes WHERE session_id IS NULL');
+  }
+
   /** When the hub should wake to drop expired rows, if any remain. */
   nextExpiry(): number | null {
     return this.sql.exec<{ next: number | null }>('SELECT MIN(expires_at) AS next FROM codes').one()
@@ -254,6 +281,7 @@ export class EmailCodes {
   sweep(now: number): void {
     this.sql.exec('DELETE FROM codes WHERE expires_at <= ?', now);
     this.sql.exec('DELETE FROM code_sends WHERE at <= ?', now - HOUR_MS);
+    this.sql.exec('DELETE FROM code_failures WHERE at <= ?', now - DAY_MS);
   }
 
   private live(id: string, now: number): CodeRow | undefined {
@@ -265,15 +293,41 @@ export class EmailCodes {
     return row;
   }
 
-  private capRefusal(now: number): IssueRefusal | null {
-    this.sql.exec('DELETE FROM code_sends WHERE at <= ?', now - HOUR_MS);
+  /** The caps a new code must pass: wrong codes in a day, then codes of its kind in an hour. */
+  private capRefusal(now: number, purpose: CodePurpose): IssueRefusal | null {
+    this.sweep(now);
+    const guesses = this.sql
+      .exec<{ n: number; oldest: number | null }>(
+        'SELECT COUNT(*) AS n, MIN(at) AS oldest FROM code_failures',
+      )
+      .one();
+    if (guesses.n >= EMAIL_CODE_RULES.wrongCodesPerDay) {
+      return { refused: 'CODE_GUESS_LIMIT', retryAfterMs: (guesses.oldest ?? now) + DAY_MS - now };
+    }
     const { sent, oldest } = this.sql
       .exec<{ sent: number; oldest: number | null }>(
-        'SELECT COUNT(*) AS sent, MIN(at) AS oldest FROM code_sends WHERE at > ?',
-        now - HOUR_MS,
+        'SELECT COUNT(*) AS sent, MIN(at) AS oldest FROM code_sends WHERE kind = ?',
+        sendKind(purpose),
       )
       .one();
     if (sent < EMAIL_CODE_RULES.sendsPerHour) return null;
     return { refused: 'CODE_SEND_LIMIT', retryAfterMs: (oldest ?? now) + HOUR_MS - now };
+  }
+}
+
+/** Hubs whose tables predate a column get it (Durable Object storage has no migrations). */
+export function addMissingColumns(
+  sql: SqlStorage,
+  table: string,
+  columns: Record<string, string>,
+): void {
+  const have = new Set(
+    sql
+      .exec<{ name: string }>('SELECT name FROM pragma_table_info(?)', table)
+      .toArray()
+      .map((c) => c.name),
+  );
+  for (const [name, type] of Object.entries(columns)) {
+    if (!have.has(name)) sql.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${type}`);
   }
 }

@@ -7,7 +7,7 @@ import { accountRefusal, earliestExpiry } from '../authority/account-standing';
 import type { Bindings } from '../env';
 import { createDb } from '../lib/db';
 import { constantTimeEqual, randomBytes, sha256Base64Url, toBase64Url } from '../lib/encoding';
-import { EmailCodes } from './email-codes';
+import { addMissingColumns, EmailCodes } from './email-codes';
 
 /** A live session as the hub stores it. Only a hash of the secret is kept. */
 export interface HubSession {
@@ -111,7 +111,12 @@ export class SessionHub extends DurableObject<Bindings> {
       id TEXT PRIMARY KEY, secret_hash TEXT NOT NULL, client TEXT NOT NULL,
       user_agent TEXT, ip TEXT, created_at INTEGER NOT NULL, last_seen_at INTEGER NOT NULL,
       expires_at INTEGER)`);
-    addLockColumns(this.sql);
+    addMissingColumns(this.sql, 'sessions', {
+      locked: 'INTEGER NOT NULL DEFAULT 0',
+      last_active_at: 'INTEGER NOT NULL DEFAULT 0',
+      lock_after_ms: 'INTEGER',
+      unlock_failures: 'INTEGER NOT NULL DEFAULT 0',
+    });
     this.codes = new EmailCodes(this.sql, env.PASSWORD_PEPPER);
     this.sql.exec(`CREATE TABLE IF NOT EXISTS tickets (
       hash TEXT PRIMARY KEY, session_id TEXT NOT NULL, expires_at INTEGER NOT NULL)`);
@@ -197,8 +202,12 @@ export class SessionHub extends DurableObject<Bindings> {
     return this.endWhere(sessionId, reason) > 0;
   }
 
-  /** Ends every session of the user (deletion, expiry, disabling …). */
+  /**
+   * Ends every session of the user (deletion, expiry, disabling …), and every login still
+   * waiting for its code: none of them may finish into a session now.
+   */
   endAll(reason: KickReason): number {
+    this.codes.forgetLogins();
     return this.endWhere(null, reason, INDEX_CLEAR_SPREAD_MS);
   }
 
@@ -231,8 +240,37 @@ export class SessionHub extends DurableObject<Bindings> {
    * unlocks, wrong counts, and the fifth failure ends the session (its screens are told).
    */
   unlockByPassword(sessionId: string, passwordOk: boolean): UnlockOutcome {
+    this.releaseUnlock(sessionId);
     if (!this.sessionExists(sessionId)) return { outcome: 'ended' };
     return passwordOk ? this.unlockSession(sessionId) : this.countUnlockFailure(sessionId);
+  }
+
+  /** Password checks under way per session: each may still become a failure. */
+  private readonly unlocksInFlight = new Map<string, number>();
+
+  /**
+   * Lets one password check of an unlock go ahead, or not: while the failures so far and the
+   * checks under way could already reach the limit, no more hashing is spent on this session
+   * (a burst of 200 wrong passwords costs five hashes, not 200). Settled by `unlockByPassword`.
+   */
+  reserveUnlock(sessionId: string): boolean {
+    const row = this.sql
+      .exec<{ unlock_failures: number }>(
+        'SELECT unlock_failures FROM sessions WHERE id = ?',
+        sessionId,
+      )
+      .toArray()[0];
+    if (!row) return false;
+    const inFlight = this.unlocksInFlight.get(sessionId) ?? 0;
+    if (row.unlock_failures + inFlight >= MAX_UNLOCK_FAILURES) return false;
+    this.unlocksInFlight.set(sessionId, inFlight + 1);
+    return true;
+  }
+
+  private releaseUnlock(sessionId: string): void {
+    const inFlight = (this.unlocksInFlight.get(sessionId) ?? 1) - 1;
+    if (inFlight > 0) this.unlocksInFlight.set(sessionId, inFlight);
+    else this.unlocksInFlight.delete(sessionId);
   }
 
   /**
@@ -307,7 +345,10 @@ export class SessionHub extends DurableObject<Bindings> {
       .exec<{ session_id: string }>('DELETE FROM tickets WHERE hash = ? RETURNING session_id', hash)
       .toArray()[0];
     if (!row) return null;
-    const live = this.sql.exec('SELECT 1 FROM sessions WHERE id = ?', row.session_id).toArray();
+    // A locked session keeps the socket it had, but opens no new one until it is unlocked.
+    const live = this.sql
+      .exec('SELECT 1 FROM sessions WHERE id = ? AND locked = 0', row.session_id)
+      .toArray();
     return live.length > 0 ? row.session_id : null;
   }
 
@@ -393,6 +434,7 @@ export class SessionHub extends DurableObject<Bindings> {
       "UPDATE sessions SET locked = 1 WHERE id = ? AND client = 'app' AND locked = 0",
       sessionId,
     );
+    this.sql.exec('DELETE FROM tickets WHERE session_id = ?', sessionId);
     for (const ws of this.ctx.getWebSockets(sessionId)) send(ws, { type: 'locked' });
   }
 
@@ -533,23 +575,4 @@ function toSession(row: SessionRow): HubSession {
     expiresAt: row.expires_at,
     locked: row.locked === 1,
   };
-}
-
-/** Hubs created before the APP lock existed get its columns (DO storage has no migrations). */
-function addLockColumns(sql: SqlStorage): void {
-  const have = new Set(
-    sql
-      .exec<{ name: string }>("SELECT name FROM pragma_table_info('sessions')")
-      .toArray()
-      .map((c) => c.name),
-  );
-  const columns: Record<string, string> = {
-    locked: 'INTEGER NOT NULL DEFAULT 0',
-    last_active_at: 'INTEGER NOT NULL DEFAULT 0',
-    lock_after_ms: 'INTEGER',
-    unlock_failures: 'INTEGER NOT NULL DEFAULT 0',
-  };
-  for (const [name, type] of Object.entries(columns)) {
-    if (!have.has(name)) sql.exec(`ALTER TABLE sessions ADD COLUMN ${name} ${type}`);
-  }
 }

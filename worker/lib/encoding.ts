@@ -51,3 +51,16 @@ export function readableInstant(ms: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
 }
+
+/** HMAC-SHA256 of `text` under `key`, base64url. */
+export async function hmacBase64Url(key: string, text: string): Promise<string> {
+  const cryptoKey = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(key),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const mac = await crypto.subtle.sign('HMAC', cryptoKey, new TextEncoder().encode(text));
+  return toBase64Url(new Uint8Array(mac));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_UNLOCK_FAILURES } from '../../../schemas/mfa';
+import { EMAIL_CODE_RULES, MAX_UNLOCK_FAILURES } from '../../../schemas/mfa';
 import {
   api,
   appLogin,
@@ -239,5 +239,32 @@ describe('the APP lock', () => {
     expect(res.body.tokenConfig).toMatchObject({ appLockMinutes: 5 });
     await idle(user.id, 5);
     expect((await me(token)).status).toBe(423);
+  });
+
+  it('an open session cannot ask for unlock codes (the budget is for locked screens)', async () => {
+    const s = await appSession({ unlockBy: 'email' });
+    const res = await call(s.token, 'POST', '/auth/unlock/email');
+    expect(res.status).toBe(409);
+    expect(res.body.error?.code).toBe('SESSION_NOT_LOCKED');
+  });
+
+  it('login codes cannot use up the codes a locked APP needs to unlock', async () => {
+    const s = await appSession({ unlockBy: 'email' });
+    await inHub(s.id, 'UPDATE sessions SET lock_after_ms = NULL');
+    for (let i = 0; i < EMAIL_CODE_RULES.sendsPerHour; i++) {
+      await inHub(s.id, "INSERT INTO code_sends (at, kind) VALUES (?, 'login')", Date.now());
+    }
+    await call(s.token, 'POST', '/auth/lock');
+    const sent = await call(s.token, 'POST', '/auth/unlock/email');
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+  });
+
+  it('a live ticket taken before the lock opens no socket after it', async () => {
+    const s = await appSession();
+    const res = await api('/live/ticket', { method: 'POST', headers: bearer(s.token) });
+    const { ticket } = (await res.json()) as { ticket: string };
+    await call(s.token, 'POST', '/auth/lock');
+    const late = await api(`/live?ticket=${ticket}`, { headers: { upgrade: 'websocket' } });
+    expect(late.status).toBe(401);
   });
 });

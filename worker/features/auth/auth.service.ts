@@ -13,6 +13,7 @@ import type { DrizzleDb } from '../../lib/db';
 import { ApiError } from '../../lib/errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/password';
 import {
+  credentialStamp,
   deliverCode,
   parseChallengeId,
   type RequestOrigin,
@@ -138,7 +139,12 @@ export async function login(
     {
       purpose: input.client === 'web' ? 'web_login' : 'app_login',
       email: user.email,
-      login: { client: input.client, userAgent: origin.userAgent, ip: origin.ip },
+      login: {
+        client: input.client,
+        userAgent: origin.userAgent,
+        ip: origin.ip,
+        stamp: await credentialStamp(user),
+      },
     },
     origin,
   );
@@ -155,7 +161,7 @@ export async function verifyLoginCode(
   db: DrizzleDb,
   input: { challengeId: string; code: string },
 ): Promise<OpenedLogin> {
-  const { userId, codeId } = parseChallengeId(input.challengeId);
+  const { userId, codeId } = await parseChallengeId(env, input.challengeId);
   const checked = await hubFor(env, userId).checkLoginCode(codeId, input.code);
   if (!checked.ok) {
     if (checked.reason === 'CHALLENGE_ENDED') throw new ApiError('CHALLENGE_ENDED');
@@ -169,6 +175,8 @@ export async function verifyLoginCode(
   if (!login || !user || !profile || accountRefusal(chain, Date.now())) {
     throw new ApiError('INVALID_CREDENTIALS');
   }
+  // The password was changed or reset, or the address moved, since this attempt began.
+  if ((await credentialStamp(user)) !== login.stamp) throw new ApiError('CHALLENGE_ENDED');
   return openSession(env, user, chain, profile, login.client, login);
 }
 
@@ -178,7 +186,7 @@ export async function resendLoginCode(
   input: { challengeId: string },
   origin: RequestOrigin,
 ) {
-  const { userId, codeId } = parseChallengeId(input.challengeId);
+  const { userId, codeId } = await parseChallengeId(env, input.challengeId);
   const hub = hubFor(env, userId);
   return deliverCode(env, hub, userId, await hub.resendLoginCode(codeId), origin);
 }

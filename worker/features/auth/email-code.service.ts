@@ -1,8 +1,9 @@
 import type { CodePurpose, CodeSent } from '../../../schemas/mfa';
 import { maskEmail } from '../../../schemas/mfa';
-import type { IssuedCode, IssueRefusal } from '../../durable-objects/email-codes';
+import type { IssuedCode, IssueRefusal, PendingLogin } from '../../durable-objects/email-codes';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { Bindings } from '../../env';
+import { constantTimeEqual, hmacBase64Url, sha256Base64Url } from '../../lib/encoding';
 import { ApiError } from '../../lib/errors';
 import { sendMail } from '../../lib/mail/send-mail';
 import { codeMail } from './code-mail/code-mail';
@@ -52,7 +53,7 @@ export async function deliverCode(
     throw error;
   }
   return {
-    challengeId: `${userId}.${issued.id}`,
+    challengeId: await challengeIdFor(env, userId, issued.id),
     method: 'email',
     maskedEmail: maskEmail(issued.email),
     expiresAt: new Date(issued.expiresAt).toISOString(),
@@ -68,7 +69,7 @@ export async function startEmailCode(
     purpose: CodePurpose;
     email: string;
     sessionId?: string;
-    login?: { client: 'web' | 'app'; userAgent: string | null; ip: string | null };
+    login?: PendingLogin;
   },
   origin: RequestOrigin,
 ): Promise<CodeSent> {
@@ -76,8 +77,38 @@ export async function startEmailCode(
   return deliverCode(env, hub, userId, await hub.issueCode(input), origin);
 }
 
-/** Splits a challenge id into the user whose hub holds it and the attempt's own id. */
-export function parseChallengeId(challengeId: string): { userId: string; codeId: string } {
-  const dot = challengeId.indexOf('.');
-  return { userId: challengeId.slice(0, dot), codeId: challengeId.slice(dot + 1) };
+/**
+ * A fingerprint of the credentials a login's password check passed against: the stored password
+ * hash and the address the code goes to. A password change or reset, or a new address, changes
+ * it, so an attempt started before then cannot finish after.
+ */
+export function credentialStamp(account: { passwordHash: string; email: string | null }) {
+  return sha256Base64Url(`${account.passwordHash}\n${account.email ?? ''}`);
+}
+
+const challengeMac = (env: Bindings, userId: string, codeId: string) =>
+  hmacBase64Url(env.PASSWORD_PEPPER, `challenge:${userId}.${codeId}`).then((m) => m.slice(0, 22));
+
+/**
+ * `<userId>.<attempt id>.<MAC>`: the user id routes it to the user's hub; the MAC, keyed by the
+ * server's pepper, lets the Worker refuse a made-up challenge before any Durable Object is
+ * woken (or created) for it.
+ */
+async function challengeIdFor(env: Bindings, userId: string, codeId: string): Promise<string> {
+  return `${userId}.${codeId}.${await challengeMac(env, userId, codeId)}`;
+}
+
+/**
+ * Splits a challenge id into the user whose hub holds it and the attempt's own id; a challenge
+ * this server did not issue is CHALLENGE_ENDED, without asking the hub.
+ */
+export async function parseChallengeId(
+  env: Bindings,
+  challengeId: string,
+): Promise<{ userId: string; codeId: string }> {
+  const [userId = '', codeId = '', mac = ''] = challengeId.split('.');
+  if (!constantTimeEqual(mac, await challengeMac(env, userId, codeId))) {
+    throw new ApiError('CHALLENGE_ENDED');
+  }
+  return { userId, codeId };
 }

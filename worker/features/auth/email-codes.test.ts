@@ -22,6 +22,7 @@ import {
   verifyCode,
   wrongCode,
 } from '../../../test/worker/mfa-fixtures';
+import { call, twoTrees } from '../../../test/worker/org-fixtures';
 
 /** An account whose WEB and APP logins both ask for an emailed code. */
 async function emailAccount() {
@@ -206,8 +207,8 @@ describe('a login that needs an email code', () => {
     const resA = await startLogin(a.username, 'app');
     await startLogin(b.username, 'app');
     const codeA = await latestCode(a.email);
-    // B's user id with A's attempt: B's hub holds no such attempt.
-    const forged = `${b.id}.${codeIdOf(String(resA.body.challengeId))}`;
+    // B's user id with A's attempt and A's MAC: the MAC no longer matches.
+    const forged = String(resA.body.challengeId).replace(a.id, b.id);
     expect((await verifyCode(forged, codeA)).body.error?.code).toBe('CHALLENGE_ENDED');
     expect(await sessionsOf(b.id)).toHaveLength(0);
   });
@@ -235,5 +236,69 @@ describe('a login that needs an email code', () => {
     expect(crossSite.status).toBe(403);
     expect((await verifyCode(challengeId, code)).status).toBe(200);
     expect(ORIGIN).not.toBe('https://evil.example');
+  });
+
+  it('a password change or reset, or a new address, ends a login waiting for its code', async () => {
+    const t = await twoTrees();
+    for (const change of [
+      { password: 'a-Fresh-passphrase-42' },
+      { email: uniqueEmail() },
+    ] as Record<string, string>[]) {
+      const email = uniqueEmail();
+      const user = await createUser({ company: t.east1, email, mfa: { appLogin: 'email' } });
+      const res = await startLogin(user.username, 'app');
+      const code = await latestCode(email);
+      expect((await call(t.token, 'PATCH', `/users/${user.id}`, change)).status).toBe(200);
+      const done = await verifyCode(String(res.body.challengeId), code);
+      expect(done.body.error?.code, JSON.stringify(change)).toBe('CHALLENGE_ENDED');
+      expect(await sessionsOf(user.id)).toHaveLength(0);
+    }
+  });
+
+  it('ending all sessions of an account also ends its logins waiting for a code', async () => {
+    const t = await twoTrees();
+    const email = uniqueEmail();
+    const user = await createUser({ company: t.east1, email, mfa: { appLogin: 'email' } });
+    const res = await startLogin(user.username, 'app');
+    const code = await latestCode(email);
+    expect((await call(t.token, 'DELETE', `/users/${user.id}/sessions`)).status).toBe(200);
+    expect((await verifyCode(String(res.body.challengeId), code)).body.error?.code).toBe(
+      'CHALLENGE_ENDED',
+    );
+  });
+
+  it('resends never keep an attempt alive past its maximum age', async () => {
+    const user = await emailAccount();
+    const res = await startLogin(user.username, 'app');
+    const challengeId = String(res.body.challengeId);
+    await inHub(
+      user.id,
+      'UPDATE codes SET sent_at = sent_at - ?, started_at = started_at - ?',
+      61_000,
+      EMAIL_CODE_RULES.attemptMaxMinutes * 60_000,
+    );
+    const resent = await resendCode(challengeId);
+    expect(resent.body.error?.code).toBe('CHALLENGE_ENDED');
+    expect(await inHub(user.id, 'SELECT id FROM codes')).toHaveLength(0);
+  });
+
+  it('caps wrong codes per account and day, across attempts', async () => {
+    const user = await emailAccount();
+    let wrong = 0;
+    while (wrong < EMAIL_CODE_RULES.wrongCodesPerDay) {
+      const res = await startLogin(user.username, 'app');
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const challengeId = String(res.body.challengeId);
+      const code = await latestCode(user.email);
+      for (let i = 0; i < EMAIL_CODE_RULES.maxWrongTries; i++, wrong++) {
+        await verifyCode(challengeId, wrongCode(code));
+      }
+      // Each attempt mails a code: keep within the hourly cap, which is not what is tested here.
+      await inHub(user.id, 'DELETE FROM code_sends');
+    }
+    const refused = await startLogin(user.username, 'app');
+    expect(refused.status).toBe(429);
+    expect(refused.body.error?.code).toBe('CODE_GUESS_LIMIT');
+    expect(refused.body.error?.details?.retryAfterSeconds).toBeGreaterThan(80_000);
   });
 });

@@ -50,6 +50,8 @@ export async function sendUnlockCode(
   origin: RequestOrigin,
 ): Promise<CodeSent> {
   assertAppSession(auth);
+  // Only a locked session needs a code: an open one cannot spend the account's unlock budget.
+  if (!auth.locked) throw new ApiError('SESSION_NOT_LOCKED');
   const { email } = assertFactor(row, 'email');
   if (!email) throw new ApiError('FACTOR_UNAVAILABLE');
   return startEmailCode(
@@ -75,11 +77,13 @@ export async function unlockSession(
   let outcome: UnlockOutcome;
   if ('password' in input) {
     const { passwordHash } = assertFactor(row, 'password');
+    // Checks under way that could already end the session: no more hashing for this one.
+    if (!(await hub.reserveUnlock(auth.sessionId))) throw new ApiError('RATE_LIMITED');
     const verdict = await verifyPassword(input.password, passwordHash, env.PASSWORD_PEPPER);
     outcome = await hub.unlockByPassword(auth.sessionId, verdict.ok);
   } else {
     assertFactor(row, 'email');
-    const { userId, codeId } = parseChallengeId(input.challengeId);
+    const { userId, codeId } = await parseChallengeId(env, input.challengeId);
     // A code of another account's attempt is not this session's: nothing to compare.
     outcome =
       userId === auth.userId

@@ -1,6 +1,10 @@
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { api, ORIGIN } from '../../../test/worker/fixtures';
+import { api } from '../../../test/worker/fixtures';
+
+/** The dev tools answer only requests addressed to the loopback by name. */
+const LOOPBACK = 'http://localhost';
+
 import type { Bindings } from '../../env';
 import type { OutboxMessage } from '../../lib/mail/dev-outbox';
 import { sendMail } from '../../lib/mail/send-mail';
@@ -23,7 +27,7 @@ const mail = (to: string, code: string, userAgent: string | null = null) =>
   });
 
 async function outbox(query = ''): Promise<OutboxMessage[]> {
-  const res = await SELF.fetch(`${ORIGIN}${DEV_OUTBOX_PATH}${query}`);
+  const res = await SELF.fetch(`${LOOPBACK}${DEV_OUTBOX_PATH}${query}`);
   expect(res.status).toBe(200);
   return ((await res.json()) as { messages: OutboxMessage[] }).messages;
 }
@@ -58,7 +62,7 @@ describe('GET /api/v1/dev/outbox (development builds only)', () => {
   });
 
   it('costs the route no round trip of its own request client', async () => {
-    const res = await SELF.fetch(`${ORIGIN}${DEV_OUTBOX_PATH}`);
+    const res = await SELF.fetch(`${LOOPBACK}${DEV_OUTBOX_PATH}`);
     expect(res.headers.get('x-gatehouse-db-trips')).toBe('0');
   });
 
@@ -75,7 +79,7 @@ describe('GET /dev/mailbox (development builds only)', () => {
     await sendMail(bindings, mail(to, '300001'));
     await sendMail(bindings, mail(to, '300002', hostile));
 
-    const res = await SELF.fetch(`${ORIGIN}${MAILBOX_PAGE_PATH}?to=${encodeURIComponent(to)}`);
+    const res = await SELF.fetch(`${LOOPBACK}${MAILBOX_PAGE_PATH}?to=${encodeURIComponent(to)}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
@@ -94,8 +98,19 @@ describe('GET /dev/mailbox (development builds only)', () => {
 
   it('says so when there is no mail', async () => {
     const res = await SELF.fetch(
-      `${ORIGIN}${MAILBOX_PAGE_PATH}?to=${encodeURIComponent(recipient('nobody'))}`,
+      `${LOOPBACK}${MAILBOX_PAGE_PATH}?to=${encodeURIComponent(recipient('nobody'))}`,
     );
     expect(await res.text()).toContain('No mail to this recipient yet.');
+  });
+
+  it('answers only requests addressed to the loopback by name (no DNS rebinding)', async () => {
+    for (const host of ['https://gatehouse.test', 'http://rebind.evil.example:8787']) {
+      for (const path of [DEV_OUTBOX_PATH, MAILBOX_PAGE_PATH]) {
+        expect((await SELF.fetch(`${host}${path}`)).status, `${host}${path}`).toBe(404);
+      }
+    }
+    for (const host of ['http://localhost:8787', 'http://127.0.0.1:8787']) {
+      expect((await SELF.fetch(`${host}${DEV_OUTBOX_PATH}`)).status).toBe(200);
+    }
   });
 });

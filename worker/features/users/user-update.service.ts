@@ -8,6 +8,7 @@ import {
   type NotBelow,
   notBelowError,
 } from '../../authority/act-on-account';
+import { assertHolds } from '../../authority/actor';
 import { actorWriteBatch } from '../../authority/batch-guards';
 import {
   assertAdditionsGrantable,
@@ -111,6 +112,11 @@ export async function updateUser(
     set.displayName = input.displayName;
   }
   if (input.email !== undefined && emptyToNull(input.email) !== before.email) {
+    // Where an account's sign-in codes go is part of its factors: moving them needs the right
+    // to configure factors, not only to edit profiles.
+    if (Object.values(before.mfa).includes('email')) {
+      assertHolds(actor, 'function.mfa.configure', 'email');
+    }
     set.email = emptyToNull(input.email);
   }
   if (input.phone !== undefined && emptyToNull(input.phone) !== before.phone) {

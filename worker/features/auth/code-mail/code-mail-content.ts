@@ -1,5 +1,5 @@
 import type { CodePurpose } from '../../../../schemas/mfa';
-import { describeUserAgent } from '../../../../schemas/user-agent';
+import { recognisedUserAgent } from '../../../../schemas/user-agent';
 import { CODE_MAIL_WORDING, type MailLocale } from './code-mail-wording';
 
 export interface CodeMailInput {
@@ -48,7 +48,7 @@ export function codeMailContent(input: CodeMailInput): CodeMailContent {
     requestTitle: w.requestTitle,
     request: [
       [w.address, input.ip || w.unknown],
-      [w.device, input.userAgent?.trim() ? describeUserAgent(input.userAgent) : w.unknown],
+      [w.device, recognisedUserAgent(input.userAgent) ?? w.unknown],
       [w.time, w.dateTime(input.requestedAt)],
     ],
     notYouTitle: w.notYouTitle,

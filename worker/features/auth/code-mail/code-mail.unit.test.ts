@@ -66,7 +66,8 @@ describe('the code mail', () => {
     const hostile = '<img/src=x\tonerror="alert(1)">&amp;<script>alert(2)</script>';
     const mail = codeMail(input({ userAgent: hostile, ip: '"><b>1.2.3.4</b>' }));
     expect(mail.html).not.toMatch(/<img|<script|<b>|onerror="/i);
-    expect(mail.html).toContain('&lt;img/src=x');
+    // An agent we do not recognise is not repeated to the owner at all.
+    expect(mail.text).toContain('Device: Unknown');
     expect(mail.html).toContain('&quot;&gt;&lt;b&gt;1.2.3.4');
     expect(visible(mail.html)).toContain('"><b>1.2.3.4</b>');
     // Only the tags of the template itself remain.
@@ -86,6 +87,19 @@ describe('the code mail', () => {
       'title',
       'tr',
     ]);
+  });
+
+  it('names only browsers it recognises, never text the requester chose', () => {
+    const planted = codeMail(input({ userAgent: 'Gatehouse-Support:call+1-555-0100-now' }));
+    expect(planted.text).not.toContain('555');
+    expect(planted.html).not.toContain('555');
+    const chrome = codeMail(
+      input({
+        userAgent:
+          'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
+      }),
+    );
+    expect(chrome.text).toContain('Device: Chrome on Windows');
   });
 
   it('says "Unknown" when the origin is not known', () => {
