@@ -22,19 +22,8 @@ export const mfaResultSchema = z.object({ mfa: mfaConfigSchema });
 export const CODE_PURPOSES = ['web_login', 'app_login', 'app_unlock'] as const;
 export type CodePurpose = (typeof CODE_PURPOSES)[number];
 
-/** Invariant 6 as numbers, shared with the screens that show them. */
-export const EMAIL_CODE_RULES = {
-  digits: 6,
-  lifetimeMinutes: 10,
-  maxWrongTries: 5,
-  /** A new code for the same attempt waits this long after the last one. */
-  resendCooldownSeconds: 60,
-  /** Codes mailed to one account in any hour, all purposes together. */
-  sendsPerHour: 10,
-} as const;
-
-/** Failed unlocks (wrong password or wrong code) that end an APP session. */
-export const MAX_UNLOCK_FAILURES = 5;
+// The rules as numbers live in a zod-free module, so screens can show them without zod.
+export { EMAIL_CODE_RULES, MAX_UNLOCK_FAILURES } from './mfa-rules';
 
 /**
  * A challenge id names the user (so it reaches the user's Durable Object) and a random part:

@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { ERROR_CODES, type ErrorCode, type ErrorEnvelope } from '../schemas/errors';
 import type { AppEnv } from './env';
+import { appShellRoutes } from './features/app-shell/app-shell.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { companiesRoutes } from './features/companies/companies.routes';
@@ -65,7 +66,8 @@ export const app = new Hono<AppEnv>()
   .use(requestId())
   .use(secureHeaders())
   .use('/api/*', database)
-  .route(API_BASE, api);
+  .route(API_BASE, api)
+  .route('/', appShellRoutes);
 
 app.notFound((c) => c.json(envelope(c, 'NOT_FOUND', 'No such route.'), 404));
 

@@ -1,5 +1,6 @@
 import { createEffect, createMemo, createSignal, on, onMount, Show, untrack } from 'solid-js';
-import { type CodeSent, EMAIL_CODE_RULES } from '../../../schemas/mfa';
+import type { CodeSent } from '../../../schemas/mfa';
+import { EMAIL_CODE_RULES } from '../../../schemas/mfa-rules';
 import { createCountdown, formatCountdown } from '../../ui/countdown';
 import { AlertCircle, Mail } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';

@@ -7,38 +7,13 @@ import { formatDate, plural } from '../../ui/format';
 import { Monitor, Phone } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
 import { toast } from '../../ui/toast';
+import { device } from './session-device';
 
 export const getSessions = query(
   (userId: string): Promise<{ sessions: SessionView[] }> =>
     unwrap(api.users[':id'].sessions.$get({ param: { id: userId } })),
   'sessions',
 );
-
-/** A short, human name for a user agent string. */
-function device(ua: string | null): string {
-  if (!ua) return 'Unknown device';
-  const browser = /Edg\//.test(ua)
-    ? 'Edge'
-    : /Chrome\//.test(ua)
-      ? 'Chrome'
-      : /Firefox\//.test(ua)
-        ? 'Firefox'
-        : /Safari\//.test(ua)
-          ? 'Safari'
-          : ua.split(' ')[0];
-  const os = /Android/.test(ua)
-    ? 'Android'
-    : /iPhone|iPad/.test(ua)
-      ? 'iOS'
-      : /Windows/.test(ua)
-        ? 'Windows'
-        : /Mac OS X/.test(ua)
-          ? 'macOS'
-          : /Linux/.test(ua)
-            ? 'Linux'
-            : '';
-  return os ? `${browser} on ${os}` : (browser ?? 'Unknown device');
-}
 
 /** Live sessions of a user with "End" per session and "End all". */
 export function SessionsPanel(props: { userId: string; title?: string; canEnd: boolean }) {

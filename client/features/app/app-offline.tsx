@@ -1,0 +1,37 @@
+import { Show } from 'solid-js';
+import { WifiOff } from '../../ui/icons';
+import { online } from './app-online';
+import { loadMe } from './app-session';
+
+/** A strip on every screen while the device has no network; it goes when the network is back. */
+export function OfflineBanner() {
+  return (
+    <Show when={!online()}>
+      <div class="app-offline" role="status">
+        <WifiOff width="16" height="16" />
+        <span>You are offline. Gatehouse reconnects when the network is back.</span>
+      </div>
+    </Show>
+  );
+}
+
+/** The APP opened without a network while signed in: the shell, saying so, until it returns. */
+export function AppUnreachable() {
+  return (
+    <div class="app-auth">
+      <main class="app-auth__card app-unreachable">
+        <span class="app-unreachable__icon">
+          <WifiOff width="32" height="32" />
+        </span>
+        <h1>You are offline</h1>
+        <p class="app-auth__lead">
+          Gatehouse needs the network to check your session. It opens by itself as soon as you are
+          back online.
+        </p>
+        <button type="button" class="button button--block" onClick={() => void loadMe()}>
+          Try again
+        </button>
+      </main>
+    </div>
+  );
+}
