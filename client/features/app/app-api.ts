@@ -1,6 +1,7 @@
 import { hc } from 'hono/client';
 import { type ErrorCode, isErrorEnvelope } from '../../../schemas/errors';
 import type { AppType } from '../../../worker/app';
+import { reportReachable } from './app-online';
 import { readToken } from './app-token';
 
 /** What the APP's session must hear about from any API answer. */
@@ -32,7 +33,14 @@ export const appFetch: typeof fetch = async (input, init) => {
   const headers = new Headers(init?.headers);
   const token = readToken();
   if (token) headers.set('authorization', `Bearer ${token}`);
-  const res = await fetch(input, { ...init, headers, credentials: 'omit' });
+  let res: Response;
+  try {
+    res = await fetch(input, { ...init, headers, credentials: 'omit' });
+  } catch (error) {
+    reportReachable(false);
+    throw error;
+  }
+  reportReachable(true);
   if (!token) return res;
   if (res.status === 423) signals?.onLocked();
   else if (res.status === 401) {
