@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'user.delete',
   'user.expiry',
   'user.token_config',
+  'user.mfa',
   'session.revoke',
   'role.create',
   'role.update',

@@ -96,6 +96,7 @@ describe('(b) every route that acts on another account refuses accounts not enti
         'DELETE /api/v1/users/:id/sessions',
         'PATCH /api/v1/users/:id',
         'PUT /api/v1/users/:id/expiry',
+        'PUT /api/v1/users/:id/mfa',
         'PUT /api/v1/users/:id/token-config',
       ].sort(),
     );
@@ -148,6 +149,7 @@ describe('(c) a one-field update leaves every other field as it was', () => {
         'PATCH /api/v1/roles/:id',
         'PATCH /api/v1/users/:id',
         'PUT /api/v1/users/:id/expiry',
+        'PUT /api/v1/users/:id/mfa',
         'PUT /api/v1/users/:id/token-config',
       ].sort(),
     );
@@ -197,7 +199,10 @@ describe('every route under outages and malformed input', () => {
     const w = await sharedWorld();
     return { ...w, token: w.t.token };
   };
-  const withDatabase = ROUTES.filter((spec) => spec.path !== '/openapi.json');
+  // The document is built from the route list; an unknown challenge is refused by the user's
+  // hub before anything is read (the samples name none).
+  const withoutDatabase = new Set(['/openapi.json', '/auth/mfa/email', '/auth/mfa/verify']);
+  const withDatabase = ROUTES.filter((spec) => !withoutDatabase.has(spec.path));
 
   it.each(withDatabase.map((spec) => [routeKey(spec), spec] as const))(
     '%s answers 503 UNAVAILABLE with Retry-After when the database refuses or hangs',

@@ -1,6 +1,7 @@
 import { env, SELF } from 'cloudflare:test';
 import { hc } from 'hono/client';
 import * as schema from '../../db/schema';
+import type { MfaConfig } from '../../schemas/mfa';
 import type { AppType } from '../../worker/app';
 import type { Bindings } from '../../worker/env';
 import { createDb } from '../../worker/lib/db';
@@ -42,6 +43,10 @@ export interface UserOptions {
   exclusive?: boolean;
   longTerm?: boolean;
   ttlMinutes?: number;
+  email?: string;
+  /** Sign-in factors; password everywhere when left out. */
+  mfa?: Partial<MfaConfig>;
+  appLockMinutes?: number;
 }
 
 /** A user (unique username) with direct grants and one role per entry of `roles`. */
@@ -65,6 +70,11 @@ export async function createUser(opts: UserOptions) {
     tokenExclusive: opts.exclusive ?? false,
     tokenLongTerm: opts.longTerm ?? false,
     tokenTtlMinutes: opts.ttlMinutes ?? 60,
+    email: opts.email ?? null,
+    mfaWebLogin: opts.mfa?.webLogin ?? 'password',
+    mfaAppLogin: opts.mfa?.appLogin ?? 'password',
+    mfaAppUnlock: opts.mfa?.appUnlock ?? 'password',
+    appLockMinutes: opts.appLockMinutes ?? 5,
     createdAt: now,
     updatedAt: now,
   });

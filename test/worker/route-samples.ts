@@ -38,6 +38,21 @@ export const SAMPLES: Record<string, Sample> = {
     body: { username: `nobody_${unique()}`, password: 'not-the-password', client: 'app' },
   }),
   'POST /api/v1/auth/logout': () => ({ path: '/auth/logout' }),
+  // A well-formed challenge of no pending login: refused without a database read.
+  'POST /api/v1/auth/mfa/email': (i) => ({
+    path: '/auth/mfa/email',
+    body: { challengeId: `${i.user}.${'A'.repeat(22)}` },
+  }),
+  'POST /api/v1/auth/mfa/verify': (i) => ({
+    path: '/auth/mfa/verify',
+    body: { challengeId: `${i.user}.${'A'.repeat(22)}`, code: '123456' },
+  }),
+  'POST /api/v1/auth/lock': () => ({ path: '/auth/lock' }),
+  'POST /api/v1/auth/unlock/email': () => ({ path: '/auth/unlock/email' }),
+  'POST /api/v1/auth/unlock': () => ({
+    path: '/auth/unlock',
+    body: { password: 'correct horse battery staple' },
+  }),
   'GET /api/v1/me': () => ({ path: '/me' }),
   'POST /api/v1/me/password': () => ({
     path: '/me/password',
@@ -99,6 +114,10 @@ export const SAMPLES: Record<string, Sample> = {
   'PUT /api/v1/users/:id/token-config': (i) => ({
     path: `/users/${i.user}/token-config`,
     body: { longTerm: false, ttlMinutes: 90, exclusiveLogin: true },
+  }),
+  'PUT /api/v1/users/:id/mfa': (i) => ({
+    path: `/users/${i.user}/mfa`,
+    body: { webLogin: 'password', appLogin: 'password', appUnlock: 'password' },
   }),
   'GET /api/v1/users/:id/explain': (i) => ({
     path: `/users/${i.user}/explain`,

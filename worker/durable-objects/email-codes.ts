@@ -266,6 +266,7 @@ export class EmailCodes {
   }
 
   private capRefusal(now: number): IssueRefusal | null {
+    this.sql.exec('DELETE FROM code_sends WHERE at <= ?', now - HOUR_MS);
     const { sent, oldest } = this.sql
       .exec<{ sent: number; oldest: number | null }>(
         'SELECT COUNT(*) AS sent, MIN(at) AS oldest FROM code_sends WHERE at > ?',

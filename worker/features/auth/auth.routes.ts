@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { authorize } from '../../authority/authorize';
 import { hubFor } from '../../durable-objects/session-hub.client';
@@ -8,44 +8,81 @@ import { ApiError } from '../../lib/errors';
 import { isSameOrigin } from '../../middleware/origin';
 import { route } from '../../routes/route';
 import { AUTH_ROUTES as R } from './auth.contract';
-import { login } from './auth.service';
+import { login, type OpenedLogin, resendLoginCode, verifyLoginCode } from './auth.service';
 import { SESSION_COOKIE } from './session-token';
+import { lockSession, sendUnlockCode, unlockFactorQuery, unlockSession } from './unlock.service';
 
 /** Long-term web sessions still need a cookie lifetime; browsers cap it at 400 days. */
 const LONG_TERM_COOKIE_SECONDS = 400 * 24 * 3600;
 
+const originOf = (c: Context<AppEnv>) => ({
+  userAgent: c.req.header('user-agent') ?? null,
+  ip: clientAddress(c),
+});
+
+/** A cookie login from another site would plant our session in a victim's browser. */
+function assertCookieLoginSameSite(c: Context<AppEnv>): void {
+  if (c.req.header('origin') && !isSameOrigin(c)) throw new ApiError('CSRF_REJECTED');
+}
+
+/**
+ * The login answer for an opened session: the APP gets a bearer token in the body, the WEB an
+ * HttpOnly cookie (and never the token).
+ */
+function sessionAnswer(c: Context<AppEnv>, opened: OpenedLogin, client: 'web' | 'app') {
+  c.var.dbTrips.add(opened.dbTrips);
+  const expiresAt = opened.expiresAt === null ? null : new Date(opened.expiresAt).toISOString();
+  if (client === 'app') {
+    return { status: 'ok' as const, token: opened.token, expiresAt, user: opened.user };
+  }
+  setCookie(c, SESSION_COOKIE, opened.token, {
+    path: '/',
+    secure: true,
+    httpOnly: true,
+    sameSite: 'Strict',
+    maxAge:
+      opened.expiresAt === null
+        ? LONG_TERM_COOKIE_SECONDS
+        : Math.ceil((opened.expiresAt - Date.now()) / 1000),
+  });
+  return { status: 'ok' as const, expiresAt, user: opened.user };
+}
+
 export const authRoutes = new Hono<AppEnv>()
   .on(R.login.method, R.login.path, route(R.login), async (c) => {
     const input = c.req.valid('json');
-    // A cookie login from another site would plant our session in a victim's browser.
-    if (input.client === 'web' && c.req.header('origin') && !isSameOrigin(c)) {
-      throw new ApiError('CSRF_REJECTED');
+    if (input.client === 'web') assertCookieLoginSameSite(c);
+    const outcome = await login(c.env, c.var.db, input, originOf(c));
+    c.header('Server-Timing', `hash;desc="password hash";dur=${outcome.hashMs.toFixed(1)}`);
+    if (outcome.status === 'mfa_required') {
+      const { hashMs: _, ...answer } = outcome;
+      return c.json(answer, R.login.status);
     }
-    const result = await login(c.env, c.var.db, input, {
-      userAgent: c.req.header('user-agent') ?? null,
-      ip: clientAddress(c),
-    });
-    c.var.dbTrips.add(result.dbTrips);
-    c.header('Server-Timing', `hash;desc="password hash";dur=${result.hashMs.toFixed(1)}`);
-    const user = result.user;
-    const expiresAt = result.expiresAt === null ? null : new Date(result.expiresAt).toISOString();
-    if (input.client === 'app') {
-      return c.json(
-        { status: 'ok' as const, token: result.token, expiresAt, user },
-        R.login.status,
-      );
-    }
-    setCookie(c, SESSION_COOKIE, result.token, {
-      path: '/',
-      secure: true,
-      httpOnly: true,
-      sameSite: 'Strict',
-      maxAge:
-        result.expiresAt === null
-          ? LONG_TERM_COOKIE_SECONDS
-          : Math.ceil((result.expiresAt - Date.now()) / 1000),
-    });
-    return c.json({ status: 'ok' as const, expiresAt, user }, R.login.status);
+    return c.json(sessionAnswer(c, outcome, input.client), R.login.status);
+  })
+  .on(R.resendCode.method, R.resendCode.path, route(R.resendCode), async (c) => {
+    const sent = await resendLoginCode(c.env, c.req.valid('json'), originOf(c));
+    return c.json(sent, R.resendCode.status);
+  })
+  .on(R.verifyCode.method, R.verifyCode.path, route(R.verifyCode), async (c) => {
+    // Before the code is used up: a page on another site cannot spend (or plant) a session.
+    assertCookieLoginSameSite(c);
+    const opened = await verifyLoginCode(c.env, c.var.db, c.req.valid('json'));
+    return c.json(sessionAnswer(c, opened, opened.client), R.verifyCode.status);
+  })
+  .on(R.lock.method, R.lock.path, route(R.lock), async (c) => {
+    const { auth } = await authorize(c);
+    await lockSession(c.env, auth);
+    return c.json({ status: 'ok' as const }, R.lock.status);
+  })
+  .on(R.unlockEmail.method, R.unlockEmail.path, route(R.unlockEmail), async (c) => {
+    const { auth, rows } = await authorize(c, (db, userId) => [unlockFactorQuery(db, userId)]);
+    return c.json(await sendUnlockCode(c.env, auth, rows[0][0], originOf(c)), R.unlockEmail.status);
+  })
+  .on(R.unlock.method, R.unlock.path, route(R.unlock), async (c) => {
+    const { auth, rows } = await authorize(c, (db, userId) => [unlockFactorQuery(db, userId)]);
+    await unlockSession(c.env, auth, rows[0][0], c.req.valid('json'));
+    return c.json({ status: 'ok' as const, unlocked: true as const }, R.unlock.status);
   })
   .on(R.logout.method, R.logout.path, route(R.logout), async (c) => {
     const { userId, sessionId } = (await authorize(c)).auth;

@@ -1,9 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { users } from '../../../db/schema';
 import type { ClientKind } from '../../../schemas/auth';
 import type { MeUser } from '../../../schemas/me';
+import type { MfaRequired } from '../../../schemas/mfa';
 import { toMeUser, updatePasswordHash, userProfileQuery } from '../../authority/account.repo';
-import { accountRefusal, earliestExpiry } from '../../authority/account-standing';
+import { accountRefusal, type ChainLink, earliestExpiry } from '../../authority/account-standing';
 import { type ChainRow, chainRowsToLinks, chainSelect } from '../../authority/actor-reads';
 import { reserveSignInAttempt } from '../../durable-objects/login-throttle.client';
 import { hubFor } from '../../durable-objects/session-hub.client';
@@ -11,47 +12,104 @@ import type { Bindings } from '../../env';
 import type { DrizzleDb } from '../../lib/db';
 import { ApiError } from '../../lib/errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/password';
+import {
+  deliverCode,
+  parseChallengeId,
+  type RequestOrigin,
+  startEmailCode,
+} from './email-code.service';
 import { formatToken } from './session-token';
 
-export interface LoginResult {
+/** A session opened: what the login answer and the cookie are made of. */
+export interface OpenedLogin {
+  status: 'ok';
+  client: ClientKind;
   userId: string;
   sessionId: string;
   token: string;
   expiresAt: number | null;
-  /** Milliseconds spent verifying the password, for the Server-Timing header. */
-  hashMs: number;
   /** Round trips the user's hub made to the database to open the session. */
   dbTrips: number;
   user: MeUser;
 }
 
+/** A password login: a session, or the second factor it still needs (no session yet). */
+export type LoginOutcome = (OpenedLogin | MfaRequired) & {
+  /** Milliseconds spent verifying the password, for the Server-Timing header. */
+  hashMs: number;
+};
+
+type UserRow = typeof users.$inferSelect;
+
 /**
- * Everything sign-in reads, in one round trip: the account by username (with its hash and
- * token rules), its chain of ancestors, and the profile the answer shows.
+ * Everything sign-in reads, in one round trip: the account (with its hash, token rules and
+ * factors), its chain of ancestors, and the profile the answer shows.
  */
-async function readSignIn(db: DrizzleDb, username: string) {
-  const key = username.toLowerCase();
+async function readSignIn(db: DrizzleDb, by: { usernameKey: string } | { userId: string }) {
+  const [match, chainMatch, profileId]: [SQL, SQL, SQL | string] =
+    'userId' in by
+      ? [eq(users.id, by.userId), sql`id = ${by.userId}`, by.userId]
+      : [
+          eq(users.usernameKey, by.usernameKey),
+          sql`username_key = ${by.usernameKey}`,
+          sql`(SELECT id FROM users WHERE username_key = ${by.usernameKey})`,
+        ];
   const [found, chainRows, profile] = await db.batch([
-    db.select().from(users).where(eq(users.usernameKey, key)).limit(1),
-    db.all<ChainRow>(chainSelect(sql`username_key = ${key}`)),
-    userProfileQuery(db, sql`(SELECT id FROM users WHERE username_key = ${key})`),
+    db.select().from(users).where(match).limit(1),
+    db.all<ChainRow>(chainSelect(chainMatch)),
+    userProfileQuery(db, profileId),
   ]);
   return { user: found[0] ?? null, chain: chainRowsToLinks(chainRows), profile: profile[0] };
 }
 
+/** Opens the session a finished login earned, in the user's hub. */
+async function openSession(
+  env: Bindings,
+  user: UserRow,
+  chain: ChainLink[],
+  profile: Parameters<typeof toMeUser>[0],
+  client: ClientKind,
+  origin: RequestOrigin,
+): Promise<OpenedLogin> {
+  const opened = await hubFor(env, user.id).open({
+    userId: user.id,
+    accountExpiresAt: earliestExpiry(chain),
+    client,
+    userAgent: origin.userAgent,
+    ip: origin.ip,
+    ttlMs: user.tokenLongTerm ? null : user.tokenTtlMinutes * 60_000,
+    exclusive: user.tokenExclusive,
+    lockAfterMs: user.appLockMinutes * 60_000,
+  });
+  return {
+    status: 'ok',
+    client,
+    userId: user.id,
+    sessionId: opened.sessionId,
+    token: formatToken(user.id, opened.sessionId, opened.secret),
+    expiresAt: opened.expiresAt,
+    dbTrips: opened.dbTrips,
+    user: toMeUser(profile),
+  };
+}
+
 /**
- * Checks the password and opens a session in the user's hub. Unknown user, wrong password,
- * expired and disabled accounts all answer INVALID_CREDENTIALS after the same hashing work.
+ * Checks the password; then opens a session, or — when the account's factor for this client is
+ * an email code — mails a code and answers `mfa_required` without any session. Unknown user,
+ * wrong password, expired and disabled accounts all answer INVALID_CREDENTIALS after the same
+ * hashing work.
  */
 export async function login(
   env: Bindings,
   db: DrizzleDb,
   input: { username: string; password: string; client: ClientKind },
-  meta: { userAgent: string | null; ip: string | null },
-): Promise<LoginResult> {
+  origin: RequestOrigin,
+): Promise<LoginOutcome> {
   // The throttle first: a refused guess (a burst, a spray) never reaches the database.
-  const attempt = await reserveSignInAttempt(env, { username: input.username, ip: meta.ip });
-  const { user, chain, profile } = await readSignIn(db, input.username);
+  const attempt = await reserveSignInAttempt(env, { username: input.username, ip: origin.ip });
+  const { user, chain, profile } = await readSignIn(db, {
+    usernameKey: input.username.toLowerCase(),
+  });
   const hashStarted = performance.now();
   const verdict = await verifyPassword(
     input.password,
@@ -68,23 +126,59 @@ export async function login(
   if (verdict.needsRehash) {
     await updatePasswordHash(db, user.id, await hashPassword(input.password, env.PASSWORD_PEPPER));
   }
-  const opened = await hubFor(env, user.id).open({
-    userId: user.id,
-    accountExpiresAt: earliestExpiry(chain),
-    client: input.client,
-    userAgent: meta.userAgent,
-    ip: meta.ip,
-    ttlMs: user.tokenLongTerm ? null : user.tokenTtlMinutes * 60_000,
-    exclusive: user.tokenExclusive,
-    lockAfterMs: user.appLockMinutes * 60_000,
-  });
-  return {
-    userId: user.id,
-    sessionId: opened.sessionId,
-    token: formatToken(user.id, opened.sessionId, opened.secret),
-    expiresAt: opened.expiresAt,
-    hashMs,
-    dbTrips: opened.dbTrips,
-    user: toMeUser(profile),
-  };
+  const factor = input.client === 'web' ? user.mfaWebLogin : user.mfaAppLogin;
+  if (factor === 'password') {
+    return { ...(await openSession(env, user, chain, profile, input.client, origin)), hashMs };
+  }
+  // Face arrives with face recognition; an account cannot be set to it before then.
+  if (factor !== 'email' || !user.email) throw new ApiError('FACTOR_UNAVAILABLE');
+  const sent = await startEmailCode(
+    env,
+    user.id,
+    {
+      purpose: input.client === 'web' ? 'web_login' : 'app_login',
+      email: user.email,
+      login: { client: input.client, userAgent: origin.userAgent, ip: origin.ip },
+    },
+    origin,
+  );
+  return { status: 'mfa_required', ...sent, hashMs };
+}
+
+/**
+ * Finishes a login with its emailed code. The hub uses the code up in one step, so of two
+ * submissions of one code only one gets here; the account is read again (it may have been
+ * disabled or deleted while the mail travelled) before the session opens.
+ */
+export async function verifyLoginCode(
+  env: Bindings,
+  db: DrizzleDb,
+  input: { challengeId: string; code: string },
+): Promise<OpenedLogin> {
+  const { userId, codeId } = parseChallengeId(input.challengeId);
+  const checked = await hubFor(env, userId).checkLoginCode(codeId, input.code);
+  if (!checked.ok) {
+    if (checked.reason === 'CHALLENGE_ENDED') throw new ApiError('CHALLENGE_ENDED');
+    throw new ApiError('CODE_INVALID', {
+      field: 'code',
+      details: { attemptsLeft: checked.attemptsLeft },
+    });
+  }
+  const login = checked.login;
+  const { user, chain, profile } = await readSignIn(db, { userId });
+  if (!login || !user || !profile || accountRefusal(chain, Date.now())) {
+    throw new ApiError('INVALID_CREDENTIALS');
+  }
+  return openSession(env, user, chain, profile, login.client, login);
+}
+
+/** A new code for a pending login; the old one stops working. */
+export async function resendLoginCode(
+  env: Bindings,
+  input: { challengeId: string },
+  origin: RequestOrigin,
+) {
+  const { userId, codeId } = parseChallengeId(input.challengeId);
+  const hub = hubFor(env, userId);
+  return deliverCode(env, hub, userId, await hub.resendLoginCode(codeId), origin);
 }

@@ -151,10 +151,12 @@ describe('token configuration', () => {
     });
     expect(((await longTerm.json()) as { expiresAt: unknown }).expiresAt).toBeNull();
     const read = await call(t.token, 'GET', `/users/${u.id}`);
+    // The lock limit was left out of every change: it stays at its default.
     expect(read.body.tokenConfig).toEqual({
       longTerm: true,
       ttlMinutes: 15,
       exclusiveLogin: false,
+      appLockMinutes: 5,
     });
   });
 

@@ -184,6 +184,19 @@ export async function updateUser(
   guardStillBelow(batch, db, actor, id);
   // Read before the writes: a disabled or expired account's hub must still be found.
   const liveAt = batch.add(liveAmong(subtreeOf(id)));
+  if (set.email === null) {
+    // Email codes need somewhere to go: an account signing in or unlocking by email keeps one.
+    batch.guard(
+      sql`SELECT 1 FROM users WHERE id = ${id}
+        AND 'email' IN (mfa_web_login, mfa_app_login, mfa_app_unlock)`,
+      () =>
+        new ApiError('EMAIL_REQUIRED', {
+          message:
+            'This account signs in or unlocks with email codes: choose another factor first.',
+          field: 'email',
+        }),
+    );
+  }
   if (Object.keys(set).length > 0) {
     batch.add(
       db

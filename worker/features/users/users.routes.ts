@@ -4,6 +4,7 @@ import { authorize } from '../../authority/authorize';
 import { serviceContext } from '../../authority/service-context';
 import type { AppEnv } from '../../env';
 import { route } from '../../routes/route';
+import { updateMfaConfig } from './mfa-config.service';
 import { updateTokenConfig } from './token-config.service';
 import { createUser, createUserReads } from './user-create.service';
 import { deleteUser, deleteUserReads } from './user-delete.service';
@@ -74,6 +75,14 @@ export const usersRoutes = new Hono<AppEnv>()
     return c.json(
       await updateTokenConfig(await serviceContext(c), id, c.req.valid('json'), rows),
       R.tokenConfig.status,
+    );
+  })
+  .on(R.mfa.method, R.mfa.path, route(R.mfa), async (c) => {
+    const { id } = c.req.valid('param');
+    const { rows } = await authorize(c, (db, userId) => accountBelowReads(db, userId, id));
+    return c.json(
+      await updateMfaConfig(await serviceContext(c), id, c.req.valid('json'), rows),
+      R.mfa.status,
     );
   })
   .on(R.explain.method, R.explain.path, route(R.explain), async (c) => {
