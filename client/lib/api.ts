@@ -20,17 +20,20 @@ export class ApiClientError extends Error {
   }
 }
 
+/** A typed response, or a union of them (a route answering one of several bodies). */
+type JsonResponse = { ok: boolean; status: number; json(): Promise<unknown> };
+/** The body a typed response resolves to; the union of bodies for a union of responses. */
+type BodyOf<R extends JsonResponse> = R extends { json(): Promise<infer T> } ? T : never;
+
 /** Resolves a typed response to its JSON body, or throws an ApiClientError. */
-export async function unwrap<T>(
-  pending: Promise<{ ok: boolean; status: number; json(): Promise<T> }>,
-): Promise<T> {
-  let res: Awaited<typeof pending>;
+export async function unwrap<R extends JsonResponse>(pending: Promise<R>): Promise<BodyOf<R>> {
+  let res: R;
   try {
     res = await pending;
   } catch {
     throw new ApiClientError('UNAVAILABLE', 'Cannot reach the server. Check your connection.', 0);
   }
-  if (res.ok) return res.json();
+  if (res.ok) return res.json() as Promise<BodyOf<R>>;
   const body: unknown = await res.json().catch(() => null);
   if (isErrorEnvelope(body)) {
     const { code, message, field, requestId, details } = body.error;

@@ -29,7 +29,7 @@ export function lastAnsweredAt(): number {
  * Every APP request: the bearer token in `Authorization`, and `credentials: 'omit'` so the WEB
  * console's cookie never rides along (nor can a response's Set-Cookie touch it).
  */
-export const appFetch: typeof fetch = async (input, init) => {
+const appFetch: typeof fetch = async (input, init) => {
   const headers = new Headers(init?.headers);
   const token = readToken();
   if (token) headers.set('authorization', `Bearer ${token}`);

@@ -1,27 +1,17 @@
-import type { CodeSent, LoginAnswer, UnlockInput } from '../../../schemas/mfa';
+import type { UnlockInput } from '../../../schemas/mfa';
 import { unwrap } from '../../lib/api';
-import { appApi, appFetch } from './app-api';
-
-/** POSTs JSON through the APP's fetch (bearer, no cookie) and unwraps the envelope. */
-function post<T>(path: string, body?: unknown): Promise<T> {
-  return unwrap<T>(
-    appFetch(`/api/v1${path}`, {
-      method: 'POST',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
-    }),
-  );
-}
+import { appApi } from './app-api';
 
 /** The APP's sign-in, second factor, lock and sign-out calls, in one place. */
 export const appAuth = {
-  login: (username: string, password: string): Promise<LoginAnswer> =>
+  login: (username: string, password: string) =>
     unwrap(appApi.auth.login.$post({ json: { username, password, client: 'app' } })),
-  resendLoginCode: (challengeId: string) => post<CodeSent>('/auth/mfa/email', { challengeId }),
+  resendLoginCode: (challengeId: string) =>
+    unwrap(appApi.auth.mfa.email.$post({ json: { challengeId } })),
   verifyLoginCode: (challengeId: string, code: string) =>
-    post<LoginAnswer>('/auth/mfa/verify', { challengeId, code }),
-  lock: () => post<{ status: 'ok' }>('/auth/lock'),
-  sendUnlockCode: () => post<CodeSent>('/auth/unlock/email'),
-  unlock: (input: UnlockInput) => post<{ status: 'ok'; unlocked: true }>('/auth/unlock', input),
+    unwrap(appApi.auth.mfa.verify.$post({ json: { challengeId, code } })),
+  lock: () => unwrap(appApi.auth.lock.$post()),
+  sendUnlockCode: () => unwrap(appApi.auth.unlock.email.$post()),
+  unlock: (input: UnlockInput) => unwrap(appApi.auth.unlock.$post({ json: input })),
   logout: () => unwrap(appApi.auth.logout.$post()),
 };
