@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
  * Objects; the global setup starts a real sqld and provides its URL as LIBSQL_URL.
  */
 export default defineConfig({
+  // The development tools (dev mail outbox, its API and page) are built in: the tests read
+  // mailed codes from the outbox. wrangler.jsonc's `define` (false) is for deploys.
+  define: { __DEV_TOOLS__: 'true' },
   plugins: [
     cloudflareTest(({ inject }) => ({
       main: './worker/index.ts',

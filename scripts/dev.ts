@@ -104,6 +104,7 @@ async function main() {
     Console   ${url}
     Sign in   ${loginLine}
     Demo      emma.weber, lucas.martin, olivia.chen, dispatch.berlin (same password as admin at seeding)
+    Mailbox   ${url}/dev/mailbox   (the dev outbox: mailed codes land here)
 
   Press Ctrl-C to stop.
 `);

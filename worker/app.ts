@@ -8,6 +8,7 @@ import { appShellRoutes } from './features/app-shell/app-shell.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { companiesRoutes } from './features/companies/companies.routes';
+import { devToolsRoutes } from './features/dev-tools/dev-tools.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { liveRoutes } from './features/live/live.routes';
 import { meRoutes } from './features/me/me.routes';
@@ -68,6 +69,11 @@ export const app = new Hono<AppEnv>()
   .use('/api/*', database)
   .route(API_BASE, api)
   .route('/', appShellRoutes);
+
+// The development tools (dev outbox API, mailbox page) only in builds made with them: in a
+// production build `__DEV_TOOLS__` is `false`, esbuild drops this line and with it their code.
+// They stay out of the typed client and the route registry (so out of the OpenAPI document).
+if (__DEV_TOOLS__) app.route('/', devToolsRoutes());
 
 app.notFound((c) => c.json(envelope(c, 'NOT_FOUND', 'No such route.'), 404));
 

@@ -9,6 +9,8 @@ export interface Bindings extends Env {
   LIBSQL_AUTH_TOKEN?: string;
   PASSWORD_PEPPER: string;
   RESEND_API_KEY?: string;
+  /** Another address for Resend's API (a local stand-in); only tests set it. */
+  RESEND_BASE_URL?: string;
 }
 
 export interface Variables {

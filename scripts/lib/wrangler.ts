@@ -36,6 +36,11 @@ export async function startWorker(opts: {
   pepper: string;
   persistTo: string;
   environment?: string;
+  /**
+   * Build with the development tools (dev mail outbox, `/dev/mailbox`); on unless `false`.
+   * A build-time switch (`__DEV_TOOLS__`, worker/dev-tools.d.ts): deploys build without them.
+   */
+  devTools?: boolean;
   logFile?: string;
   onOutput?: (chunk: Buffer, stream: 'stdout' | 'stderr') => void;
 }): Promise<RunningWorker> {
@@ -56,6 +61,8 @@ export async function startWorker(opts: {
       `PASSWORD_PEPPER:${opts.pepper}`,
       '--var',
       `ENVIRONMENT:${opts.environment ?? 'development'}`,
+      '--define',
+      `__DEV_TOOLS__:${opts.devTools !== false}`,
     ],
     {
       cwd: root,

@@ -1,6 +1,7 @@
 import { createAsync, query, revalidate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { SessionView } from '../../../schemas/sessions';
+import { describeUserAgent } from '../../../schemas/user-agent';
 import { ApiClientError, api, unwrap } from '../../lib/api';
 import { ConfirmDialog } from '../../ui/dialog';
 import { formatDate, plural } from '../../ui/format';
@@ -95,7 +96,7 @@ export function SessionsPanel(props: { userId: string; title?: string; canEnd: b
                         ) : (
                           <Monitor width="15" height="15" />
                         )}
-                        {device(s.userAgent)}
+                        {describeUserAgent(s.userAgent)}
                       </span>
                       <div class="muted small">
                         {s.client === 'app' ? 'APP' : 'WEB'}

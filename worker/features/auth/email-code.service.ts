@@ -5,7 +5,7 @@ import { hubFor } from '../../durable-objects/session-hub.client';
 import type { Bindings } from '../../env';
 import { ApiError } from '../../lib/errors';
 import { sendMail } from '../../lib/mail/send-mail';
-import { codeMail } from '../mfa/code-mail';
+import { codeMail } from './code-mail/code-mail';
 
 /** Where a request for a code came from, for the mail's "not you?" line. */
 export interface RequestOrigin {
