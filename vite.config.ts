@@ -65,6 +65,8 @@ export default defineConfig({
     solid(),
     shell.plugin,
     VitePWA({
+      // The worker's own build (minified, no workbox logs) whatever NODE_ENV a runner sets.
+      mode: 'production',
       // Registered by the APP's own code (client/features/app/app-service-worker.ts) only.
       injectRegister: false,
       // At the root, so the precache's relative URLs (assets/…, app/…) resolve from the site
