@@ -195,3 +195,4 @@ export const PlayCircle = (p: IconProps) =>
     </>,
   );
 export const BarChart = (p: IconProps) => base(p, <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />);
+export const Download = (p: IconProps) => base(p, <path d="M12 3v12M7 10l5 5 5-5M4 21h16" />);

@@ -71,7 +71,7 @@ export async function createAppUser(
   const created = (await admin('POST', '/users', {
     username,
     password: initial,
-    displayName: `Pat Rivera ${tag.slice(0, 3).toUpperCase()}`,
+    displayName: 'Pat Rivera',
     email,
     companyId: me.user.companyId,
     relatedCompanyId: me.user.companyId,

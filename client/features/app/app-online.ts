@@ -6,6 +6,7 @@ import { createSignal } from 'solid-js';
  * report what they saw, and while offline a small probe asks the server every few seconds.
  */
 const [online, setOnline] = createSignal(navigator.onLine);
+
 export { online };
 
 const PROBE_EVERY_MS = 5000;

@@ -1,14 +1,15 @@
 import { createAsync, query, revalidate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { SessionView } from '../../../schemas/sessions';
+import { describeUserAgent } from '../../../schemas/user-agent';
 import { ApiClientError, unwrap } from '../../lib/api';
 import { ConfirmDialog } from '../../ui/dialog';
 import { formatDate, initials } from '../../ui/format';
-import { Lock, LogOut, Monitor, Phone } from '../../ui/icons';
+import { Download, Lock, LogOut, Monitor, Phone } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
 import { toast } from '../../ui/toast';
-import { device } from '../sessions/session-device';
 import { appApi } from './app-api';
+import { canInstall, installApp } from './app-install';
 import { me, signOut } from './app-session';
 
 const FACTOR_NAMES = { password: 'your password', email: 'an emailed code', face: 'your face' };
@@ -61,6 +62,15 @@ export default function AppProfile() {
                 it with {FACTOR_NAMES[u().mfa.appUnlock]}.
               </p>
             </section>
+            <Show when={canInstall()}>
+              <button
+                type="button"
+                class="button button--primary button--block app-install"
+                onClick={() => void installApp()}
+              >
+                <Download /> Install Gatehouse on this device
+              </button>
+            </Show>
             <OwnSessions userId={u().id} />
             <button
               type="button"
@@ -121,7 +131,7 @@ function OwnSessions(props: { userId: string }) {
                 <span class="app-list__icon">{s.client === 'app' ? <Phone /> : <Monitor />}</span>
                 <span class="app-list__main">
                   <span>
-                    {s.client === 'app' ? 'APP' : 'WEB'} · {device(s.userAgent)}
+                    {s.client === 'app' ? 'APP' : 'WEB'} · {describeUserAgent(s.userAgent)}
                   </span>
                   <span class="app-list__meta">
                     {s.current ? 'This device' : `Active ${formatDate(s.lastSeenAt, true)}`}
@@ -131,7 +141,7 @@ function OwnSessions(props: { userId: string }) {
                   <button
                     type="button"
                     class="button button--small"
-                    aria-label={`End the ${s.client === 'app' ? 'APP' : 'WEB'} session on ${device(s.userAgent)}`}
+                    aria-label={`End the ${s.client === 'app' ? 'APP' : 'WEB'} session on ${describeUserAgent(s.userAgent)}`}
                     onClick={() => setEnding(s)}
                   >
                     End
@@ -153,7 +163,7 @@ function OwnSessions(props: { userId: string }) {
       >
         <p>
           {ending()?.client === 'app' ? 'The APP' : 'The console'} on{' '}
-          {device(ending()?.userAgent ?? null)} is signed out at once and told why.
+          {describeUserAgent(ending()?.userAgent ?? null)} is signed out at once and told why.
         </p>
       </ConfirmDialog>
     </section>

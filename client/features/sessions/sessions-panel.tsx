@@ -8,7 +8,6 @@ import { formatDate, plural } from '../../ui/format';
 import { Monitor, Phone } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
 import { toast } from '../../ui/toast';
-import { device } from './session-device';
 
 export const getSessions = query(
   (userId: string): Promise<{ sessions: SessionView[] }> =>
