@@ -56,7 +56,7 @@ export default function AppModuleScreen() {
                         <Check width="16" height="16" />
                       </span>
                       <span class="app-list__main">{point.label}</span>
-                      <span class="tag">Allowed</span>
+                      <span class="tag tag--allowed">Allowed</span>
                     </li>
                   )}
                 </For>
