@@ -129,10 +129,14 @@ describe('the APP on a phone', () => {
     await context.close();
   });
 
-  it('unlocks with a code emailed on request, keeping the same token', async () => {
+  it('unlocks with a code emailed on request, keeping the same token and live socket', async () => {
     const user = await createAppUser(stack.url, { appUnlock: 'email' });
     const context = await newPhone(browser);
     const page = await context.newPage();
+    let sockets = 0;
+    page.on('websocket', () => {
+      sockets += 1;
+    });
     await page.clock.install();
     await page.goto(`${stack.url}/app/`);
     await submitAppSignIn(page, user.username, user.password);
@@ -151,6 +155,8 @@ describe('the APP on a phone', () => {
     await homeShows(page);
     expect(await page.evaluate(() => localStorage.getItem('gatehouse.app.token'))).toBe(token);
     expect(await meStatus(page)).toBe(200);
+    // The live socket opened at sign-in carried through the lock: none was opened since.
+    expect(sockets).toBe(1);
     await context.close();
   });
 
