@@ -1,9 +1,28 @@
 import { revalidate, useNavigate } from '@solidjs/router';
 import { createSignal, onMount, Show } from 'solid-js';
+import type { CodeSent } from '../../../schemas/mfa';
 import { ApiClientError, api, unwrap } from '../../lib/api';
 import { AlertCircle, Building, Clock, Eye, EyeOff, Info, LogoMark, Shield } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
+import { codeErrorMessage } from './code-errors';
 import { takeKickMessage } from './kick-notice';
+import { LoginCodeStep } from './login-code-step';
+
+// Refusals of the sign-in that concern the code it tried to mail, worded like the code step's.
+const CODE_SEND_CODES = new Set(['CODE_SEND_LIMIT', 'RESEND_TOO_SOON', 'MAIL_FAILED']);
+
+/** The sign-in's message for a failed password step. */
+function signInError(e: unknown): { message: string; field?: string | undefined } {
+  if (!(e instanceof ApiClientError)) return { message: 'Sign-in failed. Try again.' };
+  if (e.code === 'MAIL_UNAVAILABLE') {
+    return {
+      message:
+        'Your account signs in with an email code, but email is not set up on this server. Ask an administrator.',
+    };
+  }
+  if (CODE_SEND_CODES.has(e.code)) return { message: codeErrorMessage(e) };
+  return { message: e.message, field: e.field };
+}
 
 export function LoginPage() {
   const navigate = useNavigate();
@@ -13,12 +32,30 @@ export function LoginPage() {
   const [pending, setPending] = createSignal(false);
   const [error, setError] = createSignal<{ message: string; field?: string } | null>(null);
   const [notice, setNotice] = createSignal<string | null>(null);
+  // Set once the password passed and a code was mailed: the card shows the code step.
+  const [codeSent, setCodeSent] = createSignal<CodeSent | null>(null);
   let usernameInput: HTMLInputElement | undefined;
+  let passwordInput: HTMLInputElement | undefined;
 
   onMount(() => {
     setNotice(takeKickMessage());
     usernameInput?.focus();
   });
+
+  const enterConsole = async () => {
+    await revalidate('me');
+    navigate('/', { replace: true });
+  };
+
+  /** Back to the password step, the username kept, with why (or without, when the user chose). */
+  const backToPassword = (message: string | null) => {
+    setCodeSent(null);
+    setPassword('');
+    setPending(false);
+    setError(message ? { message } : null);
+    setNotice(null);
+    queueMicrotask(() => passwordInput?.focus());
+  };
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -26,22 +63,84 @@ export function LoginPage() {
     setError(null);
     setPending(true);
     try {
-      await unwrap(
+      const answer = await unwrap(
         api.auth.login.$post({
           json: { username: username(), password: password(), client: 'web' },
         }),
       );
-      await revalidate('me');
-      navigate('/', { replace: true });
+      if (answer.status === 'mfa_required') {
+        setPending(false);
+        setNotice(null);
+        setCodeSent(answer);
+        return;
+      }
+      await enterConsole();
     } catch (e) {
-      const failure =
-        e instanceof ApiClientError
-          ? { message: e.message, field: e.field }
-          : { message: 'Sign-in failed. Try again.' };
-      setError(failure);
+      setError(signInError(e));
       setPending(false);
     }
   };
+
+  const passwordStep = () => (
+    <form onSubmit={submit} novalidate aria-labelledby="login-title">
+      <h2 id="login-title">Sign in</h2>
+      <p class="muted login__lead">Use the account your administrator gave you.</p>
+      <Show when={notice()}>
+        <div class="alert alert--info" role="status">
+          <Info /> <span>{notice()}</span>
+        </div>
+      </Show>
+      <Show when={error()}>
+        {(e) => (
+          <div class="alert alert--error" role="alert">
+            <AlertCircle /> <span>{e().message}</span>
+          </div>
+        )}
+      </Show>
+      <label class="field">
+        <span class="field__label">Username</span>
+        <input
+          ref={usernameInput}
+          name="username"
+          autocomplete="username"
+          autocapitalize="none"
+          spellcheck={false}
+          required
+          value={username()}
+          onInput={(e) => setUsername(e.currentTarget.value)}
+          aria-invalid={error()?.field === 'username'}
+        />
+      </label>
+      <label class="field">
+        <span class="field__label">Password</span>
+        <span class="field__with-action">
+          <input
+            ref={passwordInput}
+            name="password"
+            type={showPassword() ? 'text' : 'password'}
+            autocomplete="current-password"
+            required
+            value={password()}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+            aria-invalid={error()?.field === 'password'}
+          />
+          <button
+            type="button"
+            class="icon-button"
+            onClick={() => setShowPassword(!showPassword())}
+            aria-label={showPassword() ? 'Hide password' : 'Show password'}
+          >
+            {showPassword() ? <EyeOff /> : <Eye />}
+          </button>
+        </span>
+      </label>
+      <button class="button button--primary button--block" type="submit" disabled={pending()}>
+        <Show when={pending()} fallback="Sign in">
+          <Spinner label="Signing in" /> Signing in…
+        </Show>
+      </button>
+    </form>
+  );
 
   return (
     <div class="login">
@@ -70,63 +169,19 @@ export function LoginPage() {
         <p class="login__foot">© Gatehouse · Account &amp; authority service</p>
       </aside>
       <main class="login__main">
-        <form class="login__card" onSubmit={submit} novalidate aria-labelledby="login-title">
-          <h2 id="login-title">Sign in</h2>
-          <p class="muted">Use the account your administrator gave you.</p>
-          <Show when={notice()}>
-            <div class="alert alert--info" role="status">
-              <Info /> <span>{notice()}</span>
-            </div>
-          </Show>
-          <Show when={error()}>
-            {(e) => (
-              <div class="alert alert--error" role="alert">
-                <AlertCircle /> <span>{e().message}</span>
-              </div>
+        <div class="login__card">
+          <Show when={codeSent()} fallback={passwordStep()}>
+            {(sent) => (
+              <LoginCodeStep
+                sent={sent()}
+                username={username()}
+                onSignedIn={enterConsole}
+                onEnded={backToPassword}
+                onBack={() => backToPassword(null)}
+              />
             )}
           </Show>
-          <label class="field">
-            <span class="field__label">Username</span>
-            <input
-              ref={usernameInput}
-              name="username"
-              autocomplete="username"
-              autocapitalize="none"
-              spellcheck={false}
-              required
-              value={username()}
-              onInput={(e) => setUsername(e.currentTarget.value)}
-              aria-invalid={error()?.field === 'username'}
-            />
-          </label>
-          <label class="field">
-            <span class="field__label">Password</span>
-            <span class="field__with-action">
-              <input
-                name="password"
-                type={showPassword() ? 'text' : 'password'}
-                autocomplete="current-password"
-                required
-                value={password()}
-                onInput={(e) => setPassword(e.currentTarget.value)}
-                aria-invalid={error()?.field === 'password'}
-              />
-              <button
-                type="button"
-                class="icon-button"
-                onClick={() => setShowPassword(!showPassword())}
-                aria-label={showPassword() ? 'Hide password' : 'Show password'}
-              >
-                {showPassword() ? <EyeOff /> : <Eye />}
-              </button>
-            </span>
-          </label>
-          <button class="button button--primary button--block" type="submit" disabled={pending()}>
-            <Show when={pending()} fallback="Sign in">
-              <Spinner label="Signing in" /> Signing in…
-            </Show>
-          </button>
-        </form>
+        </div>
       </main>
     </div>
   );

@@ -1,5 +1,6 @@
 import { revalidate } from '@solidjs/router';
 import { createEffect, createSignal, on, Show } from 'solid-js';
+import { APP_LOCK_LIMITS } from '../../../schemas/mfa-config';
 import type { TokenConfig } from '../../../schemas/users';
 import { api, unwrap } from '../../lib/api';
 import { useMe } from '../../lib/use-me';
@@ -11,6 +12,7 @@ import { toast } from '../../ui/toast';
 import { getUser } from '../users/user.queries';
 
 const UNITS = { minutes: 1, hours: 60, days: 1440 } as const;
+const LOCK_RANGE = `Use whole minutes from ${APP_LOCK_LIMITS.min} to ${APP_LOCK_LIMITS.max} (one day).`;
 type Unit = keyof typeof UNITS;
 
 function split(minutes: number): { amount: number; unit: Unit } {
@@ -19,7 +21,10 @@ function split(minutes: number): { amount: number; unit: Unit } {
   return { amount: minutes, unit: 'minutes' };
 }
 
-/** "Token configuration" for one user: long-term validity, exclusive login, expiration time. */
+/**
+ * "Token configuration" for one user: long-term validity, exclusive login, expiration time, and
+ * how long the APP may sit idle or hidden before it locks.
+ */
 export function TokenConfigDialog(props: {
   user: { id: string; displayName: string } | null;
   onClose: () => void;
@@ -32,6 +37,12 @@ export function TokenConfigDialog(props: {
     const u = props.user;
     const c = config();
     if (!u || !c) return;
+    const lock = c.appLockMinutes;
+    // The number field lets anything through; say what is wrong before the server does.
+    if (!Number.isInteger(lock) || lock < APP_LOCK_LIMITS.min || lock > APP_LOCK_LIMITS.max) {
+      save.setError({ message: LOCK_RANGE, field: 'appLockMinutes' });
+      return;
+    }
     const res = await unwrap(
       api.users[':id']['token-config'].$put({
         param: { id: u.id },
@@ -152,6 +163,37 @@ export function TokenConfigDialog(props: {
               </div>
               <span class="field__hint">
                 How long a token issued at sign-in stays valid. Applies to new sign-ins.
+              </span>
+            </div>
+            <div
+              class="field"
+              classList={{ 'field--invalid': save.error()?.field === 'appLockMinutes' }}
+            >
+              <label class="field__label" for="token-app-lock">
+                Lock the APP after
+              </label>
+              <div class="inline">
+                <input
+                  id="token-app-lock"
+                  type="number"
+                  min={APP_LOCK_LIMITS.min}
+                  max={APP_LOCK_LIMITS.max}
+                  step="1"
+                  inputmode="numeric"
+                  aria-describedby="token-app-lock-hint"
+                  aria-invalid={save.error()?.field === 'appLockMinutes'}
+                  value={c().appLockMinutes}
+                  onInput={(e) => {
+                    set({ appLockMinutes: e.currentTarget.valueAsNumber });
+                    if (save.error()?.field === 'appLockMinutes') save.setError(null);
+                  }}
+                />
+                <span class="inline__unit">minutes idle or hidden</span>
+              </div>
+              <span class="field__hint" id="token-app-lock-hint">
+                Left alone or in the background this long, the APP locks and asks for its unlock
+                factor. From {APP_LOCK_LIMITS.min} to {APP_LOCK_LIMITS.max} minutes;{' '}
+                {APP_LOCK_LIMITS.default} by default.
               </span>
             </div>
             <ErrorAlert message={save.error()?.message} />

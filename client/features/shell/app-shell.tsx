@@ -1,4 +1,4 @@
-import { createAsync, useNavigate } from '@solidjs/router';
+import { createAsync, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, type ParentProps, Show } from 'solid-js';
 import type { MeResponse } from '../../../schemas/me';
 import { getMe } from '../../lib/session';
@@ -6,6 +6,7 @@ import { Spinner } from '../../ui/spinner';
 import { CompanyTreePane } from '../companies/company-tree-pane';
 import { useLiveSession } from '../live/use-live-session';
 import { AppHeader } from './app-header';
+import './shell-phone.css';
 
 /** The signed-in frame: header, company tree pane and the routed content area. */
 export function AppShell(props: ParentProps) {
@@ -34,6 +35,7 @@ export function AppShell(props: ParentProps) {
 
 function SignedIn(props: ParentProps<{ me: MeResponse }>) {
   useLiveSession();
+  const location = useLocation();
 
   return (
     <div class="shell">
@@ -42,6 +44,8 @@ function SignedIn(props: ParentProps<{ me: MeResponse }>) {
         class="shell__body"
         classList={{
           'shell__body--no-pane': !props.me.permissions.includes('function.companies.view'),
+          // On a phone the tree pane shows on the home page only (shell-phone.css).
+          'shell__body--home': location.pathname === '/',
         }}
       >
         <Show when={props.me.permissions.includes('function.companies.view')}>

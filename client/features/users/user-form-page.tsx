@@ -21,6 +21,7 @@ import { Spinner } from '../../ui/spinner';
 import { toast } from '../../ui/toast';
 import { getCompany } from '../companies/company.queries';
 import { CompanySelect } from '../companies/company-select';
+import { MfaFactorSection } from '../mfa/mfa-factor-section';
 import { PermissionEditor } from '../permissions/permission-editor';
 import { getRoles } from '../roles/role.queries';
 import { SessionsPanel } from '../sessions/sessions-panel';
@@ -28,7 +29,8 @@ import { TokenConfigDialog } from '../sessions/token-config-dialog';
 import { ExplainPanel } from './explain-panel';
 import { getSubUsers, getUser } from './user.queries';
 import { DeleteUserDialog, ExpiryDialog, StatusDialog } from './user-dialogs';
-import { changedFields, emptyForm, expiryOf, type FormState, fromUser } from './user-form-state';
+import { saveNewUserFactors, saveUserEdit } from './user-form-save';
+import { emptyForm, expiryOf, type FormState, fromUser } from './user-form-state';
 
 /** Create (`/users/new?companyId=&parentUserId=`) or edit (`/users/:id`) a user. */
 export default function UserFormPage() {
@@ -81,6 +83,11 @@ function UserForm(props: {
       ? fromUser(props.user)
       : emptyForm(props.initialCompanyId, props.parent, me()?.user.expiresAt),
   );
+  // What the server holds, as a form: edits are judged against it, and it follows each save
+  // step that lands.
+  const [baseline, setBaseline] = createSignal<FormState | null>(
+    props.user ? fromUser(props.user) : null,
+  );
   const [errors, setErrors] = createSignal<{ field?: string; message: string } | null>(null);
   const [saving, setSaving] = createSignal(false);
   const [expiryOpen, setExpiryOpen] = createSignal(false);
@@ -90,11 +97,18 @@ function UserForm(props: {
   const isEdit = () => props.user !== undefined;
   // Own changes go through /me (with the current password): the API refuses them here.
   const isSelf = () => isEdit() && props.user?.id === me()?.user.id;
+  // The section needs its WEB button; saving needs the API permission.
+  const canSetFactors = () =>
+    can('web.organization.users.mfa') && can('function.mfa.configure') && !isSelf();
 
   createEffect(
     on(
       () => props.user,
-      (u) => u && setForm(fromUser(u)),
+      (u) => {
+        if (!u) return;
+        setForm(fromUser(u));
+        setBaseline(fromUser(u));
+      },
       { defer: true },
     ),
   );
@@ -142,18 +156,22 @@ function UserForm(props: {
       permissions: f.permissions,
     };
     try {
-      if (props.user) {
-        const saved = await unwrap(
-          api.users[':id'].$patch({
-            param: { id: props.user.id },
-            json: changedFields(fromUser(props.user), f, common.expiresAt),
-          }),
-        );
-        setForm(fromUser(saved));
+      const base = baseline();
+      if (props.user && base) {
+        const saved = await saveUserEdit(props.user.id, base, f, common.expiresAt, (landed) => {
+          if (landed.profile) {
+            setBaseline(fromUser(landed.profile));
+            setForm((now) => ({ ...now, password: '' }));
+          }
+          const mfa = landed.mfa;
+          if (mfa) setBaseline((b) => (b ? { ...b, mfa } : b));
+        });
         toast(
-          f.password
-            ? `Password reset: ${saved.username} was signed out and must choose a new password at the next sign-in.`
-            : 'Changes saved.',
+          f.password && saved.profile
+            ? `Password reset: ${saved.profile.username} was signed out and must choose a new password at the next sign-in.`
+            : saved.profile
+              ? 'Changes saved.'
+              : 'Sign-in verification saved.',
         );
         await revalidate([
           'user',
@@ -175,6 +193,14 @@ function UserForm(props: {
           }),
         );
         toast(`Created ${created.username}.`);
+        // The account exists either way: a refused factor choice is told, not lost in a form
+        // that is about to close.
+        await saveNewUserFactors(created, f.mfa).catch((err: unknown) =>
+          toast(
+            `Sign-in verification of ${created.username} was not saved: ${err instanceof ApiClientError ? err.message : 'try again from its page'}`,
+            'error',
+          ),
+        );
         await revalidate([
           'company',
           'company-tree',
@@ -194,7 +220,8 @@ function UserForm(props: {
       // into view, or the refusal goes unseen.
       queueMicrotask(() =>
         (
-          document.querySelector('.field--invalid') ?? document.querySelector('.form .alert--error')
+          document.querySelector('.field--invalid, .factor-slot--invalid') ??
+          document.querySelector('.form .alert--error')
         )?.scrollIntoView({ block: 'center', behavior: 'smooth' }),
       );
     } finally {
@@ -398,6 +425,19 @@ function UserForm(props: {
               </div>
             </Field>
           </div>
+
+          <MfaFactorSection
+            value={form().mfa}
+            onChange={(mfa) => set('mfa', mfa)}
+            email={form().email}
+            editable={canSetFactors()}
+            readOnlyReason={
+              isSelf()
+                ? undefined
+                : 'You can see how this account signs in, but changing it needs “Configure sign-in factors”.'
+            }
+            error={errors()}
+          />
 
           <h3 class="form__section">Roles</h3>
           <Show

@@ -1,3 +1,4 @@
+import { DEFAULT_MFA, type MfaConfig } from '../../../schemas/mfa-config';
 import type { UserRecord } from '../../../schemas/users';
 import { fromDateInput, toDateInput } from '../../ui/format';
 
@@ -14,6 +15,8 @@ export interface FormState {
   never: boolean;
   roleIds: string[];
   permissions: string[];
+  /** Saved through `PUT /users/:id/mfa`, never in the PATCH body. */
+  mfa: MfaConfig;
 }
 
 /**
@@ -40,6 +43,7 @@ export const emptyForm = (
     never: earliest === null,
     roleIds: [],
     permissions: [],
+    mfa: { ...DEFAULT_MFA },
   };
 };
 
@@ -55,6 +59,7 @@ export const fromUser = (u: UserRecord): FormState => ({
   never: u.expiresAt === null,
   roleIds: u.roleIds,
   permissions: u.permissions,
+  mfa: { ...u.mfa },
 });
 
 /**

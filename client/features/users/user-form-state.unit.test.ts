@@ -35,6 +35,16 @@ describe('the user form’s edit body', () => {
     const never = { ...original, never: true };
     expect(changedFields(original, never, expiryOf(never, []))).toEqual({ expiresAt: null });
   });
+
+  it('never carries the sign-in factors, which have their own route', () => {
+    const original = fromUser(user);
+    const now = {
+      ...original,
+      email: 'sam@example.com',
+      mfa: { ...original.mfa, webLogin: 'email' as const },
+    };
+    expect(changedFields(original, now, expiryOf(now, []))).toEqual({ email: 'sam@example.com' });
+  });
 });
 
 describe('the chosen expiry', () => {

@@ -1,0 +1,124 @@
+import { For, type JSX, Show } from 'solid-js';
+import type { AppFactor, MfaConfig } from '../../../schemas/mfa-config';
+import { Info, Key, Mail, ScanFace } from '../../ui/icons';
+import { FACTOR_LABELS, FACTOR_SLOTS, type FactorSlot, factorBlocker } from './mfa-factor-options';
+import './mfa-factors.css';
+
+const ICONS: Record<AppFactor, () => JSX.Element> = {
+  password: () => <Key />,
+  email: () => <Mail />,
+  face: () => <ScanFace />,
+};
+
+const DESCRIPTIONS: Record<AppFactor, string> = {
+  password: 'The account’s own password',
+  email: 'A 6-digit code mailed to the account',
+  face: 'A live face check on the phone',
+};
+
+/**
+ * "Sign-in verification" of the user form: the factor for WEB login, APP login and APP unlock.
+ * Options the account cannot use yet stay visible, disabled, with the reason; the email ones
+ * follow the form's email field as the admin types.
+ */
+export function MfaFactorSection(props: {
+  value: MfaConfig;
+  onChange: (next: MfaConfig) => void;
+  /** The email as it stands in the form (not as stored). */
+  email: string;
+  editable: boolean;
+  /** Why the section is read-only, when it is. */
+  readOnlyReason?: string | undefined;
+  error?: { field?: string | undefined; message: string } | null | undefined;
+}) {
+  const blocker = (factor: AppFactor) => factorBlocker(factor, { email: props.email });
+  const slotError = (slot: FactorSlot) =>
+    props.error?.field === slot ? props.error.message : undefined;
+
+  return (
+    <section class="factors" aria-labelledby="factors-title">
+      <h3 class="form__section" id="factors-title">
+        Sign-in verification
+      </h3>
+      <p class="muted small factors__intro">
+        How this account proves who it is. Changes apply from its next sign-in or unlock, and its
+        open screens are told at once.
+      </p>
+      <Show when={!props.editable && props.readOnlyReason}>
+        <p class="factors__readonly">
+          <Info /> {props.readOnlyReason}
+        </p>
+      </Show>
+      <For each={FACTOR_SLOTS}>
+        {(s) => {
+          const chosen = () => props.value[s.slot];
+          // A stored choice the account can no longer use (its email was just cleared) stays
+          // selected and says why, rather than silently becoming the password.
+          const stranded = () => blocker(chosen());
+          return (
+            <fieldset
+              class="factor-slot"
+              classList={{ 'factor-slot--invalid': !!slotError(s.slot) || !!stranded() }}
+              disabled={!props.editable}
+              aria-describedby={`factor-${s.slot}-hint`}
+            >
+              <legend class="factor-slot__legend">{s.label}</legend>
+              <span class="factor-slot__hint muted small" id={`factor-${s.slot}-hint`}>
+                {s.hint}
+              </span>
+              <div class="factor-slot__choices">
+                <For each={s.factors}>
+                  {(factor) => {
+                    const id = `factor-${s.slot}-${factor}`;
+                    const reason = () => blocker(factor);
+                    const checked = () => chosen() === factor;
+                    return (
+                      <div
+                        class="factor-choice"
+                        classList={{
+                          'factor-choice--on': checked(),
+                          'factor-choice--off': !!reason() && !checked(),
+                        }}
+                      >
+                        <input
+                          type="radio"
+                          id={id}
+                          name={`factor-${s.slot}`}
+                          value={factor}
+                          checked={checked()}
+                          disabled={!!reason() && !checked()}
+                          aria-describedby={`${id}-note`}
+                          onChange={() => props.onChange({ ...props.value, [s.slot]: factor })}
+                        />
+                        <span class="factor-choice__icon">{ICONS[factor]()}</span>
+                        <label class="factor-choice__label" for={id}>
+                          {FACTOR_LABELS[factor]}
+                        </label>
+                        <span
+                          class="factor-choice__note"
+                          classList={{ 'factor-choice__note--reason': !!reason() }}
+                          id={`${id}-note`}
+                        >
+                          {reason() ?? DESCRIPTIONS[factor]}
+                        </span>
+                      </div>
+                    );
+                  }}
+                </For>
+              </div>
+              <Show when={slotError(s.slot) ?? stranded()}>
+                {(message) => (
+                  <span class="field__error factor-slot__error" role="alert">
+                    {slotError(s.slot)
+                      ? message()
+                      : `${message()}, or choose another way to verify.`}
+                  </span>
+                )}
+              </Show>
+            </fieldset>
+          );
+        }}
+      </For>
+    </section>
+  );
+}
