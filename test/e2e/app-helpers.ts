@@ -189,3 +189,14 @@ export function liveGreeting(page: Page): Promise<void> {
     );
   });
 }
+
+/**
+ * Moves the APP's clock past the idle limit (installed with `page.clock.install()` before the
+ * page loaded) and waits until the APP locked itself on the server and shows the lock screen.
+ */
+export async function idleUntilLocked(page: Page, limit = '05:01') {
+  const locking = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/lock'));
+  await page.clock.fastForward(limit);
+  expect((await locking).status()).toBe(200);
+  await lockShows(page);
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createAppUser,
   homeShows,
-  lockShows,
+  idleUntilLocked,
   mailCount,
   meStatus,
   newPhone,
@@ -112,10 +112,7 @@ describe('the APP on a phone', () => {
     await submitAppSignIn(page, user.username, user.password);
     await homeShows(page);
 
-    const locking = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/lock'));
-    await page.clock.fastForward('05:01');
-    expect((await locking).status()).toBe(200);
-    await lockShows(page);
+    await idleUntilLocked(page);
     expect(await meStatus(page)).toBe(423);
     await shoot(page, 'lock');
 
@@ -143,8 +140,7 @@ describe('the APP on a phone', () => {
     await homeShows(page);
     const token = await page.evaluate(() => localStorage.getItem('gatehouse.app.token'));
 
-    await page.clock.fastForward('05:01');
-    await lockShows(page);
+    await idleUntilLocked(page);
     expect(await meStatus(page)).toBe(423);
     const mails = await mailCount(stack.url, user.email);
     await page.getByRole('button', { name: /Email me a code/ }).click();
@@ -168,8 +164,7 @@ describe('the APP on a phone', () => {
     await page.goto(`${stack.url}/app/`);
     await submitAppSignIn(page, user.username, user.password);
     await homeShows(page);
-    await page.clock.fastForward('05:01');
-    await lockShows(page);
+    await idleUntilLocked(page);
 
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       await page.getByLabel('Password', { exact: true }).fill(`wrong-password-${attempt}`);
