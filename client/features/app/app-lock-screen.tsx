@@ -1,14 +1,16 @@
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import type { AppFactor, CodeSent } from '../../../schemas/mfa';
 import { ApiClientError } from '../../lib/api';
+import { LiveErrorAlert } from '../../ui/error-alert';
 import { initials } from '../../ui/format';
-import { AlertCircle, Eye, EyeOff, Lock, Mail, ScanFace } from '../../ui/icons';
+import { Lock, Mail, ScanFace } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
 import { codeErrorMessage, detailNumber, resendAfterFrom } from '../auth/code-errors';
 import { EmailCodeForm } from '../auth/email-code-form';
 import { appAuth } from './app-auth';
 import { AuthLayout } from './app-auth-layout';
 import { online } from './app-online';
+import { PasswordUnlock } from './app-password-unlock';
 import { endSession, me, signOut, unlocked } from './app-session';
 import { readLockProfile } from './app-token';
 
@@ -138,7 +140,7 @@ export function AppLockScreen() {
           )}
         </Match>
         <Match when={factor() === 'email'}>
-          <ErrorLine error={error()} />
+          <LiveErrorAlert message={error()} />
           <button
             type="button"
             class="button button--primary button--block"
@@ -172,79 +174,5 @@ export function AppLockScreen() {
         </button>
       </div>
     </AuthLayout>
-  );
-}
-
-function ErrorLine(props: { error: string | null }) {
-  return (
-    <div aria-live="assertive">
-      <Show when={props.error}>
-        <div class="alert alert--error" role="alert">
-          <AlertCircle /> <span>{props.error}</span>
-        </div>
-      </Show>
-    </div>
-  );
-}
-
-function PasswordUnlock(props: {
-  busy: boolean;
-  error: string | null;
-  username: string;
-  onSubmit: (password: string) => void;
-}) {
-  const [password, setPassword] = createSignal('');
-  const [show, setShow] = createSignal(false);
-  let input: HTMLInputElement | undefined;
-  return (
-    <form
-      novalidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!password()) return input?.focus();
-        props.onSubmit(password());
-        input?.select();
-      }}
-    >
-      <ErrorLine error={props.error} />
-      {/* Lets password managers fill the right account's password. */}
-      <input type="hidden" name="username" autocomplete="username" value={props.username} />
-      <label class="field">
-        <span class="field__label">Password</span>
-        <span class="field__with-action">
-          <input
-            ref={(el) => {
-              input = el;
-              queueMicrotask(() => el.focus());
-            }}
-            name="password"
-            type={show() ? 'text' : 'password'}
-            autocomplete="current-password"
-            enterkeyhint="go"
-            required
-            value={password()}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-            aria-invalid={Boolean(props.error)}
-          />
-          <button
-            type="button"
-            class="icon-button"
-            onClick={() => setShow(!show())}
-            aria-label={show() ? 'Hide password' : 'Show password'}
-          >
-            {show() ? <EyeOff /> : <Eye />}
-          </button>
-        </span>
-      </label>
-      <button
-        class="button button--primary button--block"
-        type="submit"
-        disabled={props.busy || !online()}
-      >
-        <Show when={props.busy} fallback="Unlock">
-          <Spinner label="Unlocking" /> Unlocking…
-        </Show>
-      </button>
-    </form>
   );
 }

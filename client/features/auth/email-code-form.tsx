@@ -2,7 +2,8 @@ import { createEffect, createMemo, createSignal, on, onMount, Show, untrack } fr
 import type { CodeSent } from '../../../schemas/mfa';
 import { EMAIL_CODE_RULES } from '../../../schemas/mfa-rules';
 import { createCountdown, formatCountdown } from '../../ui/countdown';
-import { AlertCircle, Mail } from '../../ui/icons';
+import { LiveErrorAlert } from '../../ui/error-alert';
+import { Mail } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
 
 export interface EmailCodeFormProps {
@@ -107,13 +108,7 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
           </Show>
         </span>
       </p>
-      <div class="code-form__error" aria-live="assertive">
-        <Show when={props.error}>
-          <div class="alert alert--error" role="alert">
-            <AlertCircle /> <span>{props.error}</span>
-          </div>
-        </Show>
-      </div>
+      <LiveErrorAlert message={props.error} />
       <label class="field">
         <span class="field__label">Code from the email</span>
         <input
