@@ -98,7 +98,7 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
   );
 
   return (
-    <form class="code-form" onSubmit={submit} novalidate aria-describedby="code-form-sent">
+    <form class="code-form" onSubmit={submit} novalidate>
       <p class="code-form__sent" id="code-form-sent">
         <Mail class="code-form__icon" />
         <span>
@@ -126,6 +126,7 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
           value={code()}
           onInput={(e) => onInput(e.currentTarget.value)}
           aria-invalid={Boolean(props.error)}
+          aria-describedby="code-form-sent"
         />
       </label>
       <button
