@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import { WifiOff } from '../../ui/icons';
+import { AuthLayout } from './app-auth-layout';
 import { online } from './app-online';
 import { loadMe } from './app-session';
 
@@ -18,20 +19,13 @@ export function OfflineBanner() {
 /** The APP opened without a network while signed in: the shell, saying so, until it returns. */
 export function AppUnreachable() {
   return (
-    <div class="app-auth">
-      <main class="app-auth__card app-unreachable">
-        <span class="app-unreachable__icon">
-          <WifiOff width="32" height="32" />
-        </span>
-        <h1>You are offline</h1>
-        <p class="app-auth__lead">
-          Gatehouse needs the network to check your session. It opens by itself as soon as you are
-          back online.
-        </p>
-        <button type="button" class="button button--block" onClick={() => void loadMe()}>
-          Try again
-        </button>
-      </main>
-    </div>
+    <AuthLayout
+      title="You are offline"
+      lead="Gatehouse needs the network to check your session. It opens by itself as soon as you are back online."
+    >
+      <button type="button" class="button button--block" onClick={() => void loadMe()}>
+        Try again
+      </button>
+    </AuthLayout>
   );
 }
