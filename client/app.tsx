@@ -10,7 +10,6 @@ const UserFormPage = lazy(() => import('./features/users/user-form-page'));
 const RolesPage = lazy(() => import('./features/roles/roles-page'));
 const AuditPage = lazy(() => import('./features/audit/audit-page'));
 const ModulePage = lazy(() => import('./features/modules/module-page'));
-const AppHome = lazy(() => import('./features/modules/app-home'));
 const ChangePasswordPage = lazy(() => import('./features/auth/change-password-page'));
 const NotFoundPage = lazy(() => import('./features/shell/not-found-page'));
 
@@ -19,7 +18,6 @@ export function App() {
     <>
       <Router>
         <Route path="/login" component={LoginPage} />
-        <Route path="/app" component={AppHome} />
         <Route path="/password" component={ChangePasswordPage} />
         <Route path="/" component={AppShell}>
           <Route path="/" component={OverviewPage} />

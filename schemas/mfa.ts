@@ -21,26 +21,8 @@ export const mfaResultSchema = z.object({ mfa: mfaConfigSchema });
 export const CODE_PURPOSES = ['web_login', 'app_login', 'app_unlock'] as const;
 export type CodePurpose = (typeof CODE_PURPOSES)[number];
 
-/** Invariant 6 as numbers, shared with the screens that show them. */
-export const EMAIL_CODE_RULES = {
-  digits: 6,
-  lifetimeMinutes: 10,
-  maxWrongTries: 5,
-  /** A new code for the same attempt waits this long after the last one. */
-  resendCooldownSeconds: 60,
-  /**
-   * Codes mailed to one account in any hour, counted apart for logins and for unlocks: someone
-   * who only knows the password cannot spend the budget an open APP needs to unlock.
-   */
-  sendsPerHour: 10,
-  /** Wrong codes one account may see in a day, all attempts together; then no more codes. */
-  wrongCodesPerDay: 20,
-  /** However often it is resent, a login attempt ends this long after its password passed. */
-  attemptMaxMinutes: 30,
-} as const;
-
-/** Failed unlocks (wrong password or wrong code) that end an APP session. */
-export const MAX_UNLOCK_FAILURES = 5;
+// The rules as numbers live in a zod-free module, so screens can show them without zod.
+export { EMAIL_CODE_RULES, MAX_UNLOCK_FAILURES } from './mfa-rules';
 
 /**
  * A challenge id names the user (so it reaches the user's Durable Object), the attempt, and a

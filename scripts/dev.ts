@@ -102,6 +102,7 @@ async function main() {
   \x1b[1mGatehouse is running\x1b[0m  (ready in ${seconds}s)
 
     Console   ${url}
+    APP       ${url}/app/   (phone-first PWA; install it from the browser)
     Sign in   ${loginLine}
     Demo      emma.weber, lucas.martin, olivia.chen, dispatch.berlin (same password as admin at seeding)
     Mailbox   ${url}/dev/mailbox   (the dev outbox: mailed codes land here)

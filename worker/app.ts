@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { ERROR_CODES, type ErrorCode, type ErrorEnvelope } from '../schemas/errors';
 import type { AppEnv } from './env';
+import { appShellRoutes } from './features/app-shell/app-shell.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import { companiesRoutes } from './features/companies/companies.routes';
@@ -66,7 +67,8 @@ export const app = new Hono<AppEnv>()
   .use(requestId())
   .use(secureHeaders())
   .use('/api/*', database)
-  .route(API_BASE, api);
+  .route(API_BASE, api)
+  .route('/', appShellRoutes);
 
 // The development tools (dev outbox API, mailbox page) only in builds made with them: in a
 // production build `__DEV_TOOLS__` is `false`, esbuild drops this line and with it their code.

@@ -25,3 +25,11 @@ export function fromDateInput(value: string): string | null {
 export const isExpired = (iso: string | null) => iso !== null && Date.parse(iso) <= Date.now();
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "OC" for "Olivia Chen": the letters of an avatar. */
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return (
+    (parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')
+  ).toUpperCase();
+}

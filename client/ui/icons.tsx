@@ -184,3 +184,15 @@ export const ScanFace = (p: IconProps) =>
     <path d="M4 8V6a2 2 0 0 1 2-2h2M16 4h2a2 2 0 0 1 2 2v2M20 16v2a2 2 0 0 1-2 2h-2M8 20H6a2 2 0 0 1-2-2v-2M9 10h.01M15 10h.01M9.5 15a3.5 3.5 0 0 0 5 0" />,
   );
 export const Check = (p: IconProps) => base(p, <path d="m5 12 5 5 9-10" />);
+export const Bell = (p: IconProps) =>
+  base(p, <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.9 1.9 0 0 0 3.4 0" />);
+export const PlayCircle = (p: IconProps) =>
+  base(
+    p,
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <path d="m10 8 6 4-6 4z" />
+    </>,
+  );
+export const BarChart = (p: IconProps) => base(p, <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />);
+export const Download = (p: IconProps) => base(p, <path d="M12 3v12M7 10l5 5 5-5M4 21h16" />);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liveGreeting, PHONE, submitAppSignIn } from './app-helpers';
 import { ADMIN_PASSWORD, type DevStack, launchChromium, signInAt, startDevStack } from './stack';
 
 const SHOTS = 'test-results/screenshots';
@@ -151,14 +152,14 @@ describe('live sessions in the browser', () => {
   });
 
   it('tells an APP screen live when the user ends that session from another device', async () => {
-    const phone = await newPage();
-    await signInAt(stack.url, phone, 'olivia.chen', ADMIN_PASSWORD);
-    await phone.waitForURL(`${stack.url}/`);
-    await phone.goto(`${stack.url}/app`);
+    const phone = await (await browser.newContext(PHONE)).newPage();
+    const greeted = liveGreeting(phone);
+    await phone.goto(`${stack.url}/app/`);
+    await submitAppSignIn(phone, 'olivia.chen', ADMIN_PASSWORD);
     await expect
       .poll(() => phone.getByRole('list', { name: 'APP modules' }).textContent())
       .toContain('Monitor');
-    await phone.waitForTimeout(300);
+    await greeted;
 
     const desk = await newPage();
     await signInAt(stack.url, desk, 'olivia.chen', ADMIN_PASSWORD);
@@ -173,7 +174,7 @@ describe('live sessions in the browser', () => {
       await expect.poll(() => endButtons.count()).toBe(before - 1);
     }
 
-    await phone.waitForURL('**/login', { timeout: 3000 });
+    await phone.getByRole('heading', { name: 'Sign in' }).waitFor({ timeout: 3000 });
     await expect
       .poll(() => phone.getByRole('status').allTextContents())
       .toContainEqual(expect.stringContaining('ended from another of your devices'));

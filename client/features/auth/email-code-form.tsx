@@ -1,7 +1,9 @@
 import { createEffect, createMemo, createSignal, on, onMount, Show, untrack } from 'solid-js';
-import { type CodeSent, EMAIL_CODE_RULES } from '../../../schemas/mfa';
+import type { CodeSent } from '../../../schemas/mfa';
+import { EMAIL_CODE_RULES } from '../../../schemas/mfa-rules';
 import { createCountdown, formatCountdown } from '../../ui/countdown';
-import { AlertCircle, Mail } from '../../ui/icons';
+import { LiveErrorAlert } from '../../ui/error-alert';
+import { Mail } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
 
 export interface EmailCodeFormProps {
@@ -14,11 +16,25 @@ export interface EmailCodeFormProps {
   busy?: boolean;
   /** The submit button: "Verify" when signing in, "Unlock" on the lock screen. */
   submitLabel?: string;
-  /** A later resend time than `sent.resendAfter`, e.g. after a refused resend. */
+  /** A later resend time, on this device's clock (see `resendAfterFrom`): a refused resend. */
   resendAfter?: string | undefined;
 }
 
 const DIGITS = EMAIL_CODE_RULES.digits;
+const LIFETIME_MS = EMAIL_CODE_RULES.lifetimeMinutes * 60_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * The code's times on this device's clock, which may be minutes off the server's: the server
+ * stamped `expiresAt` one lifetime after it sent the code, so the cooldown is measured on the
+ * server's own clock and counted from when the code arrived here.
+ */
+function localTimes(sent: CodeSent): { resendAfter: string; expiresAt: string } {
+  const sentAt = Date.parse(sent.expiresAt) - LIFETIME_MS;
+  const cooldown = Math.min(Math.max(Date.parse(sent.resendAfter) - sentAt, 0), LIFETIME_MS);
+  const arrived = Date.now();
+  return { resendAfter: iso(arrived + cooldown), expiresAt: iso(arrived + LIFETIME_MS) };
+}
 const timeOf = (iso: string) =>
   new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(new Date(iso));
 
@@ -31,8 +47,9 @@ const timeOf = (iso: string) =>
 export function EmailCodeForm(props: EmailCodeFormProps) {
   const [code, setCode] = createSignal('');
   let input: HTMLInputElement | undefined;
-  const resendIn = createCountdown(() => props.resendAfter ?? props.sent.resendAfter);
-  const expiresIn = createCountdown(() => props.sent.expiresAt);
+  const local = createMemo(() => localTimes(props.sent));
+  const resendIn = createCountdown(() => props.resendAfter ?? local().resendAfter);
+  const expiresIn = createCountdown(() => local().expiresAt);
   const expired = () => expiresIn() === 0;
 
   onMount(() => input?.focus());
@@ -81,23 +98,17 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
   );
 
   return (
-    <form class="code-form" onSubmit={submit} novalidate aria-describedby="code-form-sent">
+    <form class="code-form" onSubmit={submit} novalidate>
       <p class="code-form__sent" id="code-form-sent">
         <Mail class="code-form__icon" />
         <span>
           We sent a {DIGITS}-digit code to <strong>{props.sent.maskedEmail}</strong>.{' '}
           <Show when={!expired()} fallback="That code has expired; ask for a new one.">
-            It works until {timeOf(props.sent.expiresAt)}.
+            It works until {timeOf(local().expiresAt)}.
           </Show>
         </span>
       </p>
-      <div class="code-form__error" aria-live="assertive">
-        <Show when={props.error}>
-          <div class="alert alert--error" role="alert">
-            <AlertCircle /> <span>{props.error}</span>
-          </div>
-        </Show>
-      </div>
+      <LiveErrorAlert message={props.error} />
       <label class="field">
         <span class="field__label">Code from the email</span>
         <input
@@ -115,6 +126,7 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
           value={code()}
           onInput={(e) => onInput(e.currentTarget.value)}
           aria-invalid={Boolean(props.error)}
+          aria-describedby="code-form-sent"
         />
       </label>
       <button

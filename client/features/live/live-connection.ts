@@ -2,18 +2,31 @@ import { KICK_REASONS, type KickReason, type LiveMessage } from '../../../schema
 
 export interface LiveHandlers {
   onKicked(reason: KickReason): void;
-  onChanged(type: 'permissions_changed' | 'expiry_changed'): void;
+  onChanged(type: 'permissions_changed' | 'expiry_changed' | 'mfa_changed'): void;
   /** The socket dropped without a kick: the caller re-checks the session with the server. */
   onDropped(): void;
+  /** The server locked this APP session (idle past its limit): show the unlock step. */
+  onLocked?(): void;
 }
 
 const KICK_CLOSE_CODE = 4001;
 
+/** The WEB console's socket: same origin, authenticated by the session cookie. */
+export function cookieLiveUrl(): Promise<string> {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return Promise.resolve(`${scheme}://${location.host}/api/v1/live`);
+}
+
 /**
- * Keeps a WebSocket open to the user's SessionHub and reports kicks and changes. Reconnects
- * with backoff after network drops; a kick is final. Returns a function that stops it.
+ * Keeps a WebSocket open to the user's SessionHub and reports kicks, changes and locks.
+ * `url` is asked afresh for every (re)connect: a bearer client fetches a single-use ticket
+ * there. Reconnects with backoff after network drops (or a failed `url`); a kick is final.
+ * Returns a function that stops it.
  */
-export function connectLive(handlers: LiveHandlers): () => void {
+export function connectLive(
+  handlers: LiveHandlers,
+  url: () => Promise<string> = cookieLiveUrl,
+): () => void {
   let socket: WebSocket | undefined;
   let stopped = false;
   let attempt = 0;
@@ -26,9 +39,23 @@ export function connectLive(handlers: LiveHandlers): () => void {
     handlers.onKicked(reason);
   };
 
-  const open = () => {
-    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    socket = new WebSocket(`${scheme}://${location.host}/api/v1/live`);
+  const again = () => {
+    if (stopped) return;
+    attempt += 1;
+    handlers.onDropped();
+    retry = setTimeout(open, Math.min(30_000, 500 * 2 ** attempt));
+  };
+
+  const open = async () => {
+    let address: string;
+    try {
+      address = await url();
+    } catch {
+      again();
+      return;
+    }
+    if (stopped) return;
+    socket = new WebSocket(address);
     socket.onopen = () => {
       attempt = 0;
       heartbeat = setInterval(() => socket?.send('ping'), 30_000);
@@ -36,7 +63,12 @@ export function connectLive(handlers: LiveHandlers): () => void {
     socket.onmessage = (event) => {
       const message = JSON.parse(String(event.data)) as LiveMessage;
       if (message.type === 'kicked') kicked(message.reason);
-      else if (message.type === 'permissions_changed' || message.type === 'expiry_changed') {
+      else if (message.type === 'locked') handlers.onLocked?.();
+      else if (
+        message.type === 'permissions_changed' ||
+        message.type === 'expiry_changed' ||
+        message.type === 'mfa_changed'
+      ) {
         handlers.onChanged(message.type);
       }
     };
@@ -47,12 +79,10 @@ export function connectLive(handlers: LiveHandlers): () => void {
         kicked(event.reason in KICK_REASONS ? (event.reason as KickReason) : 'revoked');
         return;
       }
-      attempt += 1;
-      handlers.onDropped();
-      retry = setTimeout(open, Math.min(30_000, 500 * 2 ** attempt));
+      again();
     };
   };
-  open();
+  void open();
 
   return () => {
     stopped = true;

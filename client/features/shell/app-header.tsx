@@ -2,16 +2,10 @@ import { A, revalidate, useLocation, useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { MeResponse } from '../../../schemas/me';
 import { api, unwrap } from '../../lib/api';
+import { initials } from '../../ui/format';
 import { LogOut, LogoMark } from '../../ui/icons';
 import { rememberKick } from '../auth/kick-notice';
 import { moduleOfPath, visibleWebModules } from './web-modules';
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  return (
-    (parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')
-  ).toUpperCase();
-}
 
 export function AppHeader(props: { me: MeResponse }) {
   const navigate = useNavigate();

@@ -1,0 +1,178 @@
+import { createSignal, Match, Show, Switch } from 'solid-js';
+import type { AppFactor, CodeSent } from '../../../schemas/mfa';
+import { ApiClientError } from '../../lib/api';
+import { LiveErrorAlert } from '../../ui/error-alert';
+import { initials } from '../../ui/format';
+import { Lock, Mail, ScanFace } from '../../ui/icons';
+import { Spinner } from '../../ui/spinner';
+import { codeErrorMessage, detailNumber, resendAfterFrom } from '../auth/code-errors';
+import { EmailCodeForm } from '../auth/email-code-form';
+import { appAuth } from './app-auth';
+import { AuthLayout } from './app-auth-layout';
+import { online } from './app-online';
+import { PasswordUnlock } from './app-password-unlock';
+import { endSession, me, signOut, unlocked } from './app-session';
+import { readLockProfile } from './app-token';
+
+// Spelled out rather than imported: the factor lists live beside zod, which the APP leaves out.
+const isFactor = (value: unknown): value is AppFactor =>
+  value === 'password' || value === 'email' || value === 'face';
+
+const LEADS: Record<AppFactor, string> = {
+  password: 'Enter your password to continue where you left off.',
+  email: 'We email you a code to continue where you left off.',
+  face: 'This account unlocks the APP with face recognition.',
+};
+
+/**
+ * The locked APP: whose it is, and the account's APP unlock factor. The server refuses every
+ * other request meanwhile; unlocking keeps the same token and live socket. Five wrong answers
+ * end the session (the sign-in screen then says why).
+ */
+export function AppLockScreen() {
+  const profile = () => {
+    const current = me();
+    if (!current) return readLockProfile();
+    const { displayName, username, email, mfa } = current.user;
+    return { displayName, username, email, appUnlock: mfa.appUnlock };
+  };
+  const [factor, setFactor] = createSignal<AppFactor>(profile()?.appUnlock ?? 'password');
+  const [sent, setSent] = createSignal<CodeSent | null>(null);
+  const [resendAfter, setResendAfter] = createSignal<string | undefined>();
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  let attemptsLeft: number | undefined;
+
+  const failed = (e: unknown): string | null => {
+    if (!(e instanceof ApiClientError)) return 'Something went wrong. Try again.';
+    switch (e.code) {
+      case 'SESSION_ENDED':
+        // The last allowed failure ends the session; the live kick says the same when it comes.
+        endSession(attemptsLeft === 1 ? 'unlock_failed' : undefined);
+        return null;
+      case 'FACTOR_NOT_ALLOWED': {
+        const configured = e.details?.factor;
+        if (isFactor(configured)) {
+          setFactor(configured);
+          setSent(null);
+        }
+        return 'Your administrator changed how this account unlocks. Use the step below.';
+      }
+      case 'CHALLENGE_ENDED':
+        setSent(null);
+        return e.message;
+      default:
+        attemptsLeft = detailNumber(e, 'attemptsLeft') ?? attemptsLeft;
+        setResendAfter(resendAfterFrom(e) ?? resendAfter());
+        return codeErrorMessage(e);
+    }
+  };
+
+  const run = async (work: () => Promise<void>) => {
+    if (busy()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(failed(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const unlockWith = (input: Parameters<typeof appAuth.unlock>[0]) =>
+    run(async () => {
+      await appAuth.unlock(input);
+      await unlocked();
+    });
+  const sendCode = () =>
+    run(async () => {
+      setSent(await appAuth.sendUnlockCode());
+      setResendAfter(undefined);
+    });
+
+  const who = () => profile();
+
+  return (
+    <AuthLayout
+      title="Gatehouse is locked"
+      lead={LEADS[factor()]}
+      top={
+        <div class="app-lock__who">
+          <span class="app-lock__avatar" aria-hidden="true">
+            {initials(who()?.displayName ?? '')}
+            <span class="app-lock__badge">
+              <Lock width="14" height="14" />
+            </span>
+          </span>
+          <Show when={who()}>
+            {(p) => (
+              <span>
+                <strong>{p().displayName}</strong>
+                <span class="app-lock__user">{p().username}</span>
+              </span>
+            )}
+          </Show>
+        </div>
+      }
+    >
+      <Switch>
+        <Match when={factor() === 'password'}>
+          <PasswordUnlock
+            busy={busy()}
+            error={error()}
+            username={who()?.username ?? ''}
+            onSubmit={(password) => void unlockWith({ password })}
+          />
+        </Match>
+        <Match when={factor() === 'email' && sent()}>
+          {(current) => (
+            <EmailCodeForm
+              sent={current()}
+              error={error()}
+              busy={busy()}
+              submitLabel="Unlock"
+              resendAfter={resendAfter()}
+              onVerify={(code) => void unlockWith({ challengeId: current().challengeId, code })}
+              onResend={() => void sendCode()}
+            />
+          )}
+        </Match>
+        <Match when={factor() === 'email'}>
+          <LiveErrorAlert message={error()} />
+          <button
+            type="button"
+            class="button button--primary button--block"
+            disabled={busy() || !online()}
+            onClick={() => void sendCode()}
+          >
+            <Show when={busy()} fallback={<Mail />}>
+              <Spinner label="Sending" />
+            </Show>
+            Email me a code
+            <Show when={who()?.email}>{(email) => <span class="sr-only"> to {email()}</span>}</Show>
+          </button>
+        </Match>
+        <Match when={factor() === 'face'}>
+          <div class="app-empty">
+            <ScanFace width="40" height="40" />
+            <p>
+              Face unlock arrives with face recognition in a coming version of the APP. Sign out and
+              sign in again to continue.
+            </p>
+          </div>
+        </Match>
+      </Switch>
+      <Show when={!online()}>
+        <p class="app-hint">You are offline. Unlocking needs the internet.</p>
+      </Show>
+      <div class="app-lock__out">
+        <span class="muted">Not you, or stuck?</span>
+        <button type="button" class="link-button" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </div>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,31 @@
+import { Show } from 'solid-js';
+import { WifiOff } from '../../ui/icons';
+import { AuthLayout } from './app-auth-layout';
+import { online } from './app-online';
+import { loadMe } from './app-session';
+
+/** A strip on every screen while the device has no network; it goes when the network is back. */
+export function OfflineBanner() {
+  return (
+    <Show when={!online()}>
+      <div class="app-offline" role="status">
+        <WifiOff width="16" height="16" />
+        <span>You are offline. Gatehouse reconnects when the network is back.</span>
+      </div>
+    </Show>
+  );
+}
+
+/** The APP opened without a network while signed in: the shell, saying so, until it returns. */
+export function AppUnreachable() {
+  return (
+    <AuthLayout
+      title="You are offline"
+      lead="Gatehouse needs the network to check your session. It opens by itself as soon as you are back online."
+    >
+      <button type="button" class="button button--block" onClick={() => void loadMe()}>
+        Try again
+      </button>
+    </AuthLayout>
+  );
+}

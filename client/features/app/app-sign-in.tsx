@@ -1,0 +1,130 @@
+import { createSignal, Match, Switch } from 'solid-js';
+import type { CodeSent, LoginAnswer } from '../../../schemas/mfa';
+import { ApiClientError } from '../../lib/api';
+import { ScanFace } from '../../ui/icons';
+import { codeErrorMessage, resendAfterFrom } from '../auth/code-errors';
+import { EmailCodeForm } from '../auth/email-code-form';
+import { appAuth } from './app-auth';
+import { AuthLayout } from './app-auth-layout';
+import { CredentialsForm } from './app-credentials-form';
+import { notice, setSignInNotice, signedIn } from './app-session';
+
+type Step = { kind: 'credentials' } | { kind: 'code'; sent: CodeSent } | { kind: 'face' };
+
+/**
+ * The APP's sign-in: username and password, then the account's APP login factor (an emailed
+ * code; face arrives with face recognition). Ends with a bearer token, never a cookie.
+ */
+export function AppSignIn() {
+  const [step, setStep] = createSignal<Step>({ kind: 'credentials' });
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const [resendAfter, setResendAfter] = createSignal<string | undefined>();
+
+  const finish = async (answer: LoginAnswer) => {
+    if (answer.status === 'ok') {
+      if (!answer.token) throw new Error('The sign-in answered no APP token.');
+      await signedIn(answer.token);
+      return;
+    }
+    setResendAfter(undefined);
+    setStep(answer.method === 'email' ? { kind: 'code', sent: answer } : { kind: 'face' });
+  };
+
+  const codeSent = () => {
+    const current = step();
+    return current.kind === 'code' ? current.sent : undefined;
+  };
+
+  const run = async (work: () => Promise<void>, describe: (e: unknown) => string | null) => {
+    if (busy()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(describe(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const signIn = (username: string, password: string) =>
+    run(
+      async () => {
+        setSignInNotice(null);
+        await finish(await appAuth.login(username, password));
+      },
+      (e) => (e instanceof ApiClientError ? e.message : 'Sign-in failed. Try again.'),
+    );
+
+  const backToStart = (message: string | null) => {
+    setStep({ kind: 'credentials' });
+    setError(null);
+    setSignInNotice(message);
+  };
+
+  const codeFailed = (e: unknown) => {
+    // The attempt is over (expired, used up, or too many wrong codes): start again.
+    if (e instanceof ApiClientError && e.code === 'CHALLENGE_ENDED') {
+      backToStart(e.message);
+      return null;
+    }
+    const later = resendAfterFrom(e);
+    if (later) setResendAfter(later);
+    return codeErrorMessage(e);
+  };
+
+  const verify = (sent: CodeSent, code: string) =>
+    run(async () => finish(await appAuth.verifyLoginCode(sent.challengeId, code)), codeFailed);
+
+  const resend = (sent: CodeSent) =>
+    run(async () => {
+      const next = await appAuth.resendLoginCode(sent.challengeId);
+      setResendAfter(undefined);
+      setStep({ kind: 'code', sent: next });
+    }, codeFailed);
+
+  return (
+    <Switch>
+      <Match when={step().kind === 'credentials'}>
+        <AuthLayout title="Sign in" lead="Use the account your administrator gave you.">
+          <CredentialsForm busy={busy()} error={error()} notice={notice()} onSubmit={signIn} />
+        </AuthLayout>
+      </Match>
+      <Match when={codeSent()}>
+        {(sent) => (
+          <AuthLayout
+            title="Check your email"
+            lead="Enter the code we emailed you to finish signing in."
+            back={{ label: 'Use another account', onClick: () => backToStart(null) }}
+          >
+            <EmailCodeForm
+              sent={sent()}
+              error={error()}
+              busy={busy()}
+              resendAfter={resendAfter()}
+              onVerify={(code) => void verify(sent(), code)}
+              onResend={() => void resend(sent())}
+            />
+          </AuthLayout>
+        )}
+      </Match>
+      <Match when={step().kind === 'face'}>
+        <AuthLayout
+          title="Face sign-in"
+          lead="This account signs in to the APP with face recognition."
+          back={{ label: 'Use another account', onClick: () => backToStart(null) }}
+        >
+          <div class="app-empty">
+            <ScanFace width="40" height="40" />
+            <p>
+              Face recognition arrives in a coming version of the APP. Until then, ask your
+              administrator to set the APP sign-in to password or email code.
+            </p>
+          </div>
+        </AuthLayout>
+      </Match>
+    </Switch>
+  );
+}
