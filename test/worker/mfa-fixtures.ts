@@ -1,7 +1,7 @@
 import { env, runInDurableObject, SELF } from 'cloudflare:test';
 import type { SessionHub } from '../../worker/durable-objects/session-hub';
 import type { Bindings } from '../../worker/env';
-import { api, PASSWORD, postJson } from './fixtures';
+import { PASSWORD, postJson } from './fixtures';
 
 /** A login answer, parsed, with the raw response's headers. */
 export interface LoginReply {
