@@ -5,6 +5,7 @@ import { DB_TRIPS_HEADER } from '../../worker/middleware/database';
 import { ROUTES, routeKey } from '../../worker/routes/registry';
 import type { RouteSpec } from '../../worker/routes/route';
 import { createUser, PASSWORD, testDb } from './fixtures';
+import { inHub } from './mfa-fixtures';
 import { adminWorld } from './org-fixtures';
 import { send } from './request';
 import { sampleFor } from './route-samples';
@@ -66,13 +67,15 @@ const PINNED: Record<string, number> = {
   'GET /api/v1/audit': 1,
 };
 
-/** State a sample needs beyond the world: an unlock code needs an account that unlocks by email. */
+/** State a sample needs beyond the world: an unlock code needs a locked session of an account that unlocks by email. */
 const PREPARE: Record<string, (adminId: string) => Promise<unknown>> = {
-  'POST /api/v1/auth/unlock/email': (adminId) =>
-    testDb()
+  'POST /api/v1/auth/unlock/email': async (adminId) => {
+    await testDb()
       .update(users)
       .set({ email: `${adminId}@example.com`, mfaAppUnlock: 'email' })
-      .where(eq(users.id, adminId)),
+      .where(eq(users.id, adminId));
+    await inHub(adminId, 'UPDATE sessions SET locked = 1');
+  },
 };
 
 const tripsOf = (headers: Headers): number => Number(headers.get(DB_TRIPS_HEADER) ?? Number.NaN);

@@ -143,8 +143,11 @@ describe('the APP lock', () => {
       ),
     );
     const codes = answers.map((a) => a.body.error?.code);
+    // Only five are ever hashed: the others wait for nothing (429) or find the session gone.
+    const hashed = codes.filter((c) => c !== 'RATE_LIMITED' && c !== 'SESSION_ENDED');
     expect(codes.filter((c) => c === 'UNLOCK_REJECTED').length).toBeLessThanOrEqual(4);
-    expect(codes.filter((c) => c === 'SESSION_ENDED').length).toBeGreaterThanOrEqual(16);
+    expect(hashed.length).toBeLessThanOrEqual(4);
+    expect(codes.filter((c) => c === 'RATE_LIMITED' || c === 'SESSION_ENDED')).toHaveLength(16);
     expect(await inHub(s.id, 'SELECT id FROM sessions')).toHaveLength(0);
   });
 
