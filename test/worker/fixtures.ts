@@ -140,6 +140,12 @@ export async function openLive(headers: Record<string, string>, query = '') {
   return { ws, messages, closed };
 }
 
+/** Opens `/live` as a bearer client does: a single-use ticket first, then the upgrade. */
+export async function openLiveWithTicket(token: string) {
+  const res = await api('/live/ticket', { method: 'POST', headers: bearer(token) });
+  return openLive({}, `?ticket=${((await res.json()) as { ticket: string }).ticket}`);
+}
+
 /** Waits until `check` holds, polling; fails after `ms`. */
 export async function eventually(
   check: () => boolean | Promise<boolean>,

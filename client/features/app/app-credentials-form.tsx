@@ -1,6 +1,7 @@
 import { createSignal, onMount, Show } from 'solid-js';
 import { LiveErrorAlert } from '../../ui/error-alert';
-import { Eye, EyeOff, Info } from '../../ui/icons';
+import { Info } from '../../ui/icons';
+import { PasswordField } from '../../ui/password-field';
 import { Spinner } from '../../ui/spinner';
 import { online } from './app-online';
 
@@ -13,7 +14,6 @@ export function CredentialsForm(props: {
 }) {
   const [username, setUsername] = createSignal('');
   const [password, setPassword] = createSignal('');
-  const [show, setShow] = createSignal(false);
   let usernameInput: HTMLInputElement | undefined;
   onMount(() => usernameInput?.focus());
 
@@ -45,28 +45,7 @@ export function CredentialsForm(props: {
           onInput={(e) => setUsername(e.currentTarget.value)}
         />
       </label>
-      <label class="field">
-        <span class="field__label">Password</span>
-        <span class="field__with-action">
-          <input
-            name="password"
-            type={show() ? 'text' : 'password'}
-            autocomplete="current-password"
-            enterkeyhint="go"
-            required
-            value={password()}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-          <button
-            type="button"
-            class="icon-button"
-            onClick={() => setShow(!show())}
-            aria-label={show() ? 'Hide password' : 'Show password'}
-          >
-            {show() ? <EyeOff /> : <Eye />}
-          </button>
-        </span>
-      </label>
+      <PasswordField value={password()} onInput={setPassword} enterkeyhint="go" />
       <button
         class="button button--primary button--block"
         type="submit"

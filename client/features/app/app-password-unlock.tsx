@@ -1,6 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import { LiveErrorAlert } from '../../ui/error-alert';
-import { Eye, EyeOff } from '../../ui/icons';
+import { PasswordField } from '../../ui/password-field';
 import { Spinner } from '../../ui/spinner';
 import { online } from './app-online';
 
@@ -12,7 +12,6 @@ export function PasswordUnlock(props: {
   onSubmit: (password: string) => void;
 }) {
   const [password, setPassword] = createSignal('');
-  const [show, setShow] = createSignal(false);
   let input: HTMLInputElement | undefined;
   return (
     <form
@@ -27,33 +26,16 @@ export function PasswordUnlock(props: {
       <LiveErrorAlert message={props.error} />
       {/* Lets password managers fill the right account's password. */}
       <input type="hidden" name="username" autocomplete="username" value={props.username} />
-      <label class="field">
-        <span class="field__label">Password</span>
-        <span class="field__with-action">
-          <input
-            ref={(el) => {
-              input = el;
-              queueMicrotask(() => el.focus());
-            }}
-            name="password"
-            type={show() ? 'text' : 'password'}
-            autocomplete="current-password"
-            enterkeyhint="go"
-            required
-            value={password()}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-            aria-invalid={Boolean(props.error)}
-          />
-          <button
-            type="button"
-            class="icon-button"
-            onClick={() => setShow(!show())}
-            aria-label={show() ? 'Hide password' : 'Show password'}
-          >
-            {show() ? <EyeOff /> : <Eye />}
-          </button>
-        </span>
-      </label>
+      <PasswordField
+        ref={(el) => {
+          input = el;
+          queueMicrotask(() => el.focus());
+        }}
+        value={password()}
+        onInput={setPassword}
+        invalid={Boolean(props.error)}
+        enterkeyhint="go"
+      />
       <button
         class="button button--primary button--block"
         type="submit"

@@ -2,7 +2,8 @@ import { revalidate, useNavigate } from '@solidjs/router';
 import { createSignal, onMount, Show } from 'solid-js';
 import type { CodeSent } from '../../../schemas/mfa';
 import { ApiClientError, api, unwrap } from '../../lib/api';
-import { AlertCircle, Building, Clock, Eye, EyeOff, Info, LogoMark, Shield } from '../../ui/icons';
+import { AlertCircle, Building, Clock, Info, LogoMark, Shield } from '../../ui/icons';
+import { PasswordField } from '../../ui/password-field';
 import { Spinner } from '../../ui/spinner';
 import { codeErrorMessage } from './code-errors';
 import { takeKickMessage } from './kick-notice';
@@ -28,7 +29,6 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [username, setUsername] = createSignal('');
   const [password, setPassword] = createSignal('');
-  const [showPassword, setShowPassword] = createSignal(false);
   const [pending, setPending] = createSignal(false);
   const [error, setError] = createSignal<{ message: string; field?: string } | null>(null);
   const [notice, setNotice] = createSignal<string | null>(null);
@@ -111,29 +111,14 @@ export function LoginPage() {
           aria-invalid={error()?.field === 'username'}
         />
       </label>
-      <label class="field">
-        <span class="field__label">Password</span>
-        <span class="field__with-action">
-          <input
-            ref={passwordInput}
-            name="password"
-            type={showPassword() ? 'text' : 'password'}
-            autocomplete="current-password"
-            required
-            value={password()}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-            aria-invalid={error()?.field === 'password'}
-          />
-          <button
-            type="button"
-            class="icon-button"
-            onClick={() => setShowPassword(!showPassword())}
-            aria-label={showPassword() ? 'Hide password' : 'Show password'}
-          >
-            {showPassword() ? <EyeOff /> : <Eye />}
-          </button>
-        </span>
-      </label>
+      <PasswordField
+        ref={(el) => {
+          passwordInput = el;
+        }}
+        value={password()}
+        onInput={setPassword}
+        invalid={error()?.field === 'password'}
+      />
       <button class="button button--primary button--block" type="submit" disabled={pending()}>
         <Show when={pending()} fallback="Sign in">
           <Spinner label="Signing in" /> Signing in…

@@ -7,7 +7,7 @@ import {
   createCompany,
   createUser,
   eventually,
-  openLive,
+  openLiveWithTicket,
   PASSWORD,
   webLogin,
 } from '../../../test/worker/fixtures';
@@ -30,11 +30,6 @@ async function appSession(opts: { unlockBy?: 'password' | 'email'; lockMinutes?:
   return { ...user, email, token };
 }
 
-async function liveFor(token: string) {
-  const res = await api('/live/ticket', { method: 'POST', headers: bearer(token) });
-  return openLive({}, `?ticket=${((await res.json()) as { ticket: string }).ticket}`);
-}
-
 /** Moves the session's last activity back past its limit, as if the phone sat idle. */
 const idle = (userId: string, minutes: number) =>
   inHub(userId, 'UPDATE sessions SET last_active_at = last_active_at - ?', minutes * 60_000 + 1);
@@ -44,7 +39,7 @@ const me = (token: string) => api('/me', { headers: bearer(token) });
 describe('the APP lock', () => {
   it('the server locks an APP session idle past its limit and tells its screens', async () => {
     const s = await appSession({ lockMinutes: 5 });
-    const live = await liveFor(s.token);
+    const live = await openLiveWithTicket(s.token);
     await eventually(() => live.messages.some((m) => m.type === 'hello'));
     await idle(s.id, 4);
     expect((await me(s.token)).status).toBe(200);
@@ -98,7 +93,7 @@ describe('the APP lock', () => {
 
   it('unlocks with the password and keeps the session and its live socket', async () => {
     const s = await appSession();
-    const live = await liveFor(s.token);
+    const live = await openLiveWithTicket(s.token);
     await eventually(() => live.messages.some((m) => m.type === 'hello'));
     await call(s.token, 'POST', '/auth/lock');
     await eventually(() => live.messages.some((m) => m.type === 'locked'));
@@ -114,7 +109,7 @@ describe('the APP lock', () => {
 
   it('five wrong passwords end the session and tell its screen why', async () => {
     const s = await appSession();
-    const live = await liveFor(s.token);
+    const live = await openLiveWithTicket(s.token);
     await eventually(() => live.messages.some((m) => m.type === 'hello'));
     await call(s.token, 'POST', '/auth/lock');
     const left: unknown[] = [];

@@ -7,7 +7,7 @@ import {
   createCompany,
   createUser,
   eventually,
-  openLive,
+  openLiveWithTicket,
   PASSWORD,
   postJson,
 } from '../../../test/worker/fixtures';
@@ -16,11 +16,6 @@ import { LoginThrottle } from '../../durable-objects/login-throttle';
 import { FREE_FAILURES } from '../../durable-objects/login-throttle.client';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { Bindings } from '../../env';
-
-async function liveFor(token: string) {
-  const res = await api('/live/ticket', { method: 'POST', headers: bearer(token) });
-  return openLive({}, `?ticket=${((await res.json()) as { ticket: string }).ticket}`);
-}
 
 describe('exclusive login', () => {
   it('leaves exactly one live session after simultaneous logins', async () => {
@@ -99,7 +94,7 @@ describe('exclusive login', () => {
     const company = await createCompany('Excl');
     const user = await createUser({ company, exclusive: true });
     const first = await appLogin(user.username);
-    const live = await liveFor(first);
+    const live = await openLiveWithTicket(first);
     await appLogin(user.username);
     await eventually(() => live.messages.some((m) => m.type === 'kicked'));
     expect(live.messages.at(-1)).toEqual({ type: 'kicked', reason: 'signed_in_elsewhere' });
@@ -122,7 +117,7 @@ describe('token configuration', () => {
     const u = await createUser({ company: t.east });
     const older = await appLogin(u.username);
     const newer = await appLogin(u.username);
-    const olderLive = await liveFor(older);
+    const olderLive = await openLiveWithTicket(older);
     const set = await call(t.token, 'PUT', `/users/${u.id}/token-config`, {
       longTerm: false,
       ttlMinutes: 15,
@@ -223,7 +218,7 @@ describe('the sessions view', () => {
     expect(sessions).toHaveLength(2);
     expect(sessions.filter((s) => s.current)).toHaveLength(1);
     const other = sessions.find((s) => !s.current);
-    const bLive = await liveFor(b);
+    const bLive = await openLiveWithTicket(b);
     expect((await call(a, 'DELETE', `/sessions/${other?.id}`)).body).toEqual({ ended: 1 });
     await eventually(() => bLive.messages.some((m) => m.type === 'kicked'));
     expect((await api('/me', { headers: bearer(b) })).status).toBe(401);
@@ -239,7 +234,7 @@ describe('the sessions view', () => {
       { 'user-agent': 'GatehouseTest/1.0', 'cf-connecting-ip': '203.0.113.7' },
     );
     const token = ((await res.json()) as { token: string }).token;
-    const live = await liveFor(token);
+    const live = await openLiveWithTicket(token);
     const list = await call(t.token, 'GET', `/users/${u.id}/sessions`);
     expect(list.body.sessions).toEqual([
       expect.objectContaining({
@@ -270,7 +265,7 @@ describe('ending accounts ends their sessions', () => {
     const parent = await createUser({ company: t.east });
     const child = await createUser({ company: t.east, parentUserId: parent.id });
     const childToken = await appLogin(child.username);
-    const live = await liveFor(childToken);
+    const live = await openLiveWithTicket(childToken);
     const res = await call(t.token, 'PATCH', `/users/${parent.id}`, { status: 'disabled' });
     expect(res.body.status).toBe('disabled');
     await eventually(() => live.messages.some((m) => m.type === 'kicked'));
@@ -356,7 +351,7 @@ describe('account expiry arriving by itself', () => {
   it('tells the open screen when the account’s date passes, with no request in between', async () => {
     const company = await createCompany('Clock');
     const u = await createUser({ company, expiresAt: new Date(Date.now() + 1500) });
-    const live = await liveFor(await appLogin(u.username));
+    const live = await openLiveWithTicket(await appLogin(u.username));
     await eventually(() => live.messages.some((m) => m.type === 'kicked'), 5000);
     expect(live.messages.at(-1)).toEqual({ type: 'kicked', reason: 'account_expired' });
   });
@@ -365,7 +360,7 @@ describe('account expiry arriving by itself', () => {
     const company = await createCompany('Clock');
     const parent = await createUser({ company, expiresAt: new Date(Date.now() + 1500) });
     const child = await createUser({ company, parentUserId: parent.id });
-    const live = await liveFor(await appLogin(child.username));
+    const live = await openLiveWithTicket(await appLogin(child.username));
     await eventually(() => live.messages.some((m) => m.type === 'kicked'), 5000);
     expect(live.messages.at(-1)).toEqual({ type: 'kicked', reason: 'account_expired' });
   });
@@ -373,7 +368,7 @@ describe('account expiry arriving by itself', () => {
   it('follows an admin moving the date closer', async () => {
     const t = await twoTrees();
     const u = await createUser({ company: t.east, expiresAt: new Date(Date.now() + 86_400_000) });
-    const live = await liveFor(await appLogin(u.username));
+    const live = await openLiveWithTicket(await appLogin(u.username));
     const soon = new Date(Date.now() + 1500).toISOString();
     expect((await call(t.token, 'PUT', `/users/${u.id}/expiry`, { expiresAt: soon })).body).toEqual(
       { updated: 1, skipped: 0 },

@@ -1,27 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  api,
   appLogin,
-  bearer,
   createUser,
   eventually,
-  openLive,
+  openLiveWithTicket,
 } from '../../../test/worker/fixtures';
 import { uniqueEmail } from '../../../test/worker/mfa-fixtures';
 import { call, twoTrees } from '../../../test/worker/org-fixtures';
 
 const EMAIL_EVERYWHERE = { webLogin: 'email', appLogin: 'email', appUnlock: 'email' };
 
-async function liveFor(token: string) {
-  const res = await api('/live/ticket', { method: 'POST', headers: bearer(token) });
-  return openLive({}, `?ticket=${((await res.json()) as { ticket: string }).ticket}`);
-}
-
 describe('PUT /users/:id/mfa', () => {
   it('sets the factors, reads them back, audits the change and tells open screens', async () => {
     const t = await twoTrees();
     const user = await createUser({ company: t.east1, email: uniqueEmail() });
-    const live = await liveFor(await appLogin(user.username));
+    const live = await openLiveWithTicket(await appLogin(user.username));
     await eventually(() => live.messages.some((m) => m.type === 'hello'));
     const res = await call(t.token, 'PUT', `/users/${user.id}/mfa`, EMAIL_EVERYWHERE);
     expect(res.status).toBe(200);
