@@ -88,6 +88,9 @@ export function AppLockScreen() {
     });
   const sendCode = () =>
     run(async () => {
+      // The screen locked itself but its lock call may not have reached the server (offline at
+      // that moment): unlock codes are only for locked sessions, so lock it there first.
+      await appAuth.lock().catch(() => undefined);
       setSent(await appAuth.sendUnlockCode());
       setResendAfter(undefined);
     });
