@@ -67,6 +67,14 @@ export const app = new Hono<AppEnv>()
   .use(requestId())
   .use(secureHeaders())
   .use('/api/*', database)
+  // Answers are about one signed-in account: no browser or proxy may keep a copy (a shared
+  // phone's next user must not find the last one's data in a cache).
+  .use('/api/*', async (c, next) => {
+    await next();
+    if (c.res.status !== 101 && !c.res.headers.has('cache-control')) {
+      c.header('Cache-Control', 'no-store');
+    }
+  })
   .route(API_BASE, api)
   .route('/', appShellRoutes);
 

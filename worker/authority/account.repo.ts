@@ -53,8 +53,15 @@ export function toMeUser(row: UserProfileRow): MeUser {
   };
 }
 
-export async function updatePasswordHash(db: DrizzleDb, userId: string, passwordHash: string) {
-  await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+/** Stores a new hash of the same password (new parameters); answers the `updatedAt` written. */
+export async function updatePasswordHash(
+  db: DrizzleDb,
+  userId: string,
+  passwordHash: string,
+): Promise<Date> {
+  const updatedAt = new Date();
+  await db.update(users).set({ passwordHash, updatedAt }).where(eq(users.id, userId));
+  return updatedAt;
 }
 
 /**

@@ -13,7 +13,8 @@ import { constantTimeEqual, hmacBase64Url, randomBytes, toBase64Url } from '../l
  *   APP session an unlock code belongs to, `login` what the finished login opens (JSON).
  * - `code_sends(at, kind)`: when codes were mailed, for the hourly caps (`login` and `unlock`
  *   counted apart).
- * - `code_failures(at)`: wrong codes of any attempt, for the daily cap on guesses.
+ * - `code_failures(at, stamp)`: wrong codes of login attempts, with the credential stamp they
+ *   were made under, for the daily cap on guesses: a new password (or address) starts afresh.
  */
 
 /** What a finished login needs to open its session, fixed when the password passed. */
@@ -47,6 +48,7 @@ export type IssueRefusal =
 export type CodeCheck =
   | { ok: true; purpose: CodePurpose; sessionId: string | null; login: PendingLogin | null }
   | { ok: false; reason: 'CHALLENGE_ENDED' }
+  | { ok: false; reason: 'CODE_GUESS_LIMIT'; retryAfterMs: number }
   | { ok: false; reason: 'CODE_INVALID'; attemptsLeft: number };
 
 interface CodeRow extends Record<string, SqlStorageValue> {
@@ -101,9 +103,10 @@ export class EmailCodes {
       expires_at INTEGER NOT NULL, login TEXT, started_at INTEGER NOT NULL DEFAULT 0)`);
     sql.exec(`CREATE TABLE IF NOT EXISTS code_sends (
       at INTEGER NOT NULL, kind TEXT NOT NULL DEFAULT 'login')`);
-    sql.exec('CREATE TABLE IF NOT EXISTS code_failures (at INTEGER NOT NULL)');
+    sql.exec('CREATE TABLE IF NOT EXISTS code_failures (at INTEGER NOT NULL, stamp TEXT)');
     addMissingColumns(sql, 'codes', { started_at: 'INTEGER NOT NULL DEFAULT 0' });
     addMissingColumns(sql, 'code_sends', { kind: "TEXT NOT NULL DEFAULT 'login'" });
+    addMissingColumns(sql, 'code_failures', { stamp: 'TEXT' });
   }
 
   /**
@@ -133,7 +136,7 @@ export class EmailCodes {
     if (previous && previous.expires_at > now && previous.sent_at + COOLDOWN_MS > now) {
       return { refused: 'RESEND_TOO_SOON', retryAfterMs: previous.sent_at + COOLDOWN_MS - now };
     }
-    const capped = this.capRefusal(now, input.purpose);
+    const capped = this.capRefusal(now, input.purpose, input.login?.stamp ?? null);
     if (capped) return capped;
     if (previous) this.sql.exec('DELETE FROM codes WHERE id = ?', previous.id);
     this.sql.exec(
@@ -182,7 +185,7 @@ export class EmailCodes {
       this.sql.exec('DELETE FROM codes WHERE id = ?', id);
       return { refused: 'CHALLENGE_ENDED' };
     }
-    const capped = this.capRefusal(now, row.purpose as CodePurpose);
+    const capped = this.capRefusal(now, row.purpose as CodePurpose, stampOf(row));
     if (capped) return capped;
     const expiresAt = Math.min(now + LIFETIME_MS, endsAt);
     this.sql.exec(
@@ -225,6 +228,11 @@ export class EmailCodes {
     if (!row || !purposes.includes(row.purpose as CodePurpose) || row.session_id !== sessionId) {
       return { ok: false, reason: 'CHALLENGE_ENDED' };
     }
+    // The day's wrong codes for these credentials are spent: not even the right code is checked
+    // (a password holder must not get more guesses by opening many attempts first).
+    const stamp = stampOf(row);
+    const spent = stamp === null ? null : this.guessRefusal(now, stamp);
+    if (spent) return { ok: false, reason: 'CODE_GUESS_LIMIT', retryAfterMs: spent.retryAfterMs };
     if (constantTimeEqual(row.code_hash, submitted)) {
       this.sql.exec('DELETE FROM codes WHERE id = ?', id);
       return {
@@ -234,7 +242,9 @@ export class EmailCodes {
         login: row.login ? (JSON.parse(row.login) as PendingLogin) : null,
       };
     }
-    this.sql.exec('INSERT INTO code_failures (at) VALUES (?)', now);
+    if (stamp !== null) {
+      this.sql.exec('INSERT INTO code_failures (at, stamp) VALUES (?, ?)', now, stamp);
+    }
     const wrongTries = row.wrong_tries + 1;
     if (wrongTries >= EMAIL_CODE_RULES.maxWrongTries) {
       this.sql.exec('DELETE FROM codes WHERE id = ?', id);
@@ -293,17 +303,30 @@ export class EmailCodes {
     return row;
   }
 
-  /** The caps a new code must pass: wrong codes in a day, then codes of its kind in an hour. */
-  private capRefusal(now: number, purpose: CodePurpose): IssueRefusal | null {
-    this.sweep(now);
+  /** Wrong login codes under these credentials in the last day reached the cap. */
+  private guessRefusal(
+    now: number,
+    stamp: string,
+  ): { refused: 'CODE_GUESS_LIMIT'; retryAfterMs: number } | null {
     const guesses = this.sql
       .exec<{ n: number; oldest: number | null }>(
-        'SELECT COUNT(*) AS n, MIN(at) AS oldest FROM code_failures',
+        'SELECT COUNT(*) AS n, MIN(at) AS oldest FROM code_failures WHERE stamp = ? AND at > ?',
+        stamp,
+        now - DAY_MS,
       )
       .one();
-    if (guesses.n >= EMAIL_CODE_RULES.wrongCodesPerDay) {
-      return { refused: 'CODE_GUESS_LIMIT', retryAfterMs: (guesses.oldest ?? now) + DAY_MS - now };
-    }
+    if (guesses.n < EMAIL_CODE_RULES.wrongCodesPerDay) return null;
+    return { refused: 'CODE_GUESS_LIMIT', retryAfterMs: (guesses.oldest ?? now) + DAY_MS - now };
+  }
+
+  /**
+   * The caps a new code must pass: for a login, the day's wrong codes under its credentials;
+   * then the codes of its kind (login, unlock) mailed in the last hour.
+   */
+  private capRefusal(now: number, purpose: CodePurpose, stamp: string | null): IssueRefusal | null {
+    this.sweep(now);
+    const guessed = stamp === null ? null : this.guessRefusal(now, stamp);
+    if (guessed) return guessed;
     const { sent, oldest } = this.sql
       .exec<{ sent: number; oldest: number | null }>(
         'SELECT COUNT(*) AS sent, MIN(at) AS oldest FROM code_sends WHERE kind = ?',
@@ -330,4 +353,9 @@ export function addMissingColumns(
   for (const [name, type] of Object.entries(columns)) {
     if (!have.has(name)) sql.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${type}`);
   }
+}
+
+/** The credential stamp a login attempt was started under; null for an unlock code. */
+function stampOf(row: CodeRow): string | null {
+  return row.login ? (JSON.parse(row.login) as PendingLogin).stamp : null;
 }

@@ -12,10 +12,15 @@ export const CURRENT_PARAMS = { iterations: PBKDF2_MAX_ITERATIONS, saltBytes: 16
  * `pbkdf2-sha256$i=100000$<salt>$<hash>`; the derived key is then HMAC-ed with the secret
  * pepper, so a stolen database alone cannot be brute-forced.
  */
-export async function hashPassword(password: string, pepper: string): Promise<string> {
+export async function hashPassword(
+  password: string,
+  pepper: string,
+  // Other counts only make hashes "from before" a parameter change, for tests of the re-hash.
+  iterations: number = CURRENT_PARAMS.iterations,
+): Promise<string> {
   const salt = randomBytes(CURRENT_PARAMS.saltBytes);
-  const hash = await derive(password, salt, CURRENT_PARAMS.iterations, pepper);
-  return `pbkdf2-sha256$i=${CURRENT_PARAMS.iterations}$${toBase64Url(salt)}$${hash}`;
+  const hash = await derive(password, salt, iterations, pepper);
+  return `pbkdf2-sha256$i=${iterations}$${toBase64Url(salt)}$${hash}`;
 }
 
 interface ParsedHash {

@@ -8,7 +8,7 @@ import { AppLive } from './app-live';
 import { AppLockScreen } from './app-lock-screen';
 import { AppUnreachable, OfflineBanner } from './app-offline';
 import { online } from './app-online';
-import { loadMe, me, status } from './app-session';
+import { finishPendingLogout, loadMe, me, status } from './app-session';
 import { AppSignIn } from './app-sign-in';
 
 const AppHome = lazy(() => import('./app-home'));
@@ -36,7 +36,10 @@ export function AppRoot() {
  */
 function AppGate(props: RouteSectionProps) {
   const live = createMemo(() => status() === 'ready' || status() === 'locked');
-  onMount(() => void loadMe());
+  onMount(() => {
+    void finishPendingLogout();
+    void loadMe();
+  });
   // Opened offline with a kept token: ask again as soon as the network returns.
   createEffect(() => {
     if (online() && status() === 'unreachable') void loadMe();

@@ -4,7 +4,15 @@ import type { MeResponse } from '../../../schemas/me';
 import { ApiClientError, unwrap } from '../../lib/api';
 import { appApi, setSessionSignals } from './app-api';
 import { appAuth } from './app-auth';
-import { forgetToken, readToken, storeLockProfile, storeToken } from './app-token';
+import {
+  forgetPendingLogout,
+  forgetToken,
+  pendingLogout,
+  readToken,
+  rememberPendingLogout,
+  storeLockProfile,
+  storeToken,
+} from './app-token';
 
 /**
  * Where the APP stands:
@@ -90,11 +98,38 @@ export function endSession(reason?: KickReason): void {
   setStatus('signed_out');
 }
 
-/** Signs out on the server (allowed while locked too) and forgets the token either way. */
+/**
+ * Signs out on the server (allowed while locked too) and forgets the token either way. When the
+ * server cannot be reached the token is kept aside and ended there as soon as the APP is back
+ * online: a sign-out on a phone in a tunnel must not leave the session alive.
+ */
 export async function signOut(): Promise<void> {
-  await appAuth.logout().catch(() => undefined);
+  const token = readToken();
+  const reached = await appAuth
+    .logout()
+    .then(() => true)
+    .catch((error: unknown) => !(error instanceof ApiClientError && error.status === 0));
+  if (!reached && token) rememberPendingLogout(token);
   endSession('logged_out');
+  if (!reached) {
+    setNotice('You are signed out on this phone. The server is told when you are back online.');
+  }
 }
+
+/** Ends a session whose sign-out happened offline, once the server answers again. */
+export async function finishPendingLogout(): Promise<void> {
+  const token = pendingLogout();
+  if (!token) return;
+  const res = await fetch('/api/v1/auth/logout', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    credentials: 'omit',
+  }).catch(() => null);
+  // Any answer settles it: 200 ended it now, 401 means it had already ended.
+  if (res) forgetPendingLogout();
+}
+
+window.addEventListener('online', () => void finishPendingLogout());
 
 /** Shows a message on the sign-in screen (e.g. a code challenge that ended). */
 export function setSignInNotice(message: string | null): void {

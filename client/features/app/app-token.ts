@@ -20,6 +20,24 @@ export interface LockProfile {
   email: string | null;
 }
 
+/**
+ * A token whose sign-out could not reach the server (offline): kept apart, never used for
+ * anything but ending it there once the network is back.
+ */
+const PENDING_LOGOUT_KEY = 'gatehouse.app.pending-logout';
+
+export function rememberPendingLogout(token: string): void {
+  localStorage.setItem(PENDING_LOGOUT_KEY, token);
+}
+
+export function pendingLogout(): string | null {
+  return localStorage.getItem(PENDING_LOGOUT_KEY);
+}
+
+export function forgetPendingLogout(): void {
+  localStorage.removeItem(PENDING_LOGOUT_KEY);
+}
+
 export function readToken(): string | null {
   return localStorage.getItem(TOKEN_KEY);
 }

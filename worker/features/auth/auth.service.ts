@@ -17,6 +17,7 @@ import {
   deliverCode,
   parseChallengeId,
   type RequestOrigin,
+  refusalError,
   startEmailCode,
 } from './email-code.service';
 import { formatToken } from './session-token';
@@ -124,8 +125,15 @@ export async function login(
     throw new ApiError('INVALID_CREDENTIALS');
   }
   await attempt.settle(true);
+  let account = user;
   if (verdict.needsRehash) {
-    await updatePasswordHash(db, user.id, await hashPassword(input.password, env.PASSWORD_PEPPER));
+    const passwordHash = await hashPassword(input.password, env.PASSWORD_PEPPER);
+    // The row as it now stands: a code login's stamp is checked against it at the code.
+    account = {
+      ...user,
+      passwordHash,
+      updatedAt: await updatePasswordHash(db, user.id, passwordHash),
+    };
   }
   const factor = input.client === 'web' ? user.mfaWebLogin : user.mfaAppLogin;
   if (factor === 'password') {
@@ -143,7 +151,7 @@ export async function login(
         client: input.client,
         userAgent: origin.userAgent,
         ip: origin.ip,
-        stamp: await credentialStamp(user),
+        stamp: await credentialStamp(account),
       },
     },
     origin,
@@ -165,6 +173,8 @@ export async function verifyLoginCode(
   const checked = await hubFor(env, userId).checkLoginCode(codeId, input.code);
   if (!checked.ok) {
     if (checked.reason === 'CHALLENGE_ENDED') throw new ApiError('CHALLENGE_ENDED');
+    if (checked.reason === 'CODE_GUESS_LIMIT')
+      throw refusalError({ refused: checked.reason, retryAfterMs: checked.retryAfterMs });
     throw new ApiError('CODE_INVALID', {
       field: 'code',
       details: { attemptsLeft: checked.attemptsLeft },
@@ -175,7 +185,8 @@ export async function verifyLoginCode(
   if (!login || !user || !profile || accountRefusal(chain, Date.now())) {
     throw new ApiError('INVALID_CREDENTIALS');
   }
-  // The password was changed or reset, or the address moved, since this attempt began.
+  // The account changed since this attempt began: a new password or address, disabled and
+  // enabled again, a new expiry — any of them may be the owner shutting an intruder out.
   if ((await credentialStamp(user)) !== login.stamp) throw new ApiError('CHALLENGE_ENDED');
   return openSession(env, user, chain, profile, login.client, login);
 }

@@ -78,12 +78,19 @@ export async function startEmailCode(
 }
 
 /**
- * A fingerprint of the credentials a login's password check passed against: the stored password
- * hash and the address the code goes to. A password change or reset, or a new address, changes
- * it, so an attempt started before then cannot finish after.
+ * A fingerprint of the account as a login's password check found it: the stored password hash,
+ * the address the code goes to, and when the row last changed. A password change or reset, a
+ * new address, disabling, a new expiry — any edit of the account — changes it, so an attempt
+ * started before then cannot finish after (nor keep the wrong codes counted against it).
  */
-export function credentialStamp(account: { passwordHash: string; email: string | null }) {
-  return sha256Base64Url(`${account.passwordHash}\n${account.email ?? ''}`);
+export function credentialStamp(account: {
+  passwordHash: string;
+  email: string | null;
+  updatedAt: Date;
+}) {
+  return sha256Base64Url(
+    `${account.passwordHash}\n${account.email ?? ''}\n${account.updatedAt.getTime()}`,
+  );
 }
 
 const challengeMac = (env: Bindings, userId: string, codeId: string) =>

@@ -8,6 +8,7 @@ import {
   createCompany,
   createUser,
   ORIGIN,
+  PASSWORD,
   postJson,
   testDb,
 } from '../../../test/worker/fixtures';
@@ -23,6 +24,7 @@ import {
   wrongCode,
 } from '../../../test/worker/mfa-fixtures';
 import { call, twoTrees } from '../../../test/worker/org-fixtures';
+import { hashPassword } from '../../lib/password';
 
 /** An account whose WEB and APP logins both ask for an emailed code. */
 async function emailAccount() {
@@ -238,19 +240,25 @@ describe('a login that needs an email code', () => {
     expect(ORIGIN).not.toBe('https://evil.example');
   });
 
-  it('a password change or reset, or a new address, ends a login waiting for its code', async () => {
+  it('any change to the account ends a login waiting for its code', async () => {
     const t = await twoTrees();
-    for (const change of [
-      { password: 'a-Fresh-passphrase-42' },
-      { email: uniqueEmail() },
-    ] as Record<string, string>[]) {
+    for (const changes of [
+      [{ password: 'a-Fresh-passphrase-42' }],
+      [{ email: uniqueEmail() }],
+      // Disabled and enabled again while the mail travelled (the account had no live session).
+      [{ status: 'disabled' }, { status: 'active' }],
+      [{ expiresAt: new Date(Date.now() - 60_000).toISOString() }, { expiresAt: null }],
+    ] as Record<string, unknown>[][]) {
       const email = uniqueEmail();
       const user = await createUser({ company: t.east1, email, mfa: { appLogin: 'email' } });
       const res = await startLogin(user.username, 'app');
       const code = await latestCode(email);
-      expect((await call(t.token, 'PATCH', `/users/${user.id}`, change)).status).toBe(200);
+      for (const change of changes) {
+        const edit = await call(t.token, 'PATCH', `/users/${user.id}`, change);
+        expect(edit.status, JSON.stringify(edit.body)).toBe(200);
+      }
       const done = await verifyCode(String(res.body.challengeId), code);
-      expect(done.body.error?.code, JSON.stringify(change)).toBe('CHALLENGE_ENDED');
+      expect(done.body.error?.code, JSON.stringify(changes)).toBe('CHALLENGE_ENDED');
       expect(await sessionsOf(user.id)).toHaveLength(0);
     }
   });
@@ -282,23 +290,64 @@ describe('a login that needs an email code', () => {
     expect(await inHub(user.id, 'SELECT id FROM codes')).toHaveLength(0);
   });
 
-  it('caps wrong codes per account and day, across attempts', async () => {
+  it('caps wrong codes per account and day, across attempts opened before the guessing', async () => {
     const user = await emailAccount();
-    let wrong = 0;
-    while (wrong < EMAIL_CODE_RULES.wrongCodesPerDay) {
+    const perAttempt = EMAIL_CODE_RULES.maxWrongTries;
+    const attempts = EMAIL_CODE_RULES.wrongCodesPerDay / perAttempt + 1;
+    const opened: { challengeId: string; code: string }[] = [];
+    for (let i = 0; i < attempts; i++) {
       const res = await startLogin(user.username, 'app');
       expect(res.status, JSON.stringify(res.body)).toBe(200);
-      const challengeId = String(res.body.challengeId);
-      const code = await latestCode(user.email);
-      for (let i = 0; i < EMAIL_CODE_RULES.maxWrongTries; i++, wrong++) {
-        await verifyCode(challengeId, wrongCode(code));
-      }
-      // Each attempt mails a code: keep within the hourly cap, which is not what is tested here.
-      await inHub(user.id, 'DELETE FROM code_sends');
+      opened.push({
+        challengeId: String(res.body.challengeId),
+        code: await latestCode(user.email),
+      });
     }
-    const refused = await startLogin(user.username, 'app');
-    expect(refused.status).toBe(429);
-    expect(refused.body.error?.code).toBe('CODE_GUESS_LIMIT');
-    expect(refused.body.error?.details?.retryAfterSeconds).toBeGreaterThan(80_000);
+    const last = opened.pop();
+    for (const { challengeId, code } of opened) {
+      for (let i = 0; i < perAttempt; i++) {
+        expect((await verifyCode(challengeId, wrongCode(code))).body.error?.code).toBe(
+          'CODE_INVALID',
+        );
+      }
+    }
+    // The day's guesses are spent: an attempt opened earlier is not checked, even with its code.
+    const spent = await verifyCode(String(last?.challengeId), String(last?.code));
+    expect(spent.status).toBe(429);
+    expect(spent.body.error?.code).toBe('CODE_GUESS_LIMIT');
+    expect(spent.body.error?.details?.retryAfterSeconds).toBeGreaterThan(80_000);
+    await inHub(user.id, 'DELETE FROM code_sends');
+    expect((await startLogin(user.username, 'app')).body.error?.code).toBe('CODE_GUESS_LIMIT');
+    expect(await sessionsOf(user.id)).toHaveLength(0);
+  });
+
+  it('a new password gives the owner its codes back after an intruder spent them', async () => {
+    const t = await twoTrees();
+    const email = uniqueEmail();
+    const user = await createUser({ company: t.east1, email, mfa: { appLogin: 'email' } });
+    for (let i = 0; i < EMAIL_CODE_RULES.wrongCodesPerDay / EMAIL_CODE_RULES.maxWrongTries; i++) {
+      const res = await startLogin(user.username, 'app');
+      const code = await latestCode(email);
+      for (let j = 0; j < EMAIL_CODE_RULES.maxWrongTries; j++) {
+        await verifyCode(String(res.body.challengeId), wrongCode(code));
+      }
+    }
+    expect((await startLogin(user.username, 'app')).body.error?.code).toBe('CODE_GUESS_LIMIT');
+    const password = 'a-Fresh-passphrase-42';
+    expect((await call(t.token, 'PATCH', `/users/${user.id}`, { password })).status).toBe(200);
+    const res = await startLogin(user.username, 'app', password);
+    expect(res.body.status).toBe('mfa_required');
+  });
+
+  it('a login that re-hashes an old password still finishes with its code', async () => {
+    const user = await emailAccount();
+    const old = await hashPassword(PASSWORD, 'test-pepper', 1000);
+    await testDb().update(users).set({ passwordHash: old }).where(eq(users.id, user.id));
+    const res = await startLogin(user.username, 'app');
+    expect(res.body.status).toBe('mfa_required');
+    const done = await verifyCode(String(res.body.challengeId), await latestCode(user.email));
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const [row] = await testDb().select().from(users).where(eq(users.id, user.id));
+    expect(row?.passwordHash).toMatch(/^pbkdf2-sha256\$i=100000\$/);
   });
 });
