@@ -22,5 +22,8 @@ export type LiveMessage =
   | { type: 'expiry_changed' }
   /** The APP session locked (idle or hidden too long): the screen shows the unlock step. */
   | { type: 'locked' }
-  /** The account's sign-in factors changed. */
-  | { type: 'mfa_changed' };
+  /**
+   * The account's sign-in factors changed; `appUnlock` tells a locked APP (which cannot read
+   * `/me` until it is unlocked) how it unlocks now.
+   */
+  | { type: 'mfa_changed'; appUnlock?: 'password' | 'email' | 'face' };

@@ -18,3 +18,13 @@ export const EMAIL_CODE_RULES = {
 
 /** Failed unlocks (wrong password or wrong code) that end an APP session. */
 export const MAX_UNLOCK_FAILURES = 5;
+
+/**
+ * How far the server's idle clock may trail the screen's: an APP in use tells the server at
+ * least this often (any request counts), and the server locks an APP session only after the
+ * limit plus this long without a request. The screen itself locks at the limit exactly and
+ * says so to the server at once; the grace only keeps the server from locking a screen in use.
+ */
+export function lockGraceMs(limitMs: number): number {
+  return Math.min(60_000, Math.floor(limitMs / 4));
+}

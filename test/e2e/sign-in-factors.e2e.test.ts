@@ -106,7 +106,7 @@ describe('sign-in factors in the user form', () => {
     const face = factorGroup(admin, 'APP login').getByRole('radio', { name: 'Face recognition' });
     expect(await face.isDisabled()).toBe(true);
     expect(await factorGroup(admin, 'APP login').textContent()).toContain(
-      'Face enrolment arrives with face recognition',
+      'No face enrolled: face recognition is not available in this version',
     );
 
     await web.getByRole('radio', { name: 'Email code' }).check();

@@ -1,7 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { sql } from 'drizzle-orm';
 import type { ClientKind, KickReason, LiveMessage } from '../../schemas/auth';
-import { MAX_UNLOCK_FAILURES } from '../../schemas/mfa';
+import { lockGraceMs, MAX_UNLOCK_FAILURES } from '../../schemas/mfa-rules';
 import { loadAccountChain } from '../authority/account.repo';
 import { accountRefusal, earliestExpiry } from '../authority/account-standing';
 import type { Bindings } from '../env';
@@ -176,7 +176,7 @@ export class SessionHub extends DurableObject<Bindings> {
     // A session opened before the live index existed: have the alarm index it.
     if ((await this.ctx.storage.get('indexed_live')) !== true) await this.scheduleExpiry();
     if (row.lock_after_ms !== null && !row.locked) {
-      if (now - row.last_active_at >= row.lock_after_ms) {
+      if (now - row.last_active_at >= row.lock_after_ms + lockGraceMs(row.lock_after_ms)) {
         this.lockSession(sessionId);
         row.locked = 1;
       } else {

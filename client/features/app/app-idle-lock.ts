@@ -1,8 +1,7 @@
 import { onCleanup } from 'solid-js';
+import { lockGraceMs } from '../../../schemas/mfa-rules';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
-/** An active screen tells the server at most this often (the server locks on its own clock). */
-const KEEP_ALIVE_MS = 60_000;
 
 export interface IdleLockOptions {
   /** The limit: idle or hidden at least this long locks. */
@@ -42,7 +41,9 @@ export function useIdleLock(options: IdleLockOptions): void {
   };
   const active = () => {
     lastActive = Date.now();
-    if (Date.now() - Math.max(options.lastServerContact(), lastPing) >= KEEP_ALIVE_MS) {
+    // Within the server's grace: its idle clock never trails this screen's by more than that.
+    const keepAliveMs = lockGraceMs(options.limitMs());
+    if (Date.now() - Math.max(options.lastServerContact(), lastPing) >= keepAliveMs) {
       lastPing = Date.now();
       options.onKeepAlive();
     }

@@ -2,7 +2,7 @@ import { onCleanup } from 'solid-js';
 import { unwrap } from '../../lib/api';
 import { connectLive } from '../live/live-connection';
 import { appApi } from './app-api';
-import { endSession, loadMe, markLocked } from './app-session';
+import { endSession, loadMe, markLocked, unlockFactorChanged } from './app-session';
 import { readToken } from './app-token';
 
 /** A bearer client opens `/live` with a single-use ticket, fetched for every (re)connect. */
@@ -30,7 +30,12 @@ export function AppLive() {
         if (current === null || current === token) endSession(reason);
       },
       onLocked: markLocked,
-      onChanged: () => void loadMe(),
+      onChanged(message) {
+        if (message.type === 'mfa_changed' && message.appUnlock) {
+          unlockFactorChanged(message.appUnlock);
+        }
+        void loadMe();
+      },
       onDropped: () => void loadMe(),
     },
     ticketUrl,

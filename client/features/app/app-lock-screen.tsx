@@ -1,4 +1,4 @@
-import { createSignal, Match, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, Match, on, Show, Switch } from 'solid-js';
 import type { AppFactor, CodeSent } from '../../../schemas/mfa';
 import { ApiClientError } from '../../lib/api';
 import { LiveErrorAlert } from '../../ui/error-alert';
@@ -20,7 +20,7 @@ const isFactor = (value: unknown): value is AppFactor =>
 
 const LEADS: Record<AppFactor, string> = {
   password: 'Enter your password to continue where you left off.',
-  email: 'We email you a code to continue where you left off.',
+  email: 'We’ll email you a code to continue where you left off.',
   face: 'This account unlocks the APP with face recognition.',
 };
 
@@ -37,6 +37,19 @@ export function AppLockScreen() {
     return { displayName, username, email, appUnlock: mfa.appUnlock };
   };
   const [factor, setFactor] = createSignal<AppFactor>(profile()?.appUnlock ?? 'password');
+  // An administrator changed the factor while this screen is up (the live notice says so).
+  createEffect(
+    on(
+      () => profile()?.appUnlock,
+      (changed) => {
+        if (changed && changed !== factor()) {
+          setFactor(changed);
+          setSent(null);
+        }
+      },
+      { defer: true },
+    ),
+  );
   const [sent, setSent] = createSignal<CodeSent | null>(null);
   const [resendAfter, setResendAfter] = createSignal<string | undefined>();
   const [error, setError] = createSignal<string | null>(null);
@@ -161,8 +174,8 @@ export function AppLockScreen() {
           <div class="app-empty">
             <ScanFace width="40" height="40" />
             <p>
-              Face unlock arrives with face recognition in a coming version of the APP. Sign out and
-              sign in again to continue.
+              This account unlocks with face recognition, which this version of the APP does not
+              offer. Sign out and sign in again to continue.
             </p>
           </div>
         </Match>

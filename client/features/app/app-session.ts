@@ -1,6 +1,7 @@
 import { createSignal } from 'solid-js';
 import { KICK_REASONS, type KickReason } from '../../../schemas/live';
 import type { MeResponse } from '../../../schemas/me';
+import type { AppFactor } from '../../../schemas/mfa-config';
 import { ApiClientError, unwrap } from '../../lib/api';
 import { appApi, setSessionSignals } from './app-api';
 import { appAuth } from './app-auth';
@@ -8,6 +9,7 @@ import {
   forgetPendingLogout,
   forgetToken,
   pendingLogout,
+  readLockProfile,
   readToken,
   rememberPendingLogout,
   storeLockProfile,
@@ -77,6 +79,19 @@ export async function lockNow(): Promise<void> {
   setStatus('locked');
   // Offline the server locks it by itself once the idle limit passes; the screen is locked now.
   await appAuth.lock().catch(() => undefined);
+}
+
+/**
+ * An administrator changed how this account unlocks: a locked screen cannot read `/me`, so the
+ * notice itself says, and the lock screen shows the new step at once.
+ */
+export function unlockFactorChanged(appUnlock: AppFactor): void {
+  const current = me();
+  if (current) {
+    setMe({ ...current, user: { ...current.user, mfa: { ...current.user.mfa, appUnlock } } });
+  }
+  const profile = readLockProfile();
+  if (profile) storeLockProfile({ ...profile, appUnlock });
 }
 
 /** The unlock succeeded: the same token and socket carry on. */

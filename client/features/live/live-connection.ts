@@ -2,7 +2,12 @@ import { KICK_REASONS, type KickReason, type LiveMessage } from '../../../schema
 
 export interface LiveHandlers {
   onKicked(reason: KickReason): void;
-  onChanged(type: 'permissions_changed' | 'expiry_changed' | 'mfa_changed'): void;
+  onChanged(
+    message: Extract<
+      LiveMessage,
+      { type: 'permissions_changed' | 'expiry_changed' | 'mfa_changed' }
+    >,
+  ): void;
   /** The socket dropped without a kick: the caller re-checks the session with the server. */
   onDropped(): void;
   /** The server locked this APP session (idle past its limit): show the unlock step. */
@@ -69,7 +74,7 @@ export function connectLive(
         message.type === 'expiry_changed' ||
         message.type === 'mfa_changed'
       ) {
-        handlers.onChanged(message.type);
+        handlers.onChanged(message);
       }
     };
     socket.onclose = (event) => {

@@ -42,7 +42,7 @@ export const FACTOR_LABELS: Record<AppFactor, string> = {
 };
 
 export const EMAIL_MISSING = 'Add an email address first';
-export const FACE_MISSING = 'Face enrolment arrives with face recognition';
+export const FACE_MISSING = 'No face enrolled: face recognition is not available in this version';
 
 // The same check the API applies to the email field, so the form never offers what it refuses.
 const emailSchema = z.email();

@@ -77,6 +77,6 @@ export async function updateMfaConfig(
     }),
   );
   await batch.commit();
-  await broadcastTo(ctx.env, [id], { type: 'mfa_changed' });
+  await broadcastTo(ctx.env, [id], { type: 'mfa_changed', appUnlock: input.appUnlock });
   return { mfa: input };
 }

@@ -45,8 +45,10 @@ const clockUtc = (ms: number) => {
   return `${twoDigits(d.getUTCHours())}:${twoDigits(d.getUTCMinutes())} UTC`;
 };
 
-const notYouEn = (what: string) =>
-  `${what} If that was not you, ignore this email: nobody gets in without the code. Then change your password and tell your administrator.`;
+const notYouEn = (what: string, then: string) =>
+  `${what} If that was not you, do not share this code: nobody gets in without it. ${then}`;
+const PASSWORD_KNOWN_EN =
+  'Someone knows your password, so change it now and tell your administrator.';
 
 export const CODE_MAIL_WORDING = {
   en: {
@@ -68,9 +70,15 @@ export const CODE_MAIL_WORDING = {
     unknown: 'Unknown',
     notYouTitle: 'Not you?',
     notYou: {
-      web_login: notYouEn('Someone signed in to the console with your password.'),
-      app_login: notYouEn('Someone signed in to the app with your password.'),
-      app_unlock: notYouEn('Someone asked to unlock the app signed in to your account.'),
+      web_login: notYouEn(
+        'Someone signed in to the console with your password.',
+        PASSWORD_KNOWN_EN,
+      ),
+      app_login: notYouEn('Someone signed in to the app with your password.', PASSWORD_KNOWN_EN),
+      app_unlock: notYouEn(
+        'Someone asked to unlock the Gatehouse app, which is signed in to your account.',
+        'Tell your administrator, who can end that session.',
+      ),
     },
     footer: 'This email was sent by Gatehouse because a code was requested for your account.',
     dateTime: (ms) => {

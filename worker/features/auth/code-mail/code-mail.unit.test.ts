@@ -39,7 +39,7 @@ describe('the code mail', () => {
       expect(body).toContain('203.0.113.9');
       expect(body).toContain('Chrome on Windows');
       expect(body).toContain('27 April 2026, 14:05 UTC');
-      expect(body).toMatch(/Not you\?.*ignore this email.*change your password.*administrator/s);
+      expect(body).toMatch(/Not you\?.*do not share this code.*administrator/s);
     }
   });
 
