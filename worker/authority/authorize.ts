@@ -5,6 +5,7 @@ import { hubFor } from '../durable-objects/session-hub.client';
 import type { AppEnv } from '../env';
 import type { DrizzleDb } from '../lib/db';
 import { ApiError } from '../lib/errors';
+import { routedIdAuthentic } from '../lib/routed-ids';
 import type { AuthContext, Credentials } from '../middleware/auth';
 import { accountRefusal } from './account-standing';
 import { type Actor, assertHolds } from './actor';
@@ -70,6 +71,10 @@ export async function authorize<const T extends Reads = []>(
   const pending = c.get('pending');
   if (!pending) throw new Error('authorize() called on a route that has no session');
   const { token, via } = pending.credentials;
+  // A session id this server did not issue (a made-up token) is refused before any hub wakes.
+  if (!(await routedIdAuthentic(c.env.PASSWORD_PEPPER, 'session', token.userId, token.sessionId))) {
+    throw new ApiError('SESSION_ENDED');
+  }
   const hub = hubFor(c.env, token.userId);
   const own = reads ? reads(db, token.userId) : ([] as unknown as T);
   const read = () =>

@@ -7,6 +7,7 @@ import { accountRefusal, earliestExpiry } from '../authority/account-standing';
 import type { Bindings } from '../env';
 import { createDb } from '../lib/db';
 import { constantTimeEqual, randomBytes, sha256Base64Url, toBase64Url } from '../lib/encoding';
+import { newRoutedId } from '../lib/routed-ids';
 import { addMissingColumns, EmailCodes } from './email-codes';
 
 /** A live session as the hub stores it. Only a hash of the secret is kept. */
@@ -125,7 +126,8 @@ export class SessionHub extends DurableObject<Bindings> {
   /** Creates a session; for an exclusive user every other session ends first, atomically. */
   async open(input: OpenSessionInput): Promise<OpenedSession> {
     const now = Date.now();
-    const sessionId = toBase64Url(randomBytes(12));
+    // Carries a MAC: the Worker refuses a made-up token before it wakes any hub.
+    const sessionId = await newRoutedId(this.env.PASSWORD_PEPPER, 'session', input.userId);
     const secret = toBase64Url(randomBytes(32));
     const secretHash = await sha256Base64Url(secret);
     await this.ctx.storage.put('user_id', input.userId);
@@ -325,8 +327,8 @@ export class SessionHub extends DurableObject<Bindings> {
   }
 
   /** A single-use, 30-second ticket that lets a bearer client open `/live`. */
-  async issueTicket(sessionId: string): Promise<string> {
-    const ticket = toBase64Url(randomBytes(24));
+  async issueTicket(userId: string, sessionId: string): Promise<string> {
+    const ticket = await newRoutedId(this.env.PASSWORD_PEPPER, 'ticket', userId);
     this.sql.exec(
       'INSERT INTO tickets VALUES (?, ?, ?)',
       await sha256Base64Url(ticket),

@@ -12,6 +12,7 @@ import {
   webLogin,
 } from '../../../test/worker/fixtures';
 import type { SessionHub } from '../../durable-objects/session-hub';
+import { routedIdAuthentic } from '../../lib/routed-ids';
 import { parseToken } from './session-token';
 
 describe('POST /auth/login', () => {
@@ -132,6 +133,37 @@ describe('POST /auth/login', () => {
 });
 
 describe('session tokens', () => {
+  it('name a session id the server made: one the hub holds without its MAC opens nothing', async () => {
+    const company = await createCompany('Acme');
+    const user = await createUser({ company });
+    const token = await appLogin(user.username);
+    const parsed = parseToken(token);
+    if (!parsed) throw new Error('unparsable token');
+    expect(await routedIdAuthentic('test-pepper', 'session', user.id, parsed.sessionId)).toBe(true);
+    // The same secret under a session id whose MAC is wrong, planted in the hub itself.
+    const planted = `${parsed.sessionId.slice(0, 8)}${parsed.sessionId.slice(8) === 'AAAAAAAA' ? 'BBBBBBBB' : 'AAAAAAAA'}`;
+    const stub = env.SESSION_HUB.get(env.SESSION_HUB.idFromName(user.id));
+    await runInDurableObject(stub, (_hub: SessionHub, state) => {
+      state.storage.sql.exec(
+        `INSERT INTO sessions (id, secret_hash, client, user_agent, ip, created_at, last_seen_at,
+          expires_at, locked, last_active_at, lock_after_ms, unlock_failures)
+         SELECT ?, secret_hash, client, user_agent, ip, created_at, last_seen_at, expires_at,
+          locked, last_active_at, lock_after_ms, unlock_failures FROM sessions WHERE id = ?`,
+        planted,
+        parsed.sessionId,
+      );
+    });
+    expect((await api('/me', { headers: bearer(token) })).status).toBe(200);
+    const forged = `${user.id}.${planted}.${parsed.secret}`;
+    expect((await api('/me', { headers: bearer(forged) })).status).toBe(401);
+    // A tampered live ticket opens nothing either.
+    const ticket = await api('/live/ticket', { method: 'POST', headers: bearer(token) });
+    const { ticket: real } = (await ticket.json()) as { ticket: string };
+    const tampered = `${real.slice(0, -1)}${real.endsWith('A') ? 'B' : 'A'}`;
+    const res = await api(`/live?ticket=${tampered}`, { headers: { upgrade: 'websocket' } });
+    expect(res.status).toBe(401);
+  });
+
   it('carry at least 128 random bits and only a hash of the secret is stored', async () => {
     const company = await createCompany('Acme');
     const user = await createUser({ company });

@@ -3,6 +3,7 @@ import { authorize } from '../../authority/authorize';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { AppEnv } from '../../env';
 import { ApiError } from '../../lib/errors';
+import { routedIdAuthentic } from '../../lib/routed-ids';
 import { readCredentials } from '../../middleware/auth';
 import { isSameOrigin } from '../../middleware/origin';
 import { route } from '../../routes/route';
@@ -15,7 +16,7 @@ import { LIVE_ROUTES as R } from './live.contract';
 export const liveRoutes = new Hono<AppEnv>()
   .on(R.ticket.method, R.ticket.path, route(R.ticket), async (c) => {
     const { userId, sessionId } = (await authorize(c)).auth;
-    const ticket = await hubFor(c.env, userId).issueTicket(sessionId);
+    const ticket = await hubFor(c.env, userId).issueTicket(userId, sessionId);
     return c.json({ ticket: `${userId}.${ticket}` }, R.ticket.status);
   })
   .on(
@@ -44,6 +45,10 @@ export const liveRoutes = new Hono<AppEnv>()
         return next();
       }
       const [userId = '', secret = ''] = ticket.split('.');
+      // A ticket this server did not issue wakes no hub.
+      if (!(await routedIdAuthentic(c.env.PASSWORD_PEPPER, 'ticket', userId, secret))) {
+        throw new ApiError('SESSION_ENDED');
+      }
       const hub = hubFor(c.env, userId);
       const sessionId = await hub.redeemTicket(secret);
       if (!sessionId) throw new ApiError('SESSION_ENDED');
