@@ -1,0 +1,124 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { EmbedResult } from '../../verifier/engine';
+import { freePort, waitForHttp } from './ports';
+import { spawnGroup, stopGroup } from './process-group';
+
+const root = resolve(import.meta.dirname, '../..');
+
+/** The shared face set (../shared/faces next to the repository): one folder per person. */
+export const FACES_DIR = resolve(root, '../shared/faces');
+
+export interface FaceImage {
+  person: string;
+  file: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+/** Every JPEG/PNG of the face set, by person then file name. */
+export function loadFaceSet(dir = FACES_DIR): FaceImage[] {
+  const out: FaceImage[] = [];
+  for (const person of readdirSync(dir, { withFileTypes: true })) {
+    if (!person.isDirectory()) continue;
+    for (const file of readdirSync(join(dir, person.name)).sort()) {
+      if (!/\.(jpe?g|png)$/i.test(file)) continue;
+      out.push({
+        person: person.name,
+        file,
+        bytes: new Uint8Array(readFileSync(join(dir, person.name, file))),
+      });
+    }
+  }
+  return out.sort((a, b) => `${a.person}/${a.file}`.localeCompare(`${b.person}/${b.file}`));
+}
+
+export interface VerifierResponse extends EmbedResult {
+  ms: EmbedResult['ms'] & { load: number };
+  wasmHeapBytes: number;
+}
+
+export interface RunningVerifier {
+  url: string;
+  embed(bytes: Uint8Array<ArrayBuffer>): Promise<VerifierResponse>;
+  /** Peak and current resident memory (kB) of the workerd process that runs the verifier. */
+  workerdMemory(): { peakKb: number; currentKb: number } | null;
+  stop(): Promise<void>;
+}
+
+function descendants(pid: number): number[] {
+  try {
+    const kids = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+    return kids.flatMap((k) => [k, ...descendants(k)]);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Starts the face verifier Worker (verifier/wrangler.jsonc) under `wrangler dev` (local workerd,
+ * in its own process group) and talks to its test-and-bench HTTP route, POST /embed.
+ */
+export async function startFaceVerifier(): Promise<RunningVerifier> {
+  const port = await freePort();
+  const child = spawnGroup(
+    join(root, 'node_modules/.bin/wrangler'),
+    [
+      'dev',
+      '-c',
+      'verifier/wrangler.jsonc',
+      '--port',
+      String(port),
+      '--ip',
+      '127.0.0.1',
+      '--show-interactive-dev-session=false',
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => {
+    output += c.toString();
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    output += c.toString();
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${url}/`, 120_000);
+  } catch (error) {
+    await stopGroup(child);
+    throw new Error(`${String(error)}\n${output}`);
+  }
+  return {
+    url,
+    async embed(bytes) {
+      const res = await fetch(`${url}/embed`, { method: 'POST', body: bytes });
+      const body = (await res.json()) as VerifierResponse & { error?: string };
+      if (!res.ok) throw new Error(`verifier: ${res.status} ${body.error ?? ''}`);
+      return body;
+    },
+    workerdMemory() {
+      if (!child.pid) return null;
+      for (const pid of descendants(child.pid)) {
+        let status: string;
+        try {
+          status = readFileSync(`/proc/${pid}/status`, 'utf8');
+        } catch {
+          continue;
+        }
+        if (!/^Name:\s*workerd/m.test(status)) continue;
+        const kb = (key: string) => Number(new RegExp(`^${key}:\\s*(\\d+)`, 'm').exec(status)?.[1]);
+        return { peakKb: kb('VmHWM'), currentKb: kb('VmRSS') };
+      }
+      return null;
+    },
+    stop: () => stopGroup(child),
+  };
+}
