@@ -8,31 +8,60 @@ export interface RgbImage {
   data: Uint8Array;
 }
 
-/** The largest image the verifier decodes (pixels): a camera frame, not a poster. */
-export const MAX_PIXELS = 4096 * 4096;
+/**
+ * The largest image the verifier decodes (pixels): 1920×1080. jpeg-js holds ~20 bytes a pixel
+ * while decoding (measured: a 5.2 MP JPEG passed 100 MB), and the isolate has 128 MB. A client
+ * should send ≤ 1280 px frames.
+ */
+export const MAX_PIXELS = 1920 * 1080;
 
 /** Decodes a JPEG or PNG file (by its signature) to RGB; throws `unsupported_image` otherwise. */
-export function decodeImage(bytes: ArrayBuffer | Uint8Array): RgbImage {
+export function decodeImage(
+  bytes: ArrayBuffer | Uint8Array,
+  maxPixels: number = MAX_PIXELS,
+): RgbImage {
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   if (u8[0] === 0xff && u8[1] === 0xd8) {
+    const size = jpegSize(u8);
+    if (!size || size.width * size.height > maxPixels) throw new Error('unsupported_image');
     const img = jpeg.decode(u8, {
       useTArray: true,
       formatAsRGBA: false,
-      maxResolutionInMP: MAX_PIXELS / 1e6,
-      maxMemoryUsageInMB: 256,
+      maxResolutionInMP: maxPixels / 1e6,
+      maxMemoryUsageInMB: Math.ceil((maxPixels * 24) / 2 ** 20),
     });
     return { width: img.width, height: img.height, data: img.data };
   }
   if (u8[0] === 0x89 && u8[1] === 0x50 && u8[2] === 0x4e && u8[3] === 0x47) {
-    return pngToRgb(u8);
+    return pngToRgb(u8, maxPixels);
   }
   throw new Error('unsupported_image');
 }
 
-function pngToRgb(u8: Uint8Array): RgbImage {
+/** Width and height from a JPEG's first start-of-frame marker; null when there is none. */
+function jpegSize(u8: Uint8Array): { width: number; height: number } | null {
+  let i = 2;
+  while (i + 9 < u8.length) {
+    if (u8[i] !== 0xff) return null;
+    const marker = u8[i + 1] ?? 0;
+    const length = ((u8[i + 2] ?? 0) << 8) | (u8[i + 3] ?? 0);
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+      return {
+        height: ((u8[i + 5] ?? 0) << 8) | (u8[i + 6] ?? 0),
+        width: ((u8[i + 7] ?? 0) << 8) | (u8[i + 8] ?? 0),
+      };
+    i += 2 + length;
+  }
+  return null;
+}
+
+function pngToRgb(u8: Uint8Array, maxPixels: number): RgbImage {
+  // IHDR, the first chunk: width and height at bytes 16–23, checked before inflating.
+  const view = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
+  if (u8.length < 24 || view.getUint32(16) * view.getUint32(20) > maxPixels)
+    throw new Error('unsupported_image');
   const png = decodePngFile(u8);
   const { width, height } = png;
-  if (width * height > MAX_PIXELS) throw new Error('unsupported_image');
   let src: ArrayLike<number> = png.data;
   let channels = png.channels;
   let depth = png.depth;
@@ -89,12 +118,25 @@ export function cropRotated(
       const fx = x - x0;
       const fy = y - y0;
       const o = (v * size + u) * 3;
+      // The four neighbours' offsets, -1 when outside the image (reads as black).
+      const inX0 = x0 >= 0 && x0 < w;
+      const inX1 = x0 + 1 >= 0 && x0 + 1 < w;
+      const inY0 = y0 >= 0 && y0 < h;
+      const inY1 = y0 + 1 >= 0 && y0 + 1 < h;
+      const i00 = inX0 && inY0 ? (y0 * w + x0) * 3 : -1;
+      const i10 = inX1 && inY0 ? (y0 * w + x0 + 1) * 3 : -1;
+      const i01 = inX0 && inY1 ? ((y0 + 1) * w + x0) * 3 : -1;
+      const i11 = inX1 && inY1 ? ((y0 + 1) * w + x0 + 1) * 3 : -1;
+      const w00 = (1 - fx) * (1 - fy);
+      const w10 = fx * (1 - fy);
+      const w01 = (1 - fx) * fy;
+      const w11 = fx * fy;
       for (let c = 0; c < 3; c++) {
-        const p = (xx: number, yy: number) =>
-          xx < 0 || yy < 0 || xx >= w || yy >= h ? 0 : (data[(yy * w + xx) * 3 + c] ?? 0);
-        const top = p(x0, y0) * (1 - fx) + p(x0 + 1, y0) * fx;
-        const bottom = p(x0, y0 + 1) * (1 - fx) + p(x0 + 1, y0 + 1) * fx;
-        out[o + c] = top * (1 - fy) + bottom * fy;
+        out[o + c] =
+          (i00 < 0 ? 0 : (data[i00 + c] ?? 0) * w00) +
+          (i10 < 0 ? 0 : (data[i10 + c] ?? 0) * w10) +
+          (i01 < 0 ? 0 : (data[i01 + c] ?? 0) * w01) +
+          (i11 < 0 ? 0 : (data[i11 + c] ?? 0) * w11);
       }
     }
   }

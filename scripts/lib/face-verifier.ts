@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import jpeg from 'jpeg-js';
 import type { EmbedResult } from '../../verifier/engine';
+import { cropRotated, decodeImage, MAX_PIXELS } from '../../verifier/image';
 import { freePort, waitForHttp } from './ports';
 import { spawnGroup, stopGroup } from './process-group';
 
@@ -31,6 +33,46 @@ export function loadFaceSet(dir = FACES_DIR): FaceImage[] {
     }
   }
   return out.sort((a, b) => `${a.person}/${a.file}`.localeCompare(`${b.person}/${b.file}`));
+}
+
+/**
+ * What a client would upload for a set image: the file itself when the verifier takes it
+ * (≤ MAX_PIXELS), else a JPEG (q92) scaled so that its longer side is `maxSide` px.
+ */
+export function asUpload(bytes: Uint8Array<ArrayBuffer>, maxSide = 1280): Uint8Array<ArrayBuffer> {
+  const img = decodeImage(bytes, 50e6);
+  if (img.width * img.height <= MAX_PIXELS) return bytes;
+  const k = maxSide / Math.max(img.width, img.height);
+  return encodeJpeg(scaled(img, Math.round(img.width * k), Math.round(img.height * k)), 92);
+}
+
+/** `img` resampled (bilinear, via square tiles of cropRotated) to `w`×`h`. */
+function scaled(img: ReturnType<typeof decodeImage>, w: number, h: number) {
+  const side = Math.max(w, h);
+  const k = Math.max(img.width, img.height) / side;
+  const square = cropRotated(img, (side * k) / 2, (side * k) / 2, side * k, 0, side);
+  const data = new Uint8Array(w * h * 3);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++)
+      for (let c = 0; c < 3; c++) data[(y * w + x) * 3 + c] = square[(y * side + x) * 3 + c] ?? 0;
+  return { width: w, height: h, data };
+}
+
+/** A JPEG of an RGB image. */
+export function encodeJpeg(
+  img: { width: number; height: number; data: Uint8Array },
+  quality: number,
+): Uint8Array<ArrayBuffer> {
+  const rgba = new Uint8Array(img.width * img.height * 4);
+  for (let i = 0; i < img.width * img.height; i++) {
+    rgba[i * 4] = img.data[i * 3] ?? 0;
+    rgba[i * 4 + 1] = img.data[i * 3 + 1] ?? 0;
+    rgba[i * 4 + 2] = img.data[i * 3 + 2] ?? 0;
+    rgba[i * 4 + 3] = 255;
+  }
+  return new Uint8Array(
+    jpeg.encode({ data: rgba, width: img.width, height: img.height }, quality).data,
+  );
 }
 
 export interface VerifierResponse extends EmbedResult {

@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { encode } from 'fast-png';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  asUpload,
   FACES_DIR,
   type RunningVerifier,
   startFaceVerifier,
 } from '../../scripts/lib/face-verifier';
 import { cosine, MATCH_THRESHOLD } from '../../verifier/engine';
 
-const face = (path: string) => new Uint8Array(readFileSync(join(FACES_DIR, path)));
+/** A set image as a client would send it (scaled when over the verifier's size limit). */
+const face = (path: string) => asUpload(new Uint8Array(readFileSync(join(FACES_DIR, path))));
 
 let verifier: RunningVerifier;
 beforeAll(async () => {
@@ -54,5 +56,14 @@ describe('face verifier (workerd)', () => {
     await expect(verifier.embed(new TextEncoder().encode('GIF89a not an image'))).rejects.toThrow(
       /400 .*unsupported_image/,
     );
+  });
+
+  it('refuses an image larger than a camera frame before decoding it', async () => {
+    // A PNG signature and an IHDR claiming 10000×10000: checked before inflating anything.
+    const png = new Uint8Array(33);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    new DataView(png.buffer).setUint32(16, 10_000);
+    new DataView(png.buffer).setUint32(20, 10_000);
+    await expect(verifier.embed(png)).rejects.toThrow(/400 .*unsupported_image/);
   });
 });
