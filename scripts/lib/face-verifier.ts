@@ -104,14 +104,20 @@ function descendants(pid: number): number[] {
  * Starts the face verifier Worker (verifier/wrangler.jsonc) under `wrangler dev` (local workerd,
  * in its own process group) and talks to its test-and-bench HTTP route, POST /embed.
  */
-export async function startFaceVerifier(): Promise<RunningVerifier> {
+export async function startFaceVerifier(
+  opts: { withCaller?: boolean } = {},
+): Promise<RunningVerifier> {
   const port = await freePort();
+  // With the caller (test/face/caller, a stand-in for the API), it is the one on `port` and
+  // reaches the verifier over the service binding, as the API will.
+  const configs = opts.withCaller
+    ? ['-c', 'test/face/caller/wrangler.jsonc', '-c', 'verifier/wrangler.jsonc']
+    : ['-c', 'verifier/wrangler.jsonc'];
   const child = spawnGroup(
     join(root, 'node_modules/.bin/wrangler'),
     [
       'dev',
-      '-c',
-      'verifier/wrangler.jsonc',
+      ...configs,
       '--port',
       String(port),
       '--ip',

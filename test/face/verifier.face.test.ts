@@ -67,3 +67,30 @@ describe('face verifier (workerd)', () => {
     await expect(verifier.embed(png)).rejects.toThrow(/400 .*unsupported_image/);
   });
 });
+
+describe('face verifier over its service binding (RPC)', () => {
+  let viaRpc: RunningVerifier;
+  beforeAll(async () => {
+    viaRpc = await startFaceVerifier({ withCaller: true });
+  });
+  afterAll(async () => {
+    await viaRpc?.stop();
+  });
+
+  const verify = async (enrolled: string, probe: string) => {
+    const form = new FormData();
+    form.set('enrolled', new Blob([face(enrolled)]));
+    form.set('probe', new Blob([face(probe)]));
+    const res = await fetch(`${viaRpc.url}/verify`, { method: 'POST', body: form });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { match: boolean; similarity: number; reasons: string[] };
+  };
+
+  it('matches the same person and not another', async () => {
+    const same = await verify('amy/amy1.png', 'amy/amy2.png');
+    expect(same).toMatchObject({ match: true, reasons: [] });
+    const other = await verify('amy/amy1.png', 'sheldon/sheldon1.png');
+    expect(other).toMatchObject({ match: false, reasons: [] });
+    expect(other.similarity).toBeLessThan(MATCH_THRESHOLD);
+  });
+});
