@@ -9,8 +9,11 @@ import { spawnGroup, stopGroup } from './process-group';
 
 const root = resolve(import.meta.dirname, '../..');
 
-/** The shared face set (../shared/faces next to the repository): one folder per person. */
-export const FACES_DIR = resolve(root, '../shared/faces');
+/**
+ * The face set, one folder per person: `GATEHOUSE_FACES_DIR`, else `../shared/faces` beside
+ * the checkout (where the development machines keep it; it is not part of the repository).
+ */
+export const FACES_DIR = resolve(root, process.env.GATEHOUSE_FACES_DIR ?? '../shared/faces');
 
 export interface FaceImage {
   person: string;
