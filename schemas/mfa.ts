@@ -74,7 +74,6 @@ export const loginOkSchema = z.object({
   expiresAt: z.string().nullable(),
   user: meUserSchema,
 });
-export type LoginOk = z.infer<typeof loginOkSchema>;
 
 export const loginAnswerSchema = z.union([loginOkSchema, mfaRequiredSchema]);
 export type LoginAnswer = z.infer<typeof loginAnswerSchema>;

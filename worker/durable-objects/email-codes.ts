@@ -1,5 +1,6 @@
 import { type CodePurpose, EMAIL_CODE_RULES } from '../../schemas/mfa';
 import { constantTimeEqual, hmacBase64Url, randomBytes, toBase64Url } from '../lib/encoding';
+import { addMissingColumns } from './storage-columns';
 
 /**
  * Email codes (invariant 6), kept in the user's SessionHub so that "check the code, then use it
@@ -281,12 +282,6 @@ export class EmailCodes {
     this.sql.exec('DELETE FROM codes WHERE session_id IS NULL');
   }
 
-  /** When the hub should wake to drop expired rows, if any remain. */
-  nextExpiry(): number | null {
-    return this.sql.exec<{ next: number | null }>('SELECT MIN(expires_at) AS next FROM codes').one()
-      .next;
-  }
-
   /** Drops expired codes and sends older than the cap's hour. */
   sweep(now: number): void {
     this.sql.exec('DELETE FROM codes WHERE expires_at <= ?', now);
@@ -335,23 +330,6 @@ export class EmailCodes {
       .one();
     if (sent < EMAIL_CODE_RULES.sendsPerHour) return null;
     return { refused: 'CODE_SEND_LIMIT', retryAfterMs: (oldest ?? now) + HOUR_MS - now };
-  }
-}
-
-/** Hubs whose tables predate a column get it (Durable Object storage has no migrations). */
-export function addMissingColumns(
-  sql: SqlStorage,
-  table: string,
-  columns: Record<string, string>,
-): void {
-  const have = new Set(
-    sql
-      .exec<{ name: string }>('SELECT name FROM pragma_table_info(?)', table)
-      .toArray()
-      .map((c) => c.name),
-  );
-  for (const [name, type] of Object.entries(columns)) {
-    if (!have.has(name)) sql.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${type}`);
   }
 }
 

@@ -8,7 +8,8 @@ import type { Bindings } from '../env';
 import { createDb } from '../lib/db';
 import { constantTimeEqual, randomBytes, sha256Base64Url, toBase64Url } from '../lib/encoding';
 import { newRoutedId } from '../lib/routed-ids';
-import { addMissingColumns, EmailCodes } from './email-codes';
+import { EmailCodes } from './email-codes';
+import { addMissingColumns } from './storage-columns';
 
 /** A live session as the hub stores it. Only a hash of the secret is kept. */
 export interface HubSession {

@@ -1,6 +1,6 @@
 import { createSignal, type JSX, Show } from 'solid-js';
 import { PASSWORD_RULE } from '../../../schemas/password-rule';
-import { ApiClientError } from '../../lib/api';
+import { createAction } from '../../ui/action';
 import { ErrorAlert } from '../../ui/error-alert';
 import { PasswordStrength, preloadPasswordEstimator } from '../../ui/password-strength';
 import { Spinner } from '../../ui/spinner';
@@ -26,29 +26,17 @@ export function ChoosePasswordForm(props: Props) {
   const [current, setCurrent] = createSignal('');
   const [next, setNext] = createSignal('');
   const [again, setAgain] = createSignal('');
-  const [error, setError] = createSignal<{ message: string; field?: string } | null>(null);
-  const [busy, setBusy] = createSignal(false);
   const id = (name: string) => `${props.idPrefix}-${name}`;
+  const save = createAction(() => props.save(current(), next()), 'Saving failed.');
+  const { busy, error } = save;
 
-  const submit = async (e: SubmitEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     if (next() !== again()) {
-      setError({ message: 'The two new passwords differ.', field: 'again' });
+      save.setError({ message: 'The two new passwords differ.', field: 'again' });
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await props.save(current(), next());
-    } catch (err) {
-      setError(
-        err instanceof ApiClientError
-          ? { message: err.message, ...(err.field ? { field: err.field } : {}) }
-          : { message: 'Saving failed.' },
-      );
-    } finally {
-      setBusy(false);
-    }
+    void save.run();
   };
 
   return (
