@@ -75,6 +75,24 @@ export const ERROR_CODES = {
     status: 422,
     message: 'Enrol a qualified face photo before choosing face recognition.',
   },
+  FACE_NOT_QUALIFIED: {
+    status: 422,
+    message: 'The photo is not a qualified face photo. See what to fix.',
+  },
+  FACE_MISMATCH: { status: 401, message: 'The face did not match. Try again.' },
+  FACE_LOCKED: {
+    status: 403,
+    message: 'Face recognition failed too often. Use another way in or ask an administrator.',
+  },
+  FACE_NONCE_INVALID: {
+    status: 401,
+    message: 'This face check has expired or was already used. Start it again.',
+  },
+  FACE_IN_USE: {
+    status: 409,
+    message: 'The account signs in with its face. Choose another factor before removing it.',
+  },
+  FACE_UNAVAILABLE: { status: 503, message: 'Face recognition is not available right now.' },
   FACTOR_UNAVAILABLE: {
     status: 409,
     message: 'The configured sign-in factor cannot be used. Ask an administrator.',

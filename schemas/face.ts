@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { FACE_TURNS } from './face-rules';
+
+export * from './face-rules';
+
+const isoString = z.string().describe('ISO-8601 date and time');
+
+/**
+ * An account's face enrolment as the screens see it. The template (an embedding, encrypted at
+ * rest) never leaves the server; the photo is kept only when the admin chose to.
+ */
+export const faceEnrolmentSchema = z.object({
+  enrolled: z.boolean(),
+  enrolledAt: isoString.nullable(),
+  /** The enrolment photo was kept (`GET /users/:id/face/photo` shows it). */
+  hasPhoto: z.boolean(),
+  /** Failed verifications in a row; at FACE_RULES.maxFailures face is refused. */
+  failures: z.number().int().min(0),
+});
+export type FaceEnrolment = z.infer<typeof faceEnrolmentSchema>;
+
+export const NO_FACE: FaceEnrolment = {
+  enrolled: false,
+  enrolledAt: null,
+  hasPhoto: false,
+  failures: 0,
+};
+
+/**
+ * `POST /users/:id/face` and `POST /me/face` take multipart form data:
+ *   image     the photo (JPEG or PNG, FACE_RULES limits)
+ *   keepPhoto "true" to keep the photo beside the template (admins only; default: not kept)
+ *   password  `POST /me/face` only: the account's own password, so an unlocked phone in someone
+ *             else's hand cannot replace its owner's face
+ * Both answer 201 { face } or 422 FACE_NOT_QUALIFIED with details.reasons (FaceQualityReason[]).
+ */
+export const FACE_FORM_FIELDS = {
+  image: 'image',
+  keepPhoto: 'keepPhoto',
+  password: 'password',
+  nonce: 'nonce',
+  challengeId: 'challengeId',
+  frame: 'frame',
+} as const;
+
+export const faceResultSchema = z.object({ face: faceEnrolmentSchema });
+
+/**
+ * A face verification starts with a single-use server nonce and the head turn to perform:
+ *   `POST /auth/mfa/face/start` { challengeId }  (APP login after the password)
+ *   `POST /auth/unlock/face/start`               (a locked APP session, by its bearer token)
+ * then `POST /auth/mfa/face` or `POST /auth/unlock/face` with multipart `nonce`, `challengeId`
+ * (login only) and FACE_RULES.minFrames..maxFrames `frame` files: the first looking straight at
+ * the camera, the later ones turned as asked. The Worker finds the face in every frame itself.
+ */
+export const faceNonceSchema = z.object({
+  nonce: z.string(),
+  turn: z.enum(FACE_TURNS),
+  expiresAt: isoString,
+});
+export type FaceNonce = z.infer<typeof faceNonceSchema>;
+
+export const faceStartSchema = z.strictObject({
+  challengeId: z
+    .string()
+    .regex(/^us_[A-Za-z0-9]{8,32}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/, 'Not a challenge id.'),
+});
+
+/** The login answer when the face is due after the password. */
+export const faceRequiredSchema = z.object({
+  status: z.literal('mfa_required'),
+  method: z.literal('face'),
+  challengeId: z.string(),
+  expiresAt: isoString,
+});
+export type FaceRequired = z.infer<typeof faceRequiredSchema>;
