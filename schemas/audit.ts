@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'user.expiry',
   'user.token_config',
   'user.mfa',
+  'user.face',
   'session.revoke',
   'role.create',
   'role.update',

@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, message: 'Not found.' },
   METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   CONFLICT: { status: 409, message: 'The request conflicts with the current state.' },
   USERNAME_TAKEN: { status: 409, message: 'That username is already in use.' },
   COMPANY_NOT_EMPTY: { status: 409, message: 'The company still holds companies, users or roles.' },

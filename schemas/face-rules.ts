@@ -29,6 +29,13 @@ export const FACE_REASON_TEXT: Record<FaceQualityReason, string> = {
 };
 
 export const FACE_RULES = {
+  /**
+   * Cosine similarity from which two faces are the same person: the lowest with no false accept
+   * on the calibration set (bench/results/face-calibration.json; `npm run face:calibrate`).
+   */
+  matchThreshold: 0.63,
+  /** A turned frame shows less of the face: it must stay this similar to be the same person. */
+  turnedMatchThreshold: 0.45,
   /** A photo or frame the Worker accepts: JPEG or PNG, at most this many bytes … */
   maxImageBytes: 4 * 1024 * 1024,
   /** … and at most this size (larger is refused as unsupported_image). */
@@ -72,4 +79,19 @@ export function yawFromEyesAndNose(
 /** Whether a yaw is the asked turn (positive yaw: the person's own left). */
 export function isTurn(yaw: number, turn: FaceTurn): boolean {
   return turn === 'left' ? yaw >= FACE_RULES.turnedYaw : yaw <= -FACE_RULES.turnedYaw;
+}
+
+/** Cosine similarity of two embeddings (1: same direction; 0 when either is all zeros). */
+export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    dot += x * y;
+    na += x * x;
+    nb += y * y;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }

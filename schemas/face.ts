@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FACE_TURNS } from './face-rules';
+import { FACE_RULES, FACE_TURNS } from './face-rules';
+import { PASSWORD_MAX_LENGTH } from './password-rule';
 
 export * from './face-rules';
 
@@ -14,8 +15,6 @@ export const faceEnrolmentSchema = z.object({
   enrolledAt: isoString.nullable(),
   /** The enrolment photo was kept (`GET /users/:id/face/photo` shows it). */
   hasPhoto: z.boolean(),
-  /** Failed verifications in a row; at FACE_RULES.maxFailures face is refused. */
-  failures: z.number().int().min(0),
 });
 export type FaceEnrolment = z.infer<typeof faceEnrolmentSchema>;
 
@@ -23,7 +22,6 @@ export const NO_FACE: FaceEnrolment = {
   enrolled: false,
   enrolledAt: null,
   hasPhoto: false,
-  failures: 0,
 };
 
 /**
@@ -43,6 +41,53 @@ export const FACE_FORM_FIELDS = {
   frame: 'frame',
 } as const;
 
+/** A photo or camera frame as the Worker takes it; its content is checked by the verifier. */
+const imageFile = z
+  .instanceof(File, { message: 'Attach the photo as a file.' })
+  .refine((f) => f.size > 0, 'The file is empty.')
+  .refine(
+    (f) => f.size <= FACE_RULES.maxImageBytes,
+    `A photo may be at most ${FACE_RULES.maxImageBytes / 1024 / 1024} MB.`,
+  );
+
+const challengeIdSchema = z
+  .string()
+  .regex(/^us_[A-Za-z0-9]{8,32}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/, 'Not a challenge id.');
+
+export const faceNonceValueSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{32}$/, 'Not a face check nonce.');
+
+/** The frames of one verification, straight first. */
+const framesSchema = z.preprocess(
+  (v) => (v === undefined || Array.isArray(v) ? v : [v]),
+  z
+    .array(imageFile)
+    .min(FACE_RULES.minFrames, `Send at least ${FACE_RULES.minFrames} frames.`)
+    .max(FACE_RULES.maxFrames, `Send at most ${FACE_RULES.maxFrames} frames.`),
+);
+
+export const enrolFaceFormSchema = z.strictObject({
+  image: imageFile,
+  keepPhoto: z.enum(['true', 'false']).optional(),
+});
+
+export const enrolOwnFaceFormSchema = z.strictObject({
+  image: imageFile,
+  password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX_LENGTH),
+});
+
+export const faceLoginFormSchema = z.strictObject({
+  challengeId: challengeIdSchema,
+  nonce: faceNonceValueSchema,
+  frame: framesSchema,
+});
+
+export const faceUnlockFormSchema = z.strictObject({
+  nonce: faceNonceValueSchema,
+  frame: framesSchema,
+});
+
 export const faceResultSchema = z.object({ face: faceEnrolmentSchema });
 
 /**
@@ -60,11 +105,7 @@ export const faceNonceSchema = z.object({
 });
 export type FaceNonce = z.infer<typeof faceNonceSchema>;
 
-export const faceStartSchema = z.strictObject({
-  challengeId: z
-    .string()
-    .regex(/^us_[A-Za-z0-9]{8,32}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/, 'Not a challenge id.'),
-});
+export const faceStartSchema = z.strictObject({ challengeId: challengeIdSchema });
 
 /** The login answer when the face is due after the password. */
 export const faceRequiredSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { faceEnrolmentSchema } from './face';
 import { mfaConfigSchema } from './mfa-config';
 
 /** `GET /api/v1/me` user; field names are part of the public contract. */
@@ -16,6 +17,8 @@ export const meUserSchema = z.object({
   mustChangePassword: z.boolean(),
   /** How the account signs in and unlocks the APP (the APP shows the matching unlock step). */
   mfa: mfaConfigSchema,
+  /** The face enrolled for APP login and unlock, if any. */
+  face: faceEnrolmentSchema,
   /** Minutes an APP session may sit idle or hidden before it locks. */
   appLockMinutes: z.number().int(),
 });

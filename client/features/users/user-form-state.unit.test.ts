@@ -8,6 +8,7 @@ const user: UserRecord = {
   displayName: 'Sam',
   email: null,
   phone: null,
+  face: { enrolled: false, enrolledAt: null, hasPhoto: false },
   companyId: 'co_aaaaaaaaaaaaaaaa',
   relatedCompanyId: 'co_aaaaaaaaaaaaaaaa',
   parentUserId: null,

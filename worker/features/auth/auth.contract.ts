@@ -1,4 +1,10 @@
 import { loginSchema } from '../../../schemas/auth';
+import {
+  faceLoginFormSchema,
+  faceNonceSchema,
+  faceStartSchema,
+  faceUnlockFormSchema,
+} from '../../../schemas/face';
 import { okSchema } from '../../../schemas/me';
 import {
   codeSentSchema,
@@ -39,6 +45,25 @@ export const AUTH_ROUTES = {
     response: loginAnswerSchema,
     status: 200,
   }),
+  startFaceLogin: defineRoute({
+    method: 'POST',
+    path: '/auth/mfa/face/start',
+    summary: 'A single-use nonce and head turn for the face check of a pending APP login',
+    access: 'public',
+    body: faceStartSchema,
+    response: faceNonceSchema,
+    status: 200,
+  }),
+  verifyFace: defineRoute({
+    method: 'POST',
+    path: '/auth/mfa/face',
+    summary:
+      'Finish a pending APP login with camera frames (multipart: challengeId, nonce, frame…)',
+    access: 'public',
+    form: faceLoginFormSchema,
+    response: loginAnswerSchema,
+    status: 200,
+  }),
   lock: defineRoute({
     method: 'POST',
     path: '/auth/lock',
@@ -55,6 +80,25 @@ export const AUTH_ROUTES = {
     access: 'session-before-password-change',
     allowWhenLocked: true,
     response: codeSentSchema,
+    status: 200,
+  }),
+  startFaceUnlock: defineRoute({
+    method: 'POST',
+    path: '/auth/unlock/face/start',
+    summary: 'A single-use nonce and head turn for unlocking this APP session by face',
+    access: 'session-before-password-change',
+    allowWhenLocked: true,
+    response: faceNonceSchema,
+    status: 200,
+  }),
+  unlockFace: defineRoute({
+    method: 'POST',
+    path: '/auth/unlock/face',
+    summary: 'Unlock this APP session with camera frames (multipart: nonce, frame…)',
+    access: 'session-before-password-change',
+    allowWhenLocked: true,
+    form: faceUnlockFormSchema,
+    response: unlockResultSchema,
     status: 200,
   }),
   unlock: defineRoute({

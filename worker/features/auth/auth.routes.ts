@@ -5,10 +5,17 @@ import { hubFor } from '../../durable-objects/session-hub.client';
 import type { AppEnv } from '../../env';
 import { clientAddress } from '../../lib/client-address';
 import { ApiError } from '../../lib/errors';
+import { faceTemplateQuery } from '../../lib/face/face-templates';
 import { isSameOrigin } from '../../middleware/origin';
 import { route } from '../../routes/route';
 import { AUTH_ROUTES as R } from './auth.contract';
 import { login, type OpenedLogin, resendLoginCode, verifyLoginCode } from './auth.service';
+import {
+  startFaceLoginCheck,
+  startFaceUnlock,
+  unlockByFace,
+  verifyFaceLogin,
+} from './face-auth.service';
 import { SESSION_COOKIE } from './session-token';
 import { lockSession, sendUnlockCode, unlockFactorQuery, unlockSession } from './unlock.service';
 
@@ -69,6 +76,29 @@ export const authRoutes = new Hono<AppEnv>()
     assertCookieLoginSameSite(c);
     const opened = await verifyLoginCode(c.env, c.var.db, c.req.valid('json'));
     return c.json(sessionAnswer(c, opened, opened.client), R.verifyCode.status);
+  })
+  .on(R.startFaceLogin.method, R.startFaceLogin.path, route(R.startFaceLogin), async (c) => {
+    return c.json(await startFaceLoginCheck(c.env, c.req.valid('json')), R.startFaceLogin.status);
+  })
+  .on(R.verifyFace.method, R.verifyFace.path, route(R.verifyFace), async (c) => {
+    const opened = await verifyFaceLogin(c.env, c.var.db, c.req.valid('form'));
+    return c.json(sessionAnswer(c, opened, opened.client), R.verifyFace.status);
+  })
+  .on(R.startFaceUnlock.method, R.startFaceUnlock.path, route(R.startFaceUnlock), async (c) => {
+    const { auth, rows } = await authorize(c, (db, userId) => [unlockFactorQuery(db, userId)]);
+    return c.json(
+      await startFaceUnlock(c.env, auth, rows[0][0]?.appUnlock),
+      R.startFaceUnlock.status,
+    );
+  })
+  .on(R.unlockFace.method, R.unlockFace.path, route(R.unlockFace), async (c) => {
+    const { auth, rows } = await authorize(c, (db, userId) => [
+      unlockFactorQuery(db, userId),
+      faceTemplateQuery(db, userId),
+    ]);
+    const [[factor], [template]] = rows;
+    await unlockByFace(c.env, auth, factor?.appUnlock, template, c.req.valid('form'));
+    return c.json({ status: 'ok' as const, unlocked: true as const }, R.unlockFace.status);
   })
   .on(R.lock.method, R.lock.path, route(R.lock), async (c) => {
     const { auth } = await authorize(c);

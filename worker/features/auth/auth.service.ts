@@ -1,6 +1,7 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { users } from '../../../db/schema';
+import { faceTemplates, users } from '../../../db/schema';
 import type { ClientKind } from '../../../schemas/auth';
+import type { FaceRequired } from '../../../schemas/face';
 import type { MeUser } from '../../../schemas/me';
 import type { MfaRequired } from '../../../schemas/mfa';
 import { toMeUser, updatePasswordHash, userProfileQuery } from '../../authority/account.repo';
@@ -20,6 +21,7 @@ import {
   refusalError,
   startEmailCode,
 } from './email-code.service';
+import { startFaceLogin } from './face-auth.service';
 import { formatToken } from './session-token';
 
 /** A session opened: what the login answer and the cookie are made of. */
@@ -36,7 +38,7 @@ export interface OpenedLogin {
 }
 
 /** A password login: a session, or the second factor it still needs (no session yet). */
-export type LoginOutcome = (OpenedLogin | MfaRequired) & {
+export type LoginOutcome = (OpenedLogin | MfaRequired | FaceRequired) & {
   /** Milliseconds spent verifying the password, for the Server-Timing header. */
   hashMs: number;
 };
@@ -47,7 +49,7 @@ type UserRow = typeof users.$inferSelect;
  * Everything sign-in reads, in one round trip: the account (with its hash, token rules and
  * factors), its chain of ancestors, and the profile the answer shows.
  */
-async function readSignIn(db: DrizzleDb, by: { usernameKey: string } | { userId: string }) {
+export async function readSignIn(db: DrizzleDb, by: { usernameKey: string } | { userId: string }) {
   const [match, chainMatch, profileId]: [SQL, SQL, SQL | string] =
     'userId' in by
       ? [eq(users.id, by.userId), sql`id = ${by.userId}`, by.userId]
@@ -56,16 +58,26 @@ async function readSignIn(db: DrizzleDb, by: { usernameKey: string } | { userId:
           sql`username_key = ${by.usernameKey}`,
           sql`(SELECT id FROM users WHERE username_key = ${by.usernameKey})`,
         ];
-  const [found, chainRows, profile] = await db.batch([
+  const [found, chainRows, profile, face] = await db.batch([
     db.select().from(users).where(match).limit(1),
     db.all<ChainRow>(chainSelect(chainMatch)),
     userProfileQuery(db, profileId),
+    db
+      .select({ template: faceTemplates.template, model: faceTemplates.model })
+      .from(faceTemplates)
+      .where(eq(faceTemplates.userId, profileId))
+      .limit(1),
   ]);
-  return { user: found[0] ?? null, chain: chainRowsToLinks(chainRows), profile: profile[0] };
+  return {
+    user: found[0] ?? null,
+    chain: chainRowsToLinks(chainRows),
+    profile: profile[0],
+    face: face[0],
+  };
 }
 
 /** Opens the session a finished login earned, in the user's hub. */
-async function openSession(
+export async function openSession(
   env: Bindings,
   user: UserRow,
   chain: ChainLink[],
@@ -109,7 +121,7 @@ export async function login(
 ): Promise<LoginOutcome> {
   // The throttle first: a refused guess (a burst, a spray) never reaches the database.
   const attempt = await reserveSignInAttempt(env, { username: input.username, ip: origin.ip });
-  const { user, chain, profile } = await readSignIn(db, {
+  const { user, chain, profile, face } = await readSignIn(db, {
     usernameKey: input.username.toLowerCase(),
   });
   const hashStarted = performance.now();
@@ -139,23 +151,25 @@ export async function login(
   if (factor === 'password') {
     return { ...(await openSession(env, user, chain, profile, input.client, origin)), hashMs };
   }
-  // Face arrives with face recognition; an account cannot be set to it before then.
-  if (factor !== 'email' || !user.email) throw new ApiError('FACTOR_UNAVAILABLE');
-  const sent = await startEmailCode(
-    env,
-    user.id,
-    {
-      purpose: input.client === 'web' ? 'web_login' : 'app_login',
-      email: user.email,
-      login: {
-        client: input.client,
-        userAgent: origin.userAgent,
-        ip: origin.ip,
-        stamp: await credentialStamp(account),
-      },
-    },
-    origin,
-  );
+  const login = {
+    client: input.client,
+    userAgent: origin.userAgent,
+    ip: origin.ip,
+    stamp: await credentialStamp(account),
+  };
+  if (factor === 'face') {
+    if (!face) throw new ApiError('FACTOR_UNAVAILABLE');
+    const started = await startFaceLogin(env, user.id, login);
+    if (started) return { ...started, hashMs };
+    // Face failed too often: the user must use another factor — the emailed code, if any.
+    if (!user.email) throw new ApiError('FACE_LOCKED');
+  } else if (factor !== 'email' || !user.email) {
+    throw new ApiError('FACTOR_UNAVAILABLE');
+  }
+  const email = user.email;
+  if (!email) throw new ApiError('FACTOR_UNAVAILABLE');
+  const purpose = input.client === 'web' ? 'web_login' : 'app_login';
+  const sent = await startEmailCode(env, user.id, { purpose, email, login }, origin);
   return { status: 'mfa_required', ...sent, hashMs };
 }
 

@@ -101,7 +101,11 @@ const challengeMac = (env: Bindings, userId: string, codeId: string) =>
  * server's pepper, lets the Worker refuse a made-up challenge before any Durable Object is
  * woken (or created) for it.
  */
-async function challengeIdFor(env: Bindings, userId: string, codeId: string): Promise<string> {
+export async function challengeIdFor(
+  env: Bindings,
+  userId: string,
+  codeId: string,
+): Promise<string> {
   return `${userId}.${codeId}.${await challengeMac(env, userId, codeId)}`;
 }
 

@@ -1,4 +1,5 @@
 import { changePasswordSchema } from '../../../schemas/auth';
+import { enrolOwnFaceFormSchema, faceResultSchema } from '../../../schemas/face';
 import { meResponseSchema, okSchema } from '../../../schemas/me';
 import { defineRoute } from '../../routes/route';
 
@@ -20,5 +21,14 @@ export const ME_ROUTES = {
     body: changePasswordSchema,
     response: okSchema,
     status: 200,
+  }),
+  enrolFace: defineRoute({
+    method: 'POST',
+    path: '/me/face',
+    summary: 'Enrol or replace the own face (multipart: image, password)',
+    access: 'session',
+    form: enrolOwnFaceFormSchema,
+    response: faceResultSchema,
+    status: 201,
   }),
 } as const;

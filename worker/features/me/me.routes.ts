@@ -9,12 +9,20 @@ import { ApiError } from '../../lib/errors';
 import { route } from '../../routes/route';
 import { ME_ROUTES as R } from './me.contract';
 import { changeOwnPassword, ownPasswordQuery } from './me.service';
+import { enrolOwnFace, ownFaceQuery } from './own-face.service';
 
 export const meRoutes = new Hono<AppEnv>()
   .on(R.password.method, R.password.path, route(R.password), async (c) => {
     const { auth, db, rows } = await authorize(c, (db, userId) => [ownPasswordQuery(db, userId)]);
     await changeOwnPassword(c.env, db, auth, rows[0][0], c.req.valid('json'));
     return c.json({ status: 'ok' as const }, R.password.status);
+  })
+  .on(R.enrolFace.method, R.enrolFace.path, route(R.enrolFace), async (c) => {
+    const { actor, db, rows } = await authorize(c, (db, userId) => [ownFaceQuery(db, userId)]);
+    return c.json(
+      await enrolOwnFace(c.env, db, actor, rows[0][0], c.req.valid('form')),
+      R.enrolFace.status,
+    );
   })
   .on(R.get.method, R.get.path, route(R.get), async (c) => {
     const { actor, auth, rows } = await authorize(c, (db, userId) => [

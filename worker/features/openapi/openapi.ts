@@ -68,6 +68,14 @@ function operation(spec: RouteSpec) {
           },
         }
       : {}),
+    ...(spec.form
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'multipart/form-data': { schema: toSchema(spec.form, 'input') } },
+          },
+        }
+      : {}),
     responses: { [String(spec.status)]: success, default: ERROR_RESPONSE },
   };
 }

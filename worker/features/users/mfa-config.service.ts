@@ -14,13 +14,15 @@ const FACTORS: readonly Factor[] = ['webLogin', 'appLogin', 'appUnlock'];
 
 /**
  * The first factor that cannot be chosen for this account: email needs an address on it, face
- * an enrolled face (no account has one until face enrolment exists).
+ * an enrolled face.
  */
-function unusableFactor(input: MfaConfig, email: string | null) {
+function unusableFactor(input: MfaConfig, email: string | null, faceEnrolled: boolean) {
   for (const factor of FACTORS) {
     const choice = input[factor];
     if (choice === 'email' && !email) return new ApiError('EMAIL_REQUIRED', { field: factor });
-    if (choice === 'face') return new ApiError('FACE_NOT_ENROLLED', { field: factor });
+    if (choice === 'face' && !faceEnrolled) {
+      return new ApiError('FACE_NOT_ENROLLED', { field: factor });
+    }
   }
   return null;
 }
@@ -35,10 +37,11 @@ export async function updateMfaConfig(
   id: string,
   input: MfaConfig,
   rows: AccountBelowRows,
+  face: { faceEnrolled: boolean },
 ) {
   const { db, actor } = ctx;
   const target = accountBelowFrom(actor, rows);
-  const refusal = unusableFactor(input, target.email);
+  const refusal = unusableFactor(input, target.email, face.faceEnrolled);
   if (refusal) throw refusal;
   const before: MfaConfig = {
     webLogin: target.mfaWebLogin,
@@ -52,6 +55,14 @@ export async function updateMfaConfig(
     batch.guard(
       sql`SELECT 1 FROM users WHERE id = ${id} AND (email IS NULL OR email = '')`,
       () => new ApiError('EMAIL_REQUIRED', { field: FACTORS.find((f) => input[f] === 'email') }),
+    );
+  }
+  const faceFactor = FACTORS.find((f) => input[f] === 'face');
+  if (faceFactor) {
+    // The face may have been removed since the read.
+    batch.guard(
+      sql`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM face_templates WHERE user_id = ${id})`,
+      () => new ApiError('FACE_NOT_ENROLLED', { field: faceFactor }),
     );
   }
   batch.add(

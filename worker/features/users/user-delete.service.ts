@@ -59,6 +59,7 @@ export async function deleteUser(
   );
   batch.add(sql`DELETE FROM user_roles WHERE user_id IN (${subtree})`);
   batch.add(sql`DELETE FROM user_permissions WHERE user_id IN (${subtree})`);
+  batch.add(sql`DELETE FROM face_templates WHERE user_id IN (${subtree})`);
   batch.faultPoint('users.delete.midway', ctx.fault);
   batch.add(sql`DELETE FROM users WHERE id IN (${subtree})`);
   const results = await batch.commit();

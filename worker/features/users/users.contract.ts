@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { enrolFaceFormSchema, faceResultSchema } from '../../../schemas/face';
 import { companyIdSchema, userIdSchema } from '../../../schemas/ids';
 import { mfaConfigSchema, mfaResultSchema } from '../../../schemas/mfa';
 import {
@@ -112,6 +113,29 @@ export const USER_ROUTES = {
     params,
     body: mfaConfigSchema,
     response: mfaResultSchema,
+    status: 200,
+  }),
+  enrolFace: defineRoute({
+    method: 'POST',
+    path: '/users/:id/face',
+    summary: 'Enrol a qualified face photo (multipart: image, keepPhoto)',
+    access: 'session',
+    permission: 'function.users.edit',
+    actsOnAccount: true,
+    params,
+    form: enrolFaceFormSchema,
+    response: faceResultSchema,
+    status: 201,
+  }),
+  removeFace: defineRoute({
+    method: 'DELETE',
+    path: '/users/:id/face',
+    summary: 'Remove the enrolled face (refused while a factor uses it)',
+    access: 'session',
+    permission: 'function.users.edit',
+    actsOnAccount: true,
+    params,
+    response: faceResultSchema,
     status: 200,
   }),
   explain: defineRoute({

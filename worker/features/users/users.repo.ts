@@ -82,8 +82,10 @@ export const userRecordSql = (id: string) => sql`
     (SELECT json_group_array(permission) FROM user_permissions WHERE user_id = u.id) AS permissions,
     (SELECT json_group_array(role_id) FROM user_roles WHERE user_id = u.id) AS role_ids,
     ${effectivePermissionsJson(id)} AS effective,
-    (SELECT count(*) FROM users s WHERE s.parent_user_id = u.id) AS sub_user_count
+    (SELECT count(*) FROM users s WHERE s.parent_user_id = u.id) AS sub_user_count,
+    f.enrolled_at AS face_enrolled_at, f.photo IS NOT NULL AS face_has_photo
   FROM users u JOIN companies c ON c.id = u.company_id
+    LEFT JOIN face_templates f ON f.user_id = u.id
   WHERE u.id = ${id}`;
 
 export interface UserRecordRow {
@@ -111,6 +113,8 @@ export interface UserRecordRow {
   role_ids: string;
   effective: string;
   sub_user_count: number;
+  face_enrolled_at: number | null;
+  face_has_photo: number | null;
 }
 
 /** {@link userRecordSql} for `authorize`'s batch. */
@@ -143,6 +147,11 @@ export function toUserRecord(row: UserRecordRow): UserRecord {
       webLogin: row.mfa_web_login,
       appLogin: row.mfa_app_login,
       appUnlock: row.mfa_app_unlock,
+    },
+    face: {
+      enrolled: row.face_enrolled_at !== null,
+      enrolledAt: isoOf(row.face_enrolled_at),
+      hasPhoto: Boolean(row.face_has_photo),
     },
     roleIds: sortedJson(row.role_ids),
     permissions: sortedJson(row.permissions),

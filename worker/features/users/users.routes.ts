@@ -3,7 +3,9 @@ import { accountBelowReads } from '../../authority/act-on-account';
 import { authorize } from '../../authority/authorize';
 import { serviceContext } from '../../authority/service-context';
 import type { AppEnv } from '../../env';
+import { faceTemplateQuery } from '../../lib/face/face-templates';
 import { route } from '../../routes/route';
+import { enrolFace, removeFace } from './face-enrol.service';
 import { updateMfaConfig } from './mfa-config.service';
 import { updateTokenConfig } from './token-config.service';
 import { createUser, createUserReads } from './user-create.service';
@@ -79,11 +81,30 @@ export const usersRoutes = new Hono<AppEnv>()
   })
   .on(R.mfa.method, R.mfa.path, route(R.mfa), async (c) => {
     const { id } = c.req.valid('param');
-    const { rows } = await authorize(c, (db, userId) => accountBelowReads(db, userId, id));
+    const { rows } = await authorize(c, (db, userId) => [
+      ...accountBelowReads(db, userId, id),
+      faceTemplateQuery(db, id),
+    ]);
+    const [target, refused, face] = rows;
     return c.json(
-      await updateMfaConfig(await serviceContext(c), id, c.req.valid('json'), rows),
+      await updateMfaConfig(await serviceContext(c), id, c.req.valid('json'), [target, refused], {
+        faceEnrolled: face.length > 0,
+      }),
       R.mfa.status,
     );
+  })
+  .on(R.enrolFace.method, R.enrolFace.path, route(R.enrolFace), async (c) => {
+    const { id } = c.req.valid('param');
+    const { rows } = await authorize(c, (db, userId) => accountBelowReads(db, userId, id));
+    return c.json(
+      await enrolFace(await serviceContext(c), id, c.req.valid('form'), rows),
+      R.enrolFace.status,
+    );
+  })
+  .on(R.removeFace.method, R.removeFace.path, route(R.removeFace), async (c) => {
+    const { id } = c.req.valid('param');
+    const { rows } = await authorize(c, (db, userId) => accountBelowReads(db, userId, id));
+    return c.json(await removeFace(await serviceContext(c), id, rows), R.removeFace.status);
   })
   .on(R.explain.method, R.explain.path, route(R.explain), async (c) => {
     const { id } = c.req.valid('param');

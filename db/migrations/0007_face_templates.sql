@@ -1,0 +1,10 @@
+CREATE TABLE `face_templates` (
+	`user_id` text PRIMARY KEY NOT NULL,
+	`template` blob NOT NULL,
+	`model` text NOT NULL,
+	`photo` blob,
+	`photo_type` text,
+	`enrolled_at` integer NOT NULL,
+	`enrolled_by` text,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);

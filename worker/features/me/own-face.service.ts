@@ -1,0 +1,70 @@
+import { eq } from 'drizzle-orm';
+import { companies, users } from '../../../db/schema';
+import type { FaceEnrolment } from '../../../schemas/face';
+import type { Actor } from '../../authority/actor';
+import { reserveSignInAttempt } from '../../durable-objects/login-throttle.client';
+import { hubFor } from '../../durable-objects/session-hub.client';
+import type { Bindings } from '../../env';
+import { auditInsert } from '../../lib/audit-log';
+import type { DrizzleDb } from '../../lib/db';
+import { ApiError } from '../../lib/errors';
+import { qualifiedFace } from '../../lib/face/enrolment';
+import { sealTemplate, upsertTemplate } from '../../lib/face/face-templates';
+import { verifyPassword } from '../../lib/password';
+
+/** What enrolling the own face reads, batched with the session check. */
+export function ownFaceQuery(db: DrizzleDb, userId: string) {
+  return db
+    .select({
+      username: users.username,
+      passwordHash: users.passwordHash,
+      companyPath: companies.path,
+    })
+    .from(users)
+    .innerJoin(companies, eq(companies.id, users.companyId))
+    .where(eq(users.id, userId));
+}
+
+/**
+ * The user enrols (or replaces) its own face from the APP profile. The password is asked again,
+ * under the sign-in throttle: an unlocked phone in someone else's hand must not be able to
+ * swap its owner's face for theirs. The photo itself is never kept.
+ */
+export async function enrolOwnFace(
+  env: Bindings,
+  db: DrizzleDb,
+  actor: Actor,
+  row: Awaited<ReturnType<typeof ownFaceQuery>>[number] | undefined,
+  input: { image: File; password: string },
+): Promise<{ face: FaceEnrolment }> {
+  if (!row) throw new ApiError('SESSION_ENDED');
+  const attempt = await reserveSignInAttempt(env, { username: row.username, ip: null });
+  const verdict = await verifyPassword(input.password, row.passwordHash, env.PASSWORD_PEPPER);
+  if (!verdict.ok) {
+    await attempt.settle(false);
+    throw new ApiError('VALIDATION_FAILED', {
+      message: 'The password is not right.',
+      field: 'password',
+    });
+  }
+  await attempt.settle(true);
+  const embedding = await qualifiedFace(env, new Uint8Array(await input.image.arrayBuffer()));
+  const sealed = await sealTemplate(env, {
+    userId: actor.id,
+    embedding,
+    photo: null,
+    enrolledBy: actor.id,
+  });
+  await db.batch([
+    upsertTemplate(db, actor.id, sealed),
+    auditInsert(db, actor, {
+      action: 'user.face',
+      targetType: 'user',
+      targetId: actor.id,
+      companyPath: row.companyPath,
+      summary: `“${actor.username}” enrolled their own face`,
+    }),
+  ]);
+  await hubFor(env, actor.id).clearFaceFailures();
+  return { face: { enrolled: true, enrolledAt: sealed.enrolledAt.toISOString(), hasPhoto: false } };
+}
