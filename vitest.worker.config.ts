@@ -14,6 +14,20 @@ export default defineConfig({
       main: './worker/index.ts',
       wrangler: { configPath: './wrangler.jsonc' },
       miniflare: {
+        // The face verifier Worker beside the API, as deployed: built by `npm run build`
+        // (dist/verifier), reached through the FACE_VERIFIER service binding of wrangler.jsonc.
+        workers: [
+          {
+            name: 'gatehouse-face-verifier',
+            modules: true,
+            scriptPath: './dist/verifier/index.js',
+            compatibilityDate: '2026-04-20',
+            modulesRules: [
+              { type: 'Data', include: ['**/*.bin'] },
+              { type: 'CompiledWasm', include: ['**/*.wasm'] },
+            ],
+          },
+        ],
         bindings: {
           LIBSQL_URL: inject('libsqlUrl'),
           PASSWORD_PEPPER: 'test-pepper',

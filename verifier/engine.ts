@@ -32,7 +32,9 @@ export type QualityReason =
   | 'too_small'
   | 'turned'
   | 'too_dark'
-  | 'blurred';
+  | 'blurred'
+  /** Not a readable JPEG or PNG within the size limit. */
+  | 'unsupported_image';
 
 export interface EmbedResult {
   width: number;

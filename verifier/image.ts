@@ -20,6 +20,15 @@ export function decodeImage(
   bytes: ArrayBuffer | Uint8Array,
   maxPixels: number = MAX_PIXELS,
 ): RgbImage {
+  // A damaged file (a truncated upload, tampered bytes) is a bad image, not a verifier failure.
+  try {
+    return decodeKnownFormat(bytes, maxPixels);
+  } catch {
+    throw new Error('unsupported_image');
+  }
+}
+
+function decodeKnownFormat(bytes: ArrayBuffer | Uint8Array, maxPixels: number): RgbImage {
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   if (u8[0] === 0xff && u8[1] === 0xd8) {
     const size = jpegSize(u8);

@@ -45,7 +45,22 @@ function getEngine(): Promise<FaceEngine> {
 export class FaceVerifier extends WorkerEntrypoint {
   /** Detects faces in a JPEG or PNG and describes the largest. */
   async embed(image: ArrayBuffer | Uint8Array): Promise<EmbedResult> {
-    return (await getEngine()).embed(image);
+    const e = await getEngine();
+    try {
+      return e.embed(image);
+    } catch (error) {
+      // A file that is not a readable JPEG/PNG within the size limit: a reason, not a failure.
+      if (String(error).includes('unsupported_image')) {
+        return {
+          width: 0,
+          height: 0,
+          faces: [],
+          quality: { reasons: ['unsupported_image'] },
+          ms: { decode: 0, detect: 0, describe: 0 },
+        };
+      }
+      throw error;
+    }
   }
 
   /** Cosine similarity of two embeddings (1 = same direction). */

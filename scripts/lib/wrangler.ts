@@ -48,6 +48,11 @@ export async function startWorker(opts: {
     join(root, 'node_modules/.bin/wrangler'),
     [
       'dev',
+      // The API and, beside it, the face verifier Worker its service binding reaches.
+      '--config',
+      'wrangler.jsonc',
+      '--config',
+      'verifier/wrangler.jsonc',
       '--port',
       String(opts.port),
       '--ip',

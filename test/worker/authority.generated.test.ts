@@ -94,6 +94,8 @@ describe('(b) every route that acts on another account refuses accounts not enti
         'DELETE /api/v1/sessions/:id',
         'DELETE /api/v1/users/:id',
         'DELETE /api/v1/users/:id/sessions',
+        'POST /api/v1/users/:id/face',
+        'DELETE /api/v1/users/:id/face',
         'PATCH /api/v1/users/:id',
         'PUT /api/v1/users/:id/expiry',
         'PUT /api/v1/users/:id/mfa',
@@ -201,7 +203,13 @@ describe('every route under outages and malformed input', () => {
   };
   // The document is built from the route list; an unknown challenge is refused by the user's
   // hub before anything is read (the samples name none).
-  const withoutDatabase = new Set(['/openapi.json', '/auth/mfa/email', '/auth/mfa/verify']);
+  const withoutDatabase = new Set([
+    '/openapi.json',
+    '/auth/mfa/email',
+    '/auth/mfa/verify',
+    '/auth/mfa/face/start',
+    '/auth/mfa/face',
+  ]);
   const withDatabase = ROUTES.filter((spec) => !withoutDatabase.has(spec.path));
 
   it.each(withDatabase.map((spec) => [routeKey(spec), spec] as const))(

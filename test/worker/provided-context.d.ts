@@ -7,5 +7,7 @@ declare module 'vitest' {
     libsqlUrl: string;
     /** A local server standing in for Resend's API (test/worker/resend-stand-in.ts). */
     resendStandInUrl: string;
+    /** Face pictures by name (test/lib/face-images.ts), base64. */
+    faceImages: Record<string, string>;
   }
 }

@@ -64,6 +64,18 @@ export async function send(
   token: string | null,
   options: { headers?: Record<string, string>; rawBody?: string } = {},
 ): Promise<Answer> {
+  if (sample.form && options.rawBody === undefined && !options.headers?.['content-type']) {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(sample.form)) {
+      for (const item of Array.isArray(value) ? value : [value]) form.append(key, item);
+    }
+    const res = await api(`${sample.path}${sample.query ?? ''}`, {
+      method: spec.method,
+      headers: { origin: ORIGIN, ...(token ? bearer(token) : {}), ...options.headers },
+      body: form,
+    });
+    return answerOf(res);
+  }
   const raw =
     options.rawBody !== undefined || options.headers?.['content-type'] || spec.path === '/live';
   if (!raw) {

@@ -1,9 +1,14 @@
+import { env } from 'cloudflare:test';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { users } from '../../db/schema';
+import { faceTemplates, users } from '../../db/schema';
+import type { Bindings } from '../../worker/env';
+import { sealTemplate } from '../../worker/lib/face/face-templates';
+import { seeFace } from '../../worker/lib/face/face-verifier';
 import { DB_TRIPS_HEADER } from '../../worker/middleware/database';
 import { ROUTES, routeKey } from '../../worker/routes/registry';
 import type { RouteSpec } from '../../worker/routes/route';
+import { faceImage } from './face-fixtures';
 import { createUser, PASSWORD, testDb } from './fixtures';
 import { inHub } from './mfa-fixtures';
 import { adminWorld } from './org-fixtures';
@@ -32,7 +37,15 @@ const PINNED: Record<string, number> = {
   // An unknown challenge is refused by the user's hub: the database is never asked.
   'POST /api/v1/auth/mfa/email': 0,
   'POST /api/v1/auth/mfa/verify': 0,
+  'POST /api/v1/auth/mfa/face/start': 0,
+  'POST /api/v1/auth/mfa/face': 0,
   'POST /api/v1/auth/lock': 1,
+  // The session check reads the factor (and the template): the frames go to the verifier.
+  'POST /api/v1/auth/unlock/face/start': 1,
+  'POST /api/v1/auth/unlock/face': 1,
+  'POST /api/v1/me/face': 2,
+  'POST /api/v1/users/:id/face': 2,
+  'DELETE /api/v1/users/:id/face': 2,
   // The mail goes out through its transport (Resend, or the dev outbox), not the route's trips.
   'POST /api/v1/auth/unlock/email': 1,
   'POST /api/v1/auth/unlock': 1,
@@ -67,8 +80,38 @@ const PINNED: Record<string, number> = {
   'GET /api/v1/audit': 1,
 };
 
-/** State a sample needs beyond the world: an unlock code needs a locked session of an account that unlocks by email. */
+/** The admin unlocks by face, its face is person A's, and its session is locked. */
+async function lockedFaceAdmin(adminId: string) {
+  const seen = await seeFace(env as Bindings, faceImage('aStraight'));
+  if (!seen.embedding) throw new Error('no face in the fixture');
+  const sealed = await sealTemplate(env as Bindings, {
+    userId: adminId,
+    embedding: seen.embedding,
+    photo: null,
+    enrolledBy: adminId,
+  });
+  await testDb()
+    .insert(faceTemplates)
+    .values({ userId: adminId, ...sealed });
+  await testDb().update(users).set({ mfaAppUnlock: 'face' }).where(eq(users.id, adminId));
+  await inHub(adminId, 'UPDATE sessions SET locked = 1');
+}
+
+/**
+ * State a sample needs beyond the world: an unlock code needs a locked session of an account
+ * that unlocks by email; a face unlock the nonce of the sample, issued for the locked session.
+ */
 const PREPARE: Record<string, (adminId: string) => Promise<unknown>> = {
+  'POST /api/v1/auth/unlock/face/start': lockedFaceAdmin,
+  'POST /api/v1/auth/unlock/face': async (adminId) => {
+    await lockedFaceAdmin(adminId);
+    await inHub(
+      adminId,
+      "INSERT INTO face_nonces SELECT ?, 'unlock', id, 'left', ? FROM sessions",
+      'N'.repeat(32),
+      Date.now() + 60_000,
+    );
+  },
   'POST /api/v1/auth/unlock/email': async (adminId) => {
     await testDb()
       .update(users)

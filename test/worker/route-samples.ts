@@ -1,5 +1,6 @@
 import { routeKey } from '../../worker/routes/registry';
 import type { RouteSpec } from '../../worker/routes/route';
+import { asFile, faceImage } from './face-fixtures';
 
 /** The ids a sample request may name: one of each kind, and the session of the target user. */
 export interface SampleIds {
@@ -20,6 +21,8 @@ export interface SampleRequest {
   path: string;
   query?: string;
   body?: unknown;
+  /** A multipart body (photos, camera frames) instead of JSON. */
+  form?: Record<string, string | File | (string | File)[]>;
 }
 
 type Sample = (ids: SampleIds) => SampleRequest;
@@ -49,6 +52,30 @@ export const SAMPLES: Record<string, Sample> = {
   }),
   'POST /api/v1/auth/lock': () => ({ path: '/auth/lock' }),
   'POST /api/v1/auth/unlock/email': () => ({ path: '/auth/unlock/email' }),
+  'POST /api/v1/auth/mfa/face/start': (i) => ({
+    path: '/auth/mfa/face/start',
+    body: { challengeId: `${i.user}.${'A'.repeat(22)}.${'A'.repeat(22)}` },
+  }),
+  'POST /api/v1/auth/mfa/face': (i) => ({
+    path: '/auth/mfa/face',
+    form: {
+      challengeId: `${i.user}.${'A'.repeat(22)}.${'A'.repeat(22)}`,
+      nonce: 'N'.repeat(32),
+      frame: [asFile(faceImage('aStraight')), asFile(faceImage('aTurnedLeft'))],
+    },
+  }),
+  'POST /api/v1/auth/unlock/face/start': () => ({ path: '/auth/unlock/face/start' }),
+  'POST /api/v1/auth/unlock/face': () => ({
+    path: '/auth/unlock/face',
+    form: {
+      nonce: 'N'.repeat(32),
+      frame: [asFile(faceImage('aStraight')), asFile(faceImage('aTurnedLeft'))],
+    },
+  }),
+  'POST /api/v1/me/face': () => ({
+    path: '/me/face',
+    form: { image: asFile(faceImage('aStraight')), password: 'correct horse battery staple' },
+  }),
   'POST /api/v1/auth/unlock': () => ({
     path: '/auth/unlock',
     body: { password: 'correct horse battery staple' },
@@ -119,6 +146,11 @@ export const SAMPLES: Record<string, Sample> = {
     path: `/users/${i.user}/mfa`,
     body: { webLogin: 'password', appLogin: 'password', appUnlock: 'password' },
   }),
+  'POST /api/v1/users/:id/face': (i) => ({
+    path: `/users/${i.user}/face`,
+    form: { image: asFile(faceImage('aStraight')) },
+  }),
+  'DELETE /api/v1/users/:id/face': (i) => ({ path: `/users/${i.user}/face` }),
   'GET /api/v1/users/:id/explain': (i) => ({
     path: `/users/${i.user}/explain`,
     query: '?permission=web.monitor.map',

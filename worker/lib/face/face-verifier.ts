@@ -37,9 +37,6 @@ export async function seeFace(env: Bindings, image: Uint8Array): Promise<Seen> {
   try {
     result = await verifier.embed(image.slice().buffer);
   } catch (error) {
-    if (String(error).includes('unsupported_image')) {
-      return { embedding: null, reasons: ['unsupported_image'], yaw: null };
-    }
     console.error('face verifier failed', error);
     throw new ApiError('FACE_UNAVAILABLE');
   }
