@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { storedZip } from './stored-zip';
-import { BuiltinOperator, BuiltinOptions, describeModel, TensorType, TfliteEditor } from './tflite-edit';
+import {
+  BuiltinOperator,
+  BuiltinOptions,
+  describeModel,
+  TensorType,
+  TfliteEditor,
+} from './tflite-edit';
 import { imageInputMetadata } from './tflite-metadata';
 
 /**
@@ -53,7 +59,9 @@ function required(files: Map<string, Uint8Array>, name: string): Uint8Array {
 
 export function faceDetectorModel(): Uint8Array {
   const model = new Uint8Array(
-    readFileSync(join(packageDir('@mediapipe/face_detection'), 'face_detection_short_range.tflite')),
+    readFileSync(
+      join(packageDir('@mediapipe/face_detection'), 'face_detection_short_range.tflite'),
+    ),
   );
   const { inputs, outputs } = describeModel(model);
   const shape = inputs[0]?.shape;
@@ -63,7 +71,8 @@ export function faceDetectorModel(): Uint8Array {
     'TFLITE_METADATA',
     imageInputMetadata({
       name: 'BlazeFace (short range)',
-      description: 'Face detector from @mediapipe/face_detection, metadata added for MediaPipe Tasks.',
+      description:
+        'Face detector from @mediapipe/face_detection, metadata added for MediaPipe Tasks.',
       width: 128,
       height: 128,
       mean: 127.5,

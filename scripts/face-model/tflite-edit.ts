@@ -113,7 +113,8 @@ export class TfliteEditor {
     this.oldBuffers = this.r.tables(this.root, MODEL.buffers);
     this.oldCodes = this.r.tables(this.root, MODEL.operatorCodes);
     // Fields this editor would silently drop if they were there.
-    if (this.r.field(this.root, MODEL.signatureDefs)) throw new Error('signature defs are not supported');
+    if (this.r.field(this.root, MODEL.signatureDefs))
+      throw new Error('signature defs are not supported');
     if (this.r.slotCount(this.subgraph) > 5 && this.r.field(this.subgraph, 5)) {
       throw new Error('subgraph field 5 is not supported');
     }
@@ -175,7 +176,7 @@ export class TfliteEditor {
     const b = this.b;
     b.startObject(4);
     // Codes below 127 are also written to the deprecated byte field, which older readers use.
-    b.addFieldInt8(OPERATOR_CODE.deprecatedBuiltinCode, builtin < 127 ? builtin : 127, 0);
+    b.addFieldInt8(OPERATOR_CODE.deprecatedBuiltinCode, Math.min(builtin, 127), 0);
     b.addFieldInt32(OPERATOR_CODE.version, 1, 1);
     b.addFieldInt32(OPERATOR_CODE.builtinCode, builtin, 0);
     this.newCodes.push(b.endObject());
