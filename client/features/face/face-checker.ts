@@ -84,6 +84,9 @@ function measureFace(canvas: HTMLCanvasElement, face: FaceGeometry) {
   crop.height = STATS_SIZE;
   const ctx = crop.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('No 2D canvas.');
+  // Smooth resampling, as the verifier's bilinear crop: a blocky upscale adds edges.
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'high';
   const side = Math.max(face.box.width, face.box.height);
   ctx.translate(STATS_SIZE / 2, STATS_SIZE / 2);
   ctx.scale(STATS_SIZE / side, STATS_SIZE / side);
