@@ -151,7 +151,7 @@ describe('components', () => {
     await page.getByText(/This photo (can|cannot) be used/).waitFor({ timeout: 30_000 });
     await page
       .getByRole('button', { name: 'Choose another' })
-      .or(page.getByRole('button', { name: 'Take another photo' }))
+      .or(page.getByRole('button', { name: 'Take photo' }))
       .first()
       .waitFor();
 

@@ -211,7 +211,7 @@ export function FaceEnrolCapture(props: {
           </Match>
           <Match when={current().kind !== 'checking'}>
             <button type="button" class="button button--primary" onClick={startCamera}>
-              {result() ? 'Take another photo' : 'Take photo'}
+              Take photo
             </button>
             <button type="button" class="button" onClick={() => fileInput?.click()}>
               Upload photo
