@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
+import { faceAssets } from './scripts/face-model/vite-plugin';
 
 const APP = '/app/';
 
@@ -41,8 +42,9 @@ function appShellFiles(
   return { plugin, files };
 }
 
-// The password meter's dictionary (250 kB gzip) is only needed online, choosing a password.
-const shell = appShellFiles('client/app/index.html', ['password-estimate']);
+// The password meter's dictionary (250 kB gzip) is only needed online, choosing a password;
+// the face checks (MediaPipe, its 13 MB wasm and the model) only online, on the face screens.
+const shell = appShellFiles('client/app/index.html', ['password-estimate', 'face-checker']);
 
 /**
  * The PWA plugin links its manifest from every page it builds; only the APP's page is the
@@ -63,6 +65,7 @@ export default defineConfig({
   publicDir: 'public',
   plugins: [
     solid(),
+    faceAssets(),
     shell.plugin,
     VitePWA({
       // The worker's own build (minified, no workbox logs) whatever NODE_ENV a runner sets.
