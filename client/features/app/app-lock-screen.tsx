@@ -1,14 +1,15 @@
-import { createEffect, createSignal, Match, on, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, lazy, Match, on, Show, Suspense, Switch } from 'solid-js';
 import type { AppFactor, CodeSent } from '../../../schemas/mfa';
 import { ApiClientError } from '../../lib/api';
 import { LiveErrorAlert } from '../../ui/error-alert';
 import { initials } from '../../ui/format';
-import { Lock, Mail, ScanFace } from '../../ui/icons';
+import { Info, Lock, Mail } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
 import { codeErrorMessage, detailNumber, resendAfterFrom } from '../auth/code-errors';
 import { EmailCodeForm } from '../auth/email-code-form';
 import { appAuth } from './app-auth';
 import { AuthLayout } from './app-auth-layout';
+import { FACE_UNLOCK_BLOCKED } from './app-face-words';
 import { online } from './app-online';
 import { PasswordUnlock } from './app-password-unlock';
 import { endSession, me, signOut, unlocked } from './app-session';
@@ -21,8 +22,12 @@ const isFactor = (value: unknown): value is AppFactor =>
 const LEADS: Record<AppFactor, string> = {
   password: 'Enter your password to continue where you left off.',
   email: 'We’ll email you a code to continue where you left off.',
-  face: 'This account unlocks the APP with face recognition.',
+  face: 'Look at the camera to continue where you left off.',
 };
+
+// The face check (its camera, MediaPipe and model) loads only when a face unlock starts.
+const AppFaceCheck = lazy(() => import('./app-face-check'));
+const loadFaceCalls = () => import('./app-face-calls').then((m) => m.appFace);
 
 /**
  * The locked APP: whose it is, and the account's APP unlock factor. The server refuses every
@@ -45,12 +50,16 @@ export function AppLockScreen() {
         if (changed && changed !== factor()) {
           setFactor(changed);
           setSent(null);
+          setFaceBlocked(false);
         }
       },
       { defer: true },
     ),
   );
   const [sent, setSent] = createSignal<CodeSent | null>(null);
+  // Face failed too often: the server now takes the password instead (FACE_LOCKED).
+  const [faceBlocked, setFaceBlocked] = createSignal(false);
+  const shown = (): AppFactor => (factor() === 'face' && faceBlocked() ? 'password' : factor());
   const [resendAfter, setResendAfter] = createSignal<string | undefined>();
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -68,6 +77,7 @@ export function AppLockScreen() {
         if (isFactor(configured)) {
           setFactor(configured);
           setSent(null);
+          setFaceBlocked(false);
         }
         return 'Your administrator changed how this account unlocks. Use the step below.';
       }
@@ -108,12 +118,22 @@ export function AppLockScreen() {
       setResendAfter(undefined);
     });
 
+  const startFace = async () => {
+    // As for codes: a face check is only for a locked session, so make sure the server knows.
+    await appAuth.lock().catch(() => undefined);
+    return (await loadFaceCalls()).startUnlock();
+  };
+  const unlockWithFace = async (nonce: string, frames: Blob[]) => {
+    await (await loadFaceCalls()).unlock(nonce, frames);
+    await unlocked();
+  };
+
   const who = () => profile();
 
   return (
     <AuthLayout
       title="Gatehouse is locked"
-      lead={LEADS[factor()]}
+      lead={LEADS[shown()]}
       top={
         <div class="app-lock__who">
           <span class="app-lock__avatar" aria-hidden="true">
@@ -134,7 +154,12 @@ export function AppLockScreen() {
       }
     >
       <Switch>
-        <Match when={factor() === 'password'}>
+        <Match when={shown() === 'password'}>
+          <Show when={faceBlocked()}>
+            <div class="alert alert--info" role="status">
+              <Info /> <span>{FACE_UNLOCK_BLOCKED}</span>
+            </div>
+          </Show>
           <PasswordUnlock
             busy={busy()}
             error={error()}
@@ -170,14 +195,19 @@ export function AppLockScreen() {
             <Show when={who()?.email}>{(email) => <span class="sr-only"> to {email()}</span>}</Show>
           </button>
         </Match>
-        <Match when={factor() === 'face'}>
-          <div class="app-empty">
-            <ScanFace width="40" height="40" />
-            <p>
-              This account unlocks with face recognition, which this version of the APP does not
-              offer. Sign out and sign in again to continue.
-            </p>
-          </div>
+        <Match when={shown() === 'face'}>
+          <Suspense fallback={<Spinner label="Loading the face check" />}>
+            <AppFaceCheck
+              startLabel="Unlock with my face"
+              start={startFace}
+              verify={unlockWithFace}
+              onLocked={() => {
+                setError(null);
+                setFaceBlocked(true);
+              }}
+              describe={failed}
+            />
+          </Suspense>
         </Match>
       </Switch>
       <Show when={!online()}>

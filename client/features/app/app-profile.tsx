@@ -1,18 +1,22 @@
 import { createAsync, query, revalidate } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, lazy, Show, Suspense } from 'solid-js';
+import type { FaceEnrolment } from '../../../schemas/face';
 import type { SessionView } from '../../../schemas/sessions';
 import { describeUserAgent } from '../../../schemas/user-agent';
 import { ApiClientError, unwrap } from '../../lib/api';
 import { ConfirmDialog } from '../../ui/dialog';
 import { formatDate, initials } from '../../ui/format';
-import { Download, Lock, LogOut, Monitor, Phone } from '../../ui/icons';
+import { Check, Download, Lock, LogOut, Monitor, Phone, ScanFace } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
 import { toast } from '../../ui/toast';
 import { appApi } from './app-api';
 import { canInstall, installApp } from './app-install';
-import { me, signOut } from './app-session';
+import { loadMe, me, signOut } from './app-session';
 
 const FACTOR_NAMES = { password: 'your password', email: 'an emailed code', face: 'your face' };
+
+// Enrolment (its camera, MediaPipe and model) loads only when the user opens it.
+const AppFaceEnrol = lazy(() => import('./app-face-enrol'));
 
 const getOwnSessions = query(
   (userId: string): Promise<{ sessions: SessionView[] }> =>
@@ -20,7 +24,10 @@ const getOwnSessions = query(
   'app-sessions',
 );
 
-/** Profile: who is signed in, the lock rule, the account's own live sessions, sign-out. */
+/**
+ * Profile: who is signed in, the lock rule, the own face for face sign-in, the account's own
+ * live sessions, sign-out.
+ */
 export default function AppProfile() {
   const user = () => me()?.user;
   const [signingOut, setSigningOut] = createSignal(false);
@@ -62,6 +69,7 @@ export default function AppProfile() {
                 it with {FACTOR_NAMES[u().mfa.appUnlock]}.
               </p>
             </section>
+            <FaceCard face={u().face} />
             <Show when={canInstall()}>
               <button
                 type="button"
@@ -87,6 +95,62 @@ export default function AppProfile() {
         )}
       </Show>
     </div>
+  );
+}
+
+/** Whether a face is enrolled, and the way to add or replace it. */
+function FaceCard(props: { face: FaceEnrolment }) {
+  const [open, setOpen] = createSignal(false);
+  return (
+    <section class="app-card app-card--pad app-face-card" aria-label="Face">
+      <div class="app-face-card__row">
+        <span class="app-face-card__icon">
+          <ScanFace />
+        </span>
+        <div class="app-face-card__text">
+          <h2>Face</h2>
+          <p class="muted">
+            <Show
+              when={props.face.enrolled}
+              fallback="No face added. Add one to sign in or unlock the APP with your face."
+            >
+              <Check width="14" height="14" /> Added {formatDate(props.face.enrolledAt)}. The APP
+              can recognise you.
+            </Show>
+          </p>
+        </div>
+      </div>
+      <Show
+        when={open()}
+        fallback={
+          <button
+            type="button"
+            class="button button--block"
+            classList={{ 'button--primary': !props.face.enrolled }}
+            onClick={() => setOpen(true)}
+          >
+            {props.face.enrolled ? 'Replace face' : 'Click to Add'}
+          </button>
+        }
+      >
+        <Suspense
+          fallback={
+            <p class="muted">
+              <Spinner /> Loading…
+            </p>
+          }
+        >
+          <AppFaceEnrol
+            onCancel={() => setOpen(false)}
+            onSaved={() => {
+              setOpen(false);
+              toast('Your face is saved. The APP can now recognise you.');
+              void loadMe();
+            }}
+          />
+        </Suspense>
+      </Show>
+    </section>
   );
 }
 

@@ -1,19 +1,27 @@
-import { createSignal, Match, Switch } from 'solid-js';
+import { createSignal, lazy, Match, Suspense, Switch } from 'solid-js';
 import type { CodeSent, LoginAnswer } from '../../../schemas/mfa';
 import { ApiClientError } from '../../lib/api';
-import { ScanFace } from '../../ui/icons';
+import { Spinner } from '../../ui/spinner';
 import { codeErrorMessage, resendAfterFrom } from '../auth/code-errors';
 import { EmailCodeForm } from '../auth/email-code-form';
 import { appAuth } from './app-auth';
 import { AuthLayout } from './app-auth-layout';
 import { CredentialsForm } from './app-credentials-form';
+import { FACE_LOGIN_BLOCKED, FACE_LOGIN_BLOCKED_NO_EMAIL } from './app-face-words';
 import { notice, setSignInNotice, signedIn } from './app-session';
 
-type Step = { kind: 'credentials' } | { kind: 'code'; sent: CodeSent } | { kind: 'face' };
+type Step =
+  | { kind: 'credentials' }
+  | { kind: 'code'; sent: CodeSent }
+  | { kind: 'face'; challengeId: string };
+
+// The face check (its camera, MediaPipe and model) loads only when a sign-in reaches it.
+const AppFaceCheck = lazy(() => import('./app-face-check'));
+const loadFaceCalls = () => import('./app-face-calls').then((m) => m.appFace);
 
 /**
  * The APP's sign-in: username and password, then the account's APP login factor (an emailed
- * code; face arrives with face recognition). Ends with a bearer token, never a cookie.
+ * code, or the face with a head turn). Ends with a bearer token, never a cookie.
  */
 export function AppSignIn() {
   const [step, setStep] = createSignal<Step>({ kind: 'credentials' });
@@ -28,7 +36,25 @@ export function AppSignIn() {
       return;
     }
     setResendAfter(undefined);
-    setStep(answer.method === 'email' ? { kind: 'code', sent: answer } : { kind: 'face' });
+    setStep(
+      answer.method === 'email'
+        ? { kind: 'code', sent: answer }
+        : { kind: 'face', challengeId: answer.challengeId },
+    );
+  };
+
+  const faceChallenge = () => {
+    const current = step();
+    return current.kind === 'face' ? current.challengeId : undefined;
+  };
+
+  // What the face step says about a refusal other than a mismatch; null: the step ended.
+  const faceFailed = (e: unknown): string | null => {
+    if (e instanceof ApiClientError && e.code === 'CHALLENGE_ENDED') {
+      backToStart(e.message);
+      return null;
+    }
+    return e instanceof ApiClientError ? e.message : 'Something went wrong. Try again.';
   };
 
   const codeSent = () => {
@@ -55,7 +81,10 @@ export function AppSignIn() {
         setSignInNotice(null);
         await finish(await appAuth.login(username, password));
       },
-      (e) => (e instanceof ApiClientError ? e.message : 'Sign-in failed. Try again.'),
+      (e) => {
+        if (!(e instanceof ApiClientError)) return 'Sign-in failed. Try again.';
+        return e.code === 'FACE_LOCKED' ? FACE_LOGIN_BLOCKED_NO_EMAIL : e.message;
+      },
     );
 
   const backToStart = (message: string | null) => {
@@ -110,20 +139,27 @@ export function AppSignIn() {
           </AuthLayout>
         )}
       </Match>
-      <Match when={step().kind === 'face'}>
-        <AuthLayout
-          title="Face sign-in"
-          lead="This account signs in to the APP with face recognition."
-          back={{ label: 'Use another account', onClick: () => backToStart(null) }}
-        >
-          <div class="app-empty">
-            <ScanFace width="40" height="40" />
-            <p>
-              Face recognition arrives in a coming version of the APP. Until then, ask your
-              administrator to set the APP sign-in to password or email code.
-            </p>
-          </div>
-        </AuthLayout>
+      <Match when={faceChallenge()}>
+        {(challengeId) => (
+          <AuthLayout
+            title="Sign in with your face"
+            lead="Look at the camera, then turn your head the way it asks."
+            back={{ label: 'Use another account', onClick: () => backToStart(null) }}
+          >
+            <Suspense fallback={<Spinner label="Loading the face check" />}>
+              <AppFaceCheck
+                autoStart
+                start={async () => (await loadFaceCalls()).startLogin(challengeId())}
+                verify={async (nonce, frames) => {
+                  const calls = await loadFaceCalls();
+                  await finish(await calls.verifyLogin(challengeId(), nonce, frames));
+                }}
+                onLocked={() => backToStart(FACE_LOGIN_BLOCKED)}
+                describe={faceFailed}
+              />
+            </Suspense>
+          </AuthLayout>
+        )}
       </Match>
     </Switch>
   );

@@ -1,0 +1,121 @@
+import { createSignal, Show } from 'solid-js';
+import { FACE_QUALITY_REASONS, FACE_REASON_TEXT } from '../../../schemas/face-rules';
+import { ApiClientError } from '../../lib/api';
+import { LiveErrorAlert } from '../../ui/error-alert';
+import { PasswordField } from '../../ui/password-field';
+import { Spinner } from '../../ui/spinner';
+import { FaceEnrolCapture } from '../face/face-enrol-capture';
+import { appFace } from './app-face-calls';
+import { online } from './app-online';
+import './app-face.css';
+
+/** The server's FACE_NOT_QUALIFIED reasons, in the words the browser's check uses. */
+function notQualifiedMessage(error: ApiClientError): string {
+  const reasons = Array.isArray(error.details?.reasons) ? error.details.reasons : [];
+  const words = FACE_QUALITY_REASONS.filter((r) => reasons.includes(r)).map(
+    (r) => FACE_REASON_TEXT[r],
+  );
+  return words.length > 0
+    ? `The server could not use this photo. ${words.join(' ')}`
+    : error.message;
+}
+
+/**
+ * The profile's face enrolment ("Click to Add" / "Replace face"): a qualified photo (camera or
+ * upload, checked in the browser), then the account's password — an unlocked phone in someone
+ * else's hand must not replace its owner's face — then `POST /me/face`, where the server checks
+ * the photo again and keeps only the template. Lazy: MediaPipe loads with this screen.
+ */
+export default function AppFaceEnrol(props: { onSaved: () => void; onCancel: () => void }) {
+  const [photo, setPhoto] = createSignal<Blob | null>(null);
+  const [password, setPassword] = createSignal('');
+  const [error, setError] = createSignal<{ message: string; field?: string } | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  let input: HTMLInputElement | undefined;
+
+  const save = async () => {
+    const jpeg = photo();
+    if (!jpeg || busy()) return;
+    if (!password()) {
+      setError({ message: 'Enter your password.', field: 'password' });
+      input?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await appFace.enrol(jpeg, password());
+      props.onSaved();
+    } catch (e) {
+      if (e instanceof ApiClientError && e.code === 'FACE_NOT_QUALIFIED') {
+        // Back to the photo, saying what to fix; the password stays typed.
+        setPhoto(null);
+        setError({ message: notQualifiedMessage(e) });
+      } else if (e instanceof ApiClientError) {
+        setError({ message: e.message, field: e.field });
+        if (e.field === 'password') input?.select();
+      } else setError({ message: 'The face could not be saved. Try again.' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="app-face-enrol">
+      <Show
+        when={photo()}
+        fallback={
+          <FaceEnrolCapture
+            error={error()?.message}
+            onQualified={(jpeg) => {
+              setError(null);
+              setPhoto(jpeg);
+            }}
+            onCancel={props.onCancel}
+          />
+        }
+      >
+        <form
+          novalidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <p class="app-face-enrol__lead">
+            The photo can be used. Confirm with your password to save it as your face.
+          </p>
+          <LiveErrorAlert message={error()?.message} />
+          <PasswordField
+            ref={(el) => {
+              input = el;
+              queueMicrotask(() => el.focus());
+            }}
+            value={password()}
+            onInput={setPassword}
+            invalid={error()?.field === 'password'}
+            enterkeyhint="done"
+          />
+          <div class="face-capture__actions">
+            <button type="submit" class="button button--primary" disabled={busy() || !online()}>
+              <Show when={busy()} fallback="Save face">
+                <Spinner label="Saving" /> Saving…
+              </Show>
+            </button>
+            <button
+              type="button"
+              class="button"
+              disabled={busy()}
+              onClick={() => {
+                setError(null);
+                setPhoto(null);
+              }}
+            >
+              Choose another photo
+            </button>
+          </div>
+        </form>
+      </Show>
+    </div>
+  );
+}
