@@ -89,8 +89,13 @@ async function phonePage(browser: Browser): Promise<Page> {
   return page;
 }
 
+/** The phone's screen as the user sees it (a full-page shot would float the fixed bars). */
 const shoot = (page: Page, name: string) =>
-  page.screenshot({ path: `${SHOTS}/app-face-${name}-390.png`, fullPage: true });
+  page.screenshot({ path: `${SHOTS}/app-face-${name}-390.png` });
+
+/** The camera preview is playing (the checker has loaded and the challenge runs). */
+const cameraRuns = (page: Page) =>
+  page.locator('video').waitFor({ state: 'visible', timeout: FACE_STEP_MS });
 
 /** Waits for the APP's home after a face step; on a timeout says what the screen showed. */
 async function homeAfterFace(page: Page, name: string) {
@@ -111,6 +116,7 @@ describe('face in the APP', () => {
     await page.getByRole('link', { name: 'Profile', exact: true }).click();
     const card = page.getByRole('region', { name: 'Face' });
     await expect.poll(() => card.textContent()).toContain('No face added');
+    await card.scrollIntoViewIfNeeded();
     await shoot(page, 'profile-none');
     await card.getByRole('button', { name: 'Click to Add' }).click();
 
@@ -120,17 +126,20 @@ describe('face in the APP', () => {
     await card
       .getByText('The face is turned away. Look straight at the camera.')
       .waitFor({ timeout: FACE_STEP_MS });
+    await card.getByText('This photo cannot be used').scrollIntoViewIfNeeded();
     await shoot(page, 'enrol-fix');
 
     await file.setInputFiles(face('stuart1.png'));
     await card.getByRole('button', { name: 'Use this photo' }).click({ timeout: FACE_STEP_MS });
     await card.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await shoot(page, 'enrol-password');
     await card.getByRole('button', { name: 'Save face' }).click();
     await expect.poll(() => card.getByRole('alert').textContent()).toContain('password');
     await card.getByLabel('Password', { exact: true }).fill(user.password);
     await card.getByRole('button', { name: 'Save face' }).click();
     await expect.poll(() => card.textContent(), { timeout: 30_000 }).toContain('Added');
     expect(await card.getByRole('button', { name: 'Replace face' }).isVisible()).toBe(true);
+    await card.scrollIntoViewIfNeeded();
     await shoot(page, 'profile-enrolled');
     await page.context().close();
 
@@ -148,10 +157,7 @@ describe('face in the APP', () => {
     const greeted = liveGreeting(page);
     await submitAppSignIn(page, user.username, user.password);
     await page.getByRole('heading', { name: 'Sign in with your face' }).waitFor();
-    await page.getByRole('progressbar', { name: 'Face check progress' }).waitFor();
-    await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0, null, {
-      timeout: FACE_STEP_MS,
-    });
+    await cameraRuns(page);
     await shoot(page, 'login');
     await homeAfterFace(page, 'login');
     expect(await meStatus(page)).toBe(200);
@@ -194,10 +200,7 @@ describe('face in the APP', () => {
     expect(await meStatus(page)).toBe(423);
     await shoot(page, 'unlock');
     await page.getByRole('button', { name: 'Unlock with my face' }).click();
-    await page.getByRole('progressbar', { name: 'Face check progress' }).waitFor();
-    await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0, null, {
-      timeout: FACE_STEP_MS,
-    });
+    await cameraRuns(page);
     await shoot(page, 'unlock-camera');
     await homeAfterFace(page, 'unlock');
     expect(await page.evaluate(() => localStorage.getItem('gatehouse.app.token'))).toBe(token);

@@ -126,6 +126,9 @@ export default function AppFaceCheck(props: {
           <FaceLivenessCapture
             turn={current.turn}
             onFrames={(frames) => void send(current, frames)}
+            // Turns the camera off; the button below starts a new check.
+            onCancel={() => setStage(null)}
+            cancelLabel="Stop the camera"
           />
         )}
       </Show>
