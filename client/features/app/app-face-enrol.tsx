@@ -9,6 +9,16 @@ import { appFace } from './app-face-calls';
 import { online } from './app-online';
 import './app-face.css';
 
+/** A data: URL (the CSP's img-src allows it; blob: it does not). */
+function dataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+}
+
 /** The server's FACE_NOT_QUALIFIED reasons, in the words the browser's check uses. */
 function notQualifiedMessage(error: ApiClientError): string {
   const reasons = Array.isArray(error.details?.reasons) ? error.details.reasons : [];
@@ -28,6 +38,7 @@ function notQualifiedMessage(error: ApiClientError): string {
  */
 export default function AppFaceEnrol(props: { onSaved: () => void; onCancel: () => void }) {
   const [photo, setPhoto] = createSignal<Blob | null>(null);
+  const [preview, setPreview] = createSignal<string | null>(null);
   const [password, setPassword] = createSignal('');
   const [error, setError] = createSignal<{ message: string; field?: string } | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -70,6 +81,7 @@ export default function AppFaceEnrol(props: { onSaved: () => void; onCancel: () 
             onQualified={(jpeg) => {
               setError(null);
               setPhoto(jpeg);
+              void dataUrl(jpeg).then(setPreview, () => setPreview(null));
             }}
             onCancel={props.onCancel}
           />
@@ -82,9 +94,12 @@ export default function AppFaceEnrol(props: { onSaved: () => void; onCancel: () 
             void save();
           }}
         >
-          <p class="app-face-enrol__lead">
-            The photo can be used. Confirm with your password to save it as your face.
-          </p>
+          <div class="app-face-enrol__lead">
+            <Show when={preview()}>
+              {(src) => <img src={src()} alt="Your face, as it will be saved" />}
+            </Show>
+            <p>The photo can be used. Confirm with your password to save it as your face.</p>
+          </div>
           <LiveErrorAlert message={error()?.message} />
           <PasswordField
             ref={(el) => {
@@ -111,7 +126,7 @@ export default function AppFaceEnrol(props: { onSaved: () => void; onCancel: () 
                 setPhoto(null);
               }}
             >
-              Choose another photo
+              Another photo
             </button>
           </div>
         </form>
