@@ -105,6 +105,12 @@ export function UserFaceSection(props: {
             </span>
           </Show>
         </div>
+        <Show when={props.face?.enrolled && props.inUse && !open()}>
+          <p class="muted small">
+            The account signs in or unlocks the APP with its face: choose another factor above
+            before removing it.
+          </p>
+        </Show>
         <Show when={!props.editable && props.readOnlyReason}>
           <p class="muted small">{props.readOnlyReason}</p>
         </Show>
