@@ -31,12 +31,13 @@ export async function openTemplate(
   row: FaceTemplateRow | undefined,
 ): Promise<number[] | null> {
   if (!row || row.model !== FACE_MODEL) return null;
-  const plain = await openFaceBytes(
-    env.PASSWORD_PEPPER,
-    userId,
-    'template',
-    fromBase64Url(row.template),
-  );
+  let sealed: Uint8Array;
+  try {
+    sealed = fromBase64Url(row.template);
+  } catch {
+    return null;
+  }
+  const plain = await openFaceBytes(env.PASSWORD_PEPPER, userId, 'template', sealed);
   return plain ? bytesToEmbedding(plain) : null;
 }
 
