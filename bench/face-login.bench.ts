@@ -24,7 +24,7 @@ const frame = (image: string, mirror = false) =>
   new Blob(
     [
       Uint8Array.from(
-        frameJpeg(sceneFrame({ image: `${FACES}/${image}`, seconds: 1, mirror, scale: 0.6 })),
+        frameJpeg(sceneFrame({ image: `${FACES}/${image}`, seconds: 1, mirror, scale: 0.5 })),
       ),
     ],
     {
