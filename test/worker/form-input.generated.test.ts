@@ -80,6 +80,23 @@ describe('multipart input never gets a 500 nor writes anything it should not', (
       big.append('image', new File([new Uint8Array(MAX_FORM_BYTES + 1)], 'big.jpg'));
       const tooLarge = await api(url, { method, headers, body: big });
       expect(tooLarge.status).toBe(413);
+      // A chunked body declares no length: it is cut off at the limit, not read whole.
+      let sent = 0;
+      const chunk = new Uint8Array(1024 * 1024);
+      const endless = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          sent += chunk.byteLength;
+          if (sent > 4 * MAX_FORM_BYTES) controller.close();
+          else controller.enqueue(chunk);
+        },
+      });
+      const chunked = await api(url, {
+        method,
+        headers: { ...headers, 'content-type': 'multipart/form-data; boundary=x' },
+        body: endless,
+      });
+      expect(chunked.status).toBe(413);
+      expect(sent).toBeLessThan(2 * MAX_FORM_BYTES);
       const odd = new FormData();
       odd.append('image', asFile(faceImage('aStraight')));
       odd.append('password', 'a\ud800b');

@@ -2,7 +2,14 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { faceTemplates } from '../../../db/schema';
 import { asFile, faceImage, postForm } from '../../../test/worker/face-fixtures';
-import { appLogin, bearer, createUser, PASSWORD, testDb } from '../../../test/worker/fixtures';
+import {
+  appLogin,
+  bearer,
+  createUser,
+  PASSWORD,
+  testDb,
+  webLogin,
+} from '../../../test/worker/fixtures';
 import { call, twoTrees } from '../../../test/worker/org-fixtures';
 import { fromBase64Url } from '../../lib/encoding';
 
@@ -131,6 +138,34 @@ describe('POST /users/:id/face', () => {
 });
 
 describe('POST /me/face', () => {
+  it('is for the APP, and not once a factor uses the face: the password alone must not replace it', async () => {
+    const t = await twoTrees();
+    const user = await createUser({ company: t.east1 });
+    const web = await webLogin(user.username);
+    const fromWeb = await postForm(
+      '/me/face',
+      { image: asFile(faceImage('aStraight')), password: PASSWORD },
+      { cookie: web },
+    );
+    expect(fromWeb.status).toBe(409);
+    expect(fromWeb.body.error?.code).toBe('NOT_APP_SESSION');
+    // An APP session opened with the password, before the account signed in with its face.
+    const token = await appLogin(user.username);
+    await postForm(
+      `/users/${user.id}/face`,
+      { image: asFile(faceImage('aStraight')) },
+      bearer(t.token),
+    );
+    await call(t.token, 'PUT', `/users/${user.id}/mfa`, FACE_LOGIN);
+    const swap = await postForm(
+      '/me/face',
+      { image: asFile(faceImage('bStraight')), password: PASSWORD },
+      bearer(token),
+    );
+    expect(swap.status).toBe(409);
+    expect(swap.body.error?.code).toBe('FACE_IN_USE');
+  });
+
   it('enrols the own face with the password, never keeping the photo', async () => {
     const t = await twoTrees();
     const user = await createUser({ company: t.east1 });
