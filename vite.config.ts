@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
-import { faceAssets } from './scripts/face-model/vite-plugin';
+import { faceAssets } from './scripts/face-model/vite-plugin.ts';
 
 const APP = '/app/';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Sign-in factors: how an account proves who it is on WEB login, APP login and APP unlock.
  * Password is the default everywhere; email needs a valid address on the account; face needs an
- * enrolled face (until face enrolment exists, choosing it is refused with FACE_NOT_ENROLLED).
+ * enrolled face (FACE_NOT_ENROLLED otherwise).
  */
 export const WEB_LOGIN_FACTORS = ['password', 'email'] as const;
 export const APP_FACTORS = ['password', 'email', 'face'] as const;

@@ -1,5 +1,6 @@
 import { convertIndexedToRgb, decode as decodePngFile } from 'fast-png';
 import jpeg from 'jpeg-js';
+import { jpegFrameWithin, pngPlan } from './image-guard';
 
 /** An image as 8-bit RGB, row-major, 3 bytes a pixel. */
 export interface RgbImage {
@@ -32,7 +33,8 @@ function decodeKnownFormat(bytes: ArrayBuffer | Uint8Array, maxPixels: number): 
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   if (u8[0] === 0xff && u8[1] === 0xd8) {
     const size = jpegSize(u8);
-    if (!size || size.width * size.height > maxPixels) throw new Error('unsupported_image');
+    if (!size || size.width * size.height > maxPixels || !jpegFrameWithin(u8, maxPixels))
+      throw new Error('unsupported_image');
     const img = jpeg.decode(u8, {
       useTArray: true,
       formatAsRGBA: false,
@@ -69,6 +71,9 @@ function pngToRgb(u8: Uint8Array, maxPixels: number): RgbImage {
   const view = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
   if (u8.length < 24 || view.getUint32(16) * view.getUint32(20) > maxPixels)
     throw new Error('unsupported_image');
+  // The chunk walk (one IHDR, first; no compressed metadata). The inflated size is checked
+  // before this, asynchronously (imageSafeToDecode), by whoever receives the upload.
+  if (!pngPlan(u8, maxPixels)) throw new Error('unsupported_image');
   const png = decodePngFile(u8);
   const { width, height } = png;
   let src: ArrayLike<number> = png.data;

@@ -22,6 +22,8 @@ import {
   type ModelFiles,
   type QualityReason,
 } from './engine';
+import { MAX_PIXELS } from './image';
+import { imageSafeToDecode } from './image-guard';
 import { useWasmBackend, wasmHeapBytes } from './wasm-backend';
 
 // Only handlers may be exported from a Worker's entry: the threshold lives in ./engine.
@@ -47,6 +49,7 @@ export class FaceVerifier extends WorkerEntrypoint {
   async embed(image: ArrayBuffer | Uint8Array): Promise<EmbedResult> {
     const e = await getEngine();
     try {
+      if (!(await imageSafeToDecode(image, MAX_PIXELS))) throw new Error('unsupported_image');
       return e.embed(image);
     } catch (error) {
       // A file that is not a readable JPEG/PNG within the size limit: a reason, not a failure.
@@ -93,7 +96,9 @@ export default {
       const e = await getEngine();
       const t1 = performance.now();
       try {
-        const result = e.embed(await request.arrayBuffer());
+        const body = await request.arrayBuffer();
+        if (!(await imageSafeToDecode(body, MAX_PIXELS))) throw new Error('unsupported_image');
+        const result = e.embed(body);
         return Response.json({
           ...result,
           ms: { ...result.ms, load: t1 - t0 },

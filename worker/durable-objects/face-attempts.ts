@@ -13,6 +13,9 @@ import type { PendingLogin } from './email-codes';
  *   face is still due (`id` is the random half of the challenge id).
  * - `face_nonces(nonce, purpose, target, turn, expires_at)`: issued nonces; `target` is the
  *   login's id or the APP session being unlocked; `turn` the head turn the frames must show.
+ * - `face_turns(purpose, target, turn, expires_at)`: the head turn drawn for a login or an
+ *   unlock, kept for its whole life: asking for another nonce must not draw the side again
+ *   (someone holding a picture turned one way would ask until that side comes up).
  * - `face_state(id = 1, failures)`: failed verifications in a row (any purpose); a success or a
  *   new enrolment clears them.
  */
@@ -31,6 +34,8 @@ export type FaceSettlement =
   | { match: false; failuresLeft: number };
 
 const NONCE_MS = FACE_RULES.nonceLifetimeSeconds * 1000;
+/** How long an unlock keeps its drawn turn (a login keeps it for the login's life). */
+const UNLOCK_TURN_MS = 30 * 60_000;
 const LOGIN_MS = EMAIL_CODE_RULES.attemptMaxMinutes * 60_000;
 
 export class FaceAttempts {
@@ -44,6 +49,9 @@ export class FaceAttempts {
     sql.exec(`CREATE TABLE IF NOT EXISTS face_nonces (
       nonce TEXT PRIMARY KEY, purpose TEXT NOT NULL, target TEXT NOT NULL, turn TEXT NOT NULL,
       expires_at INTEGER NOT NULL)`);
+    sql.exec(`CREATE TABLE IF NOT EXISTS face_turns (
+      purpose TEXT NOT NULL, target TEXT NOT NULL, turn TEXT NOT NULL, expires_at INTEGER NOT NULL,
+      PRIMARY KEY (purpose, target))`);
     sql.exec(
       'CREATE TABLE IF NOT EXISTS face_state (id INTEGER PRIMARY KEY, failures INTEGER NOT NULL)',
     );
@@ -80,16 +88,17 @@ export class FaceAttempts {
 
   /**
    * A nonce for one verification of `target` (a pending login, or a locked APP session the hub
-   * has checked), with a head turn drawn at random. One live nonce per target: asking again
-   * replaces it, so nonces cannot be stockpiled.
+   * has checked), with the head turn drawn at random for that target. One live nonce per
+   * target: asking again replaces it, so nonces cannot be stockpiled.
    */
   issueNonce(purpose: FacePurpose, target: string): NonceIssue {
     const now = Date.now();
     this.sweep(now);
-    if (purpose === 'login' && !this.liveLogin(target, now)) return { refused: 'CHALLENGE_ENDED' };
+    const login = purpose === 'login' ? this.liveLogin(target, now) : undefined;
+    if (purpose === 'login' && !login) return { refused: 'CHALLENGE_ENDED' };
     if (this.locked()) return { refused: 'FACE_LOCKED' };
     const nonce = toBase64Url(randomBytes(24));
-    const turn = FACE_TURNS[(randomBytes(1)[0] ?? 0) & 1] ?? 'left';
+    const turn = this.turnOf(purpose, target, login?.expires_at ?? now + UNLOCK_TURN_MS);
     this.sql.exec('DELETE FROM face_nonces WHERE purpose = ? AND target = ?', purpose, target);
     this.sql.exec(
       'INSERT INTO face_nonces (nonce, purpose, target, turn, expires_at) VALUES (?, ?, ?, ?, ?)',
@@ -163,25 +172,49 @@ export class FaceAttempts {
   forgetLogins(): void {
     this.sql.exec('DELETE FROM face_logins');
     this.sql.exec("DELETE FROM face_nonces WHERE purpose = 'login'");
+    this.sql.exec("DELETE FROM face_turns WHERE purpose = 'login'");
   }
 
   /** The nonces of an APP session that ended. */
   forgetSession(sessionId: string | null): void {
-    if (sessionId === null) this.sql.exec("DELETE FROM face_nonces WHERE purpose = 'unlock'");
-    else
-      this.sql.exec("DELETE FROM face_nonces WHERE purpose = 'unlock' AND target = ?", sessionId);
+    const where = sessionId === null ? '' : ' AND target = ?';
+    const bind = sessionId === null ? [] : [sessionId];
+    this.sql.exec(`DELETE FROM face_nonces WHERE purpose = 'unlock'${where}`, ...bind);
+    this.sql.exec(`DELETE FROM face_turns WHERE purpose = 'unlock'${where}`, ...bind);
   }
 
   sweep(now: number): void {
     this.sql.exec('DELETE FROM face_logins WHERE expires_at <= ?', now);
     this.sql.exec('DELETE FROM face_nonces WHERE expires_at <= ?', now);
+    this.sql.exec('DELETE FROM face_turns WHERE expires_at <= ?', now);
   }
 
-  private liveLogin(id: string, now: number): boolean {
+  private liveLogin(id: string, now: number): { expires_at: number } | undefined {
     const row = this.sql
       .exec<{ expires_at: number }>('SELECT expires_at FROM face_logins WHERE id = ?', id)
       .toArray()[0];
-    return row !== undefined && row.expires_at > now;
+    return row !== undefined && row.expires_at > now ? row : undefined;
+  }
+
+  /** The turn drawn for this login or unlock, drawn now if none is. */
+  private turnOf(purpose: FacePurpose, target: string, expiresAt: number): FaceTurn {
+    const kept = this.sql
+      .exec<{ turn: string }>(
+        'SELECT turn FROM face_turns WHERE purpose = ? AND target = ?',
+        purpose,
+        target,
+      )
+      .toArray()[0];
+    if (kept) return kept.turn as FaceTurn;
+    const turn = FACE_TURNS[(randomBytes(1)[0] ?? 0) & 1] ?? 'left';
+    this.sql.exec(
+      'INSERT INTO face_turns (purpose, target, turn, expires_at) VALUES (?, ?, ?, ?)',
+      purpose,
+      target,
+      turn,
+      expiresAt,
+    );
+    return turn;
   }
 
   private setFailures(failures: number): void {

@@ -118,8 +118,9 @@ export function validateForm<T extends z.ZodType>(schema: T): MiddlewareHandler 
     }
     const length = Number(c.req.header('content-length') ?? '0');
     if (length > MAX_FORM_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE');
-    const bytes = await c.req.arrayBuffer();
-    if (bytes.byteLength > MAX_FORM_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE');
+    // Read with a limit: a chunked body declares no length, and must not be buffered whole.
+    const bytes = await readAtMost(c.req.raw.body, MAX_FORM_BYTES);
+    if (bytes === null) throw new ApiError('PAYLOAD_TOO_LARGE');
     let form: FormData;
     try {
       form = await new Response(bytes, {
@@ -128,7 +129,8 @@ export function validateForm<T extends z.ZodType>(schema: T): MiddlewareHandler 
     } catch {
       throw new ApiError('VALIDATION_FAILED', { message: 'The form data cannot be read.' });
     }
-    const fields: Record<string, unknown> = {};
+    // No prototype: a field named `__proto__` is just a field.
+    const fields: Record<string, unknown> = Object.create(null);
     for (const [key, value] of form as unknown as Iterable<[string, string | File]>) {
       if (!isWellFormedText(key) || (typeof value === 'string' && !isWellFormedText(value))) {
         throw new ApiError('MALFORMED_TEXT', {
@@ -145,4 +147,32 @@ export function validateForm<T extends z.ZodType>(schema: T): MiddlewareHandler 
     c.req.addValidatedData('form', result.data as Record<string, unknown>);
     await next();
   };
+}
+
+/** The stream's bytes, or null as soon as they pass `limit` (the rest is not read). */
+async function readAtMost(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Uint8Array | null> {
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return null;
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.byteLength;
+  }
+  return out;
 }

@@ -42,18 +42,19 @@ export const FACTOR_LABELS: Record<AppFactor, string> = {
 };
 
 export const EMAIL_MISSING = 'Add an email address first';
-export const FACE_MISSING = 'No face enrolled: face recognition is not available in this version';
+export const FACE_MISSING = 'Enrol a face photo first (Face photo, below)';
 
 // The same check the API applies to the email field, so the form never offers what it refuses.
 const emailSchema = z.email();
 export const isValidEmail = (value: string): boolean => emailSchema.safeParse(value).success;
 
 /** Why a factor cannot be chosen for this account now, or null when it can. */
-export function factorBlocker(factor: AppFactor, account: { email: string }): string | null {
+export function factorBlocker(
+  factor: AppFactor,
+  account: { email: string; faceEnrolled: boolean },
+): string | null {
   if (factor === 'email' && !isValidEmail(account.email)) return EMAIL_MISSING;
-  // No account has an enrolled face until face enrolment ships; the API answers
-  // FACE_NOT_ENROLLED meanwhile.
-  if (factor === 'face') return FACE_MISSING;
+  if (factor === 'face' && !account.faceEnrolled) return FACE_MISSING;
   return null;
 }
 

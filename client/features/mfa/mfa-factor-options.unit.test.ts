@@ -12,17 +12,20 @@ import {
 
 describe('which sign-in factors an account can be given', () => {
   it('always offers the password', () => {
-    expect(factorBlocker('password', { email: '' })).toBeNull();
+    expect(factorBlocker('password', { email: '', faceEnrolled: false })).toBeNull();
   });
 
   it('offers email codes only with a valid address, saying what is missing otherwise', () => {
-    expect(factorBlocker('email', { email: '' })).toBe(EMAIL_MISSING);
-    expect(factorBlocker('email', { email: 'anna@' })).toBe(EMAIL_MISSING);
-    expect(factorBlocker('email', { email: 'anna@example.com' })).toBeNull();
+    expect(factorBlocker('email', { email: '', faceEnrolled: false })).toBe(EMAIL_MISSING);
+    expect(factorBlocker('email', { email: 'anna@', faceEnrolled: false })).toBe(EMAIL_MISSING);
+    expect(factorBlocker('email', { email: 'anna@example.com', faceEnrolled: false })).toBeNull();
   });
 
-  it('holds face recognition back until faces can be enrolled', () => {
-    expect(factorBlocker('face', { email: 'anna@example.com' })).toBe(FACE_MISSING);
+  it('offers face recognition only once a face is enrolled', () => {
+    expect(factorBlocker('face', { email: 'anna@example.com', faceEnrolled: false })).toBe(
+      FACE_MISSING,
+    );
+    expect(factorBlocker('face', { email: '', faceEnrolled: true })).toBeNull();
   });
 
   it('judges addresses as the API does', () => {

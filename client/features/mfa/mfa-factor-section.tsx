@@ -30,8 +30,11 @@ export function MfaFactorSection(props: {
   /** Why the section is read-only, when it is. */
   readOnlyReason?: string | undefined;
   error?: { field?: string | undefined; message: string } | null | undefined;
+  /** The account has an enrolled face (face recognition needs one). */
+  faceEnrolled: boolean;
 }) {
-  const blocker = (factor: AppFactor) => factorBlocker(factor, { email: props.email });
+  const blocker = (factor: AppFactor) =>
+    factorBlocker(factor, { email: props.email, faceEnrolled: props.faceEnrolled });
   const slotError = (slot: FactorSlot) =>
     props.error?.field === slot ? props.error.message : undefined;
 

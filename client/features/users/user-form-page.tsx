@@ -7,6 +7,7 @@ import {
   useSearchParams,
 } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show, Suspense } from 'solid-js';
+import type { FaceEnrolment } from '../../../schemas/face';
 import { PASSWORD_RULE } from '../../../schemas/password-rule';
 import type { Role } from '../../../schemas/roles';
 import type { UserRecord } from '../../../schemas/users';
@@ -29,6 +30,7 @@ import { TokenConfigDialog } from '../sessions/token-config-dialog';
 import { ExplainPanel } from './explain-panel';
 import { getSubUsers, getUser } from './user.queries';
 import { DeleteUserDialog, ExpiryDialog, StatusDialog } from './user-dialogs';
+import { UserFaceSection } from './user-face-section';
 import { saveNewUserFactors, saveUserEdit } from './user-form-save';
 import { emptyForm, expiryOf, type FormState, fromUser } from './user-form-state';
 
@@ -100,6 +102,15 @@ function UserForm(props: {
   // The section needs its WEB button; saving needs the API permission.
   const canSetFactors = () =>
     can('web.organization.users.mfa') && can('function.mfa.configure') && !isSelf();
+  // The enrolled face is saved on its own (it is not part of the form's save).
+  const [face, setFace] = createSignal<FaceEnrolment | undefined>(props.user?.face);
+  const faceInUse = () => {
+    const stored = baseline()?.mfa;
+    return stored?.appLogin === 'face' || stored?.appUnlock === 'face';
+  };
+  // Replacing the face an account signs in with changes how it proves who it is.
+  const canEnrolFace = () =>
+    can('function.users.edit') && !isSelf() && (!faceInUse() || can('function.mfa.configure'));
 
   createEffect(
     on(
@@ -108,6 +119,7 @@ function UserForm(props: {
         if (!u) return;
         setForm(fromUser(u));
         setBaseline(fromUser(u));
+        setFace(u.face);
       },
       { defer: true },
     ),
@@ -437,6 +449,22 @@ function UserForm(props: {
                 : 'You can see how this account signs in, but changing it needs “Configure sign-in factors”.'
             }
             error={errors()}
+            faceEnrolled={face()?.enrolled ?? false}
+          />
+
+          <UserFaceSection
+            userId={props.user?.id}
+            face={face()}
+            inUse={faceInUse()}
+            editable={canEnrolFace()}
+            readOnlyReason={
+              isSelf()
+                ? 'Enrol your own face from the APP’s profile.'
+                : faceInUse()
+                  ? 'This account signs in with its face: replacing it needs “Configure sign-in factors”.'
+                  : 'Enrolling a face needs “Edit users”.'
+            }
+            onChanged={setFace}
           />
 
           <h3 class="form__section">Roles</h3>

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { FACE_RULES } from '../../../schemas/face-rules';
 import { asFile, aTurning, faceImage, postForm } from '../../../test/worker/face-fixtures';
-import { bearer, createUser, postJson } from '../../../test/worker/fixtures';
+import { bearer, createUser, PASSWORD, postJson } from '../../../test/worker/fixtures';
 import { startLogin } from '../../../test/worker/mfa-fixtures';
 import { call, twoTrees } from '../../../test/worker/org-fixtures';
 import type { Bindings } from '../../env';
@@ -164,6 +164,67 @@ describe('APP login by face', () => {
   });
 });
 
+describe('what the frames must show', () => {
+  it('keeps the drawn side for the whole login: asking again does not draw it anew', async () => {
+    const { user } = await faceAccount();
+    const first = await faceChallenge(user.username);
+    for (let i = 0; i < 6; i++) {
+      const again = await postJson('/auth/mfa/face/start', { challengeId: first.challengeId });
+      expect(((await again.json()) as { turn: string }).turn).toBe(first.turn);
+    }
+  });
+
+  it('refuses frames turned both ways, an unreadable later frame, and someone else turning', async () => {
+    const { user } = await faceAccount();
+    const tries: [string, (turn: string) => File[]][] = [
+      [
+        'both turns',
+        () => [
+          asFile(faceImage('aStraight')),
+          asFile(faceImage('aTurnedLeft')),
+          asFile(faceImage('aTurnedRight')),
+        ],
+      ],
+      [
+        'an unreadable later frame',
+        (turn) => [...aTurning(turn), new File(['not a picture'], 'x.jpg')],
+      ],
+      [
+        'someone else turning',
+        () => [asFile(faceImage('aStraight')), asFile(faceImage('bStraight'))],
+      ],
+    ];
+    for (const [what, frames] of tries) {
+      const c = await faceChallenge(user.username);
+      const res = await postForm('/auth/mfa/face', {
+        challengeId: c.challengeId,
+        nonce: c.nonce,
+        frame: frames(c.turn),
+      });
+      expect(res.status, what).toBe(401);
+    }
+  });
+
+  it('does not say whether the straight face matched', async () => {
+    const { user } = await faceAccount();
+    const answers = [];
+    for (const straight of ['aStraight', 'bStraight'] as const) {
+      const c = await faceChallenge(user.username);
+      // No turn at all: the right face and the wrong face must get the same answer.
+      answers.push(
+        await postForm('/auth/mfa/face', {
+          challengeId: c.challengeId,
+          nonce: c.nonce,
+          frame: [asFile(faceImage(straight)), asFile(faceImage(straight))],
+        }),
+      );
+    }
+    const [right, wrong] = answers.map((a) => a.body.error?.details?.reasons);
+    expect(right).toEqual(['not_verified']);
+    expect(wrong).toEqual(right);
+  });
+});
+
 describe('APP unlock by face', () => {
   it('unlocks a locked session with the enrolled face, and only a locked one', async () => {
     const { user } = await faceAccount();
@@ -198,6 +259,27 @@ describe('APP unlock by face', () => {
     );
     expect(replay.status).toBe(401);
     expect(replay.body.error?.code).toBe('FACE_NONCE_INVALID');
+  });
+
+  it('accepts the password once face failed five times', async () => {
+    const { user } = await faceAccount();
+    const token = await appLoginWithFaceFlow(user.username);
+    await postJson('/auth/lock', {}, bearer(token));
+    const password = () => postJson('/auth/unlock', { password: PASSWORD }, bearer(token));
+    expect((await password()).status).toBe(403);
+    // Five failures, through logins (the session's own unlock count stays untouched).
+    for (let i = 0; i < FACE_RULES.maxFailures; i++) {
+      const c = await faceChallenge(user.username);
+      await postForm('/auth/mfa/face', {
+        challengeId: c.challengeId,
+        nonce: c.nonce,
+        frame: [asFile(faceImage('bStraight')), asFile(faceImage('bStraight'))],
+      });
+    }
+    const start = await postJson('/auth/unlock/face/start', {}, bearer(token));
+    expect(start.status).toBe(403);
+    expect(((await start.json()) as { error: { code: string } }).error.code).toBe('FACE_LOCKED');
+    expect((await password()).status).toBe(200);
   });
 
   it("refuses another account's nonce", async () => {

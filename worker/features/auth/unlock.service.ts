@@ -29,7 +29,10 @@ function assertAppSession(auth: AuthContext): void {
 }
 
 /** The account unlocks with `factor` and nothing else: skipping to another factor gets nothing. */
-function assertFactor(row: UnlockRow | undefined, factor: 'password' | 'email'): UnlockRow {
+function assertFactor(
+  row: UnlockRow | undefined,
+  factor: 'password' | 'email' | 'face',
+): UnlockRow {
   if (!row) throw new ApiError('SESSION_ENDED');
   if (row.appUnlock !== factor) {
     throw new ApiError('FACTOR_NOT_ALLOWED', { details: { factor: row.appUnlock } });
@@ -76,7 +79,9 @@ export async function unlockSession(
   const hub = hubFor(env, auth.userId);
   let outcome: UnlockOutcome;
   if ('password' in input) {
-    const { passwordHash } = assertFactor(row, 'password');
+    // Face failed too often: the password is the other way in (FACE_RULES.maxFailures).
+    const faceLocked = row?.appUnlock === 'face' && (await hub.faceStanding()).locked;
+    const { passwordHash } = assertFactor(row, faceLocked ? 'face' : 'password');
     // Checks under way that could already end the session: no more hashing for this one.
     if (!(await hub.reserveUnlock(auth.sessionId))) throw new ApiError('RATE_LIMITED');
     const verdict = await verifyPassword(input.password, passwordHash, env.PASSWORD_PEPPER);

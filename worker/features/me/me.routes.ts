@@ -18,9 +18,11 @@ export const meRoutes = new Hono<AppEnv>()
     return c.json({ status: 'ok' as const }, R.password.status);
   })
   .on(R.enrolFace.method, R.enrolFace.path, route(R.enrolFace), async (c) => {
-    const { actor, db, rows } = await authorize(c, (db, userId) => [ownFaceQuery(db, userId)]);
+    const { actor, auth, db, rows } = await authorize(c, (db, userId) => [
+      ownFaceQuery(db, userId),
+    ]);
     return c.json(
-      await enrolOwnFace(c.env, db, actor, rows[0][0], c.req.valid('form')),
+      await enrolOwnFace(c.env, db, actor, rows[0][0], c.req.valid('form'), auth.client),
       R.enrolFace.status,
     );
   })

@@ -19,6 +19,8 @@ export function ownFaceQuery(db: DrizzleDb, userId: string) {
       username: users.username,
       passwordHash: users.passwordHash,
       companyPath: companies.path,
+      appLogin: users.mfaAppLogin,
+      appUnlock: users.mfaAppUnlock,
     })
     .from(users)
     .innerJoin(companies, eq(companies.id, users.companyId))
@@ -26,9 +28,11 @@ export function ownFaceQuery(db: DrizzleDb, userId: string) {
 }
 
 /**
- * The user enrols (or replaces) its own face from the APP profile. The password is asked again,
- * under the sign-in throttle: an unlocked phone in someone else's hand must not be able to
- * swap its owner's face for theirs. The photo itself is never kept.
+ * The user enrols its own face from the APP profile, with the password asked again under the
+ * sign-in throttle (an unlocked phone in someone else's hand must not enrol its holder's face).
+ * Only from the APP, and only while no factor uses face: once the account signs in or unlocks
+ * with its face, the password alone must not be able to replace that face (it would make the
+ * face worthless) — an administrator replaces it. The photo itself is never kept.
  */
 export async function enrolOwnFace(
   env: Bindings,
@@ -36,8 +40,16 @@ export async function enrolOwnFace(
   actor: Actor,
   row: Awaited<ReturnType<typeof ownFaceQuery>>[number] | undefined,
   input: { image: File; password: string },
+  client: 'web' | 'app',
 ): Promise<{ face: FaceEnrolment }> {
   if (!row) throw new ApiError('SESSION_ENDED');
+  if (client !== 'app')
+    throw new ApiError('NOT_APP_SESSION', { message: 'Enrol your face in the APP.' });
+  if (row.appLogin === 'face' || row.appUnlock === 'face') {
+    throw new ApiError('FACE_IN_USE', {
+      message: 'You sign in with your face: ask an administrator to replace it.',
+    });
+  }
   const attempt = await reserveSignInAttempt(env, { username: row.username, ip: null });
   const verdict = await verifyPassword(input.password, row.passwordHash, env.PASSWORD_PEPPER);
   if (!verdict.ok) {

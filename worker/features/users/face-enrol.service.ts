@@ -26,22 +26,30 @@ export async function enrolFace(
   const target = accountBelowFrom(actor, rows);
   // Replacing the face an account signs in with changes how it proves who it is.
   const inUse = target.mfaAppLogin === 'face' || target.mfaAppUnlock === 'face';
-  if (inUse && !actor.permissions.has('function.mfa.configure')) {
-    throw new ApiError('PERMISSION_REQUIRED', {
+  const mayReplace = actor.permissions.has('function.mfa.configure');
+  const refusal = () =>
+    new ApiError('PERMISSION_REQUIRED', {
       message:
         'This account signs in with its face: replacing it needs “Configure sign-in factors”.',
       details: { permission: 'function.mfa.configure' },
     });
-  }
+  if (inUse && !mayReplace) throw refusal();
   const photo = new Uint8Array(await input.image.arrayBuffer());
   const embedding = await qualifiedFace(env, photo);
   const keep = input.keepPhoto === 'true';
   const batch = actorWriteBatch(db, actor);
   guardStillBelow(batch, db, actor, id);
+  if (!mayReplace) {
+    // Face may have become a factor of the account while the verifier looked at the photo.
+    batch.guard(
+      sql`SELECT 1 FROM users WHERE id = ${id} AND (mfa_app_login = 'face' OR mfa_app_unlock = 'face')`,
+      refusal,
+    );
+  }
   const sealed = await sealTemplate(env, {
     userId: id,
     embedding,
-    photo: keep ? { bytes: photo, type: input.image.type || 'image/jpeg' } : null,
+    photo: keep ? { bytes: photo, type: imageTypeOf(photo) } : null,
     enrolledBy: actor.id,
   });
   batch.add(upsertTemplate(db, id, sealed));
@@ -92,4 +100,9 @@ export async function removeFace(ctx: ServiceContext, id: string, rows: AccountB
   await batch.commit();
   await hubFor(env, id).clearFaceFailures();
   return { face: { enrolled: false, enrolledAt: null, hasPhoto: false } };
+}
+
+/** The kept photo's type, from its bytes (the verifier accepted only JPEG and PNG). */
+function imageTypeOf(bytes: Uint8Array): 'image/png' | 'image/jpeg' {
+  return bytes[0] === 0x89 && bytes[1] === 0x50 ? 'image/png' : 'image/jpeg';
 }

@@ -2,8 +2,16 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { faceTemplates } from '../../../db/schema';
 import { asFile, faceImage, postForm } from '../../../test/worker/face-fixtures';
-import { appLogin, bearer, createUser, PASSWORD, testDb } from '../../../test/worker/fixtures';
+import {
+  appLogin,
+  bearer,
+  createUser,
+  PASSWORD,
+  testDb,
+  webLogin,
+} from '../../../test/worker/fixtures';
 import { call, twoTrees } from '../../../test/worker/org-fixtures';
+import { fromBase64Url } from '../../lib/encoding';
 
 const FACE_LOGIN = { webLogin: 'password', appLogin: 'face', appUnlock: 'password' };
 
@@ -26,7 +34,7 @@ describe('POST /users/:id/face', () => {
       .where(eq(faceTemplates.userId, user.id));
     expect(row?.photo).toBeNull();
     // Encrypted: 12-byte IV + 1024 float32s + 16-byte tag, and no run of plain floats in it.
-    expect(row?.template.byteLength).toBe(12 + 4096 + 16);
+    expect(fromBase64Url(row?.template ?? '').byteLength).toBe(12 + 4096 + 16);
     const kept = await postForm(
       `/users/${user.id}/face`,
       { image: asFile(faceImage('aStraight')), keepPhoto: 'true' },
@@ -38,9 +46,10 @@ describe('POST /users/:id/face', () => {
       .from(faceTemplates)
       .where(eq(faceTemplates.userId, user.id));
     const photo = faceImage('aStraight');
-    expect(keptRow?.photo?.byteLength).toBe(12 + photo.byteLength + 16);
+    const keptPhoto = fromBase64Url(keptRow?.photo ?? '');
+    expect(keptPhoto.byteLength).toBe(12 + photo.byteLength + 16);
     // Not the photo's bytes: its JPEG signature is not at the start of the ciphertext.
-    expect([...(keptRow?.photo?.subarray(12, 14) ?? [])]).not.toEqual([0xff, 0xd8]);
+    expect([...keptPhoto.subarray(12, 14)]).not.toEqual([0xff, 0xd8]);
     const audit = await call(t.token, 'GET', `/audit?targetId=${user.id}`);
     const actions = (audit.body.entries as { action: string }[]).map((e) => e.action);
     expect(actions.filter((a) => a === 'user.face')).toHaveLength(2);
@@ -129,6 +138,34 @@ describe('POST /users/:id/face', () => {
 });
 
 describe('POST /me/face', () => {
+  it('is for the APP, and not once a factor uses the face: the password alone must not replace it', async () => {
+    const t = await twoTrees();
+    const user = await createUser({ company: t.east1 });
+    const web = await webLogin(user.username);
+    const fromWeb = await postForm(
+      '/me/face',
+      { image: asFile(faceImage('aStraight')), password: PASSWORD },
+      { cookie: web },
+    );
+    expect(fromWeb.status).toBe(409);
+    expect(fromWeb.body.error?.code).toBe('NOT_APP_SESSION');
+    // An APP session opened with the password, before the account signed in with its face.
+    const token = await appLogin(user.username);
+    await postForm(
+      `/users/${user.id}/face`,
+      { image: asFile(faceImage('aStraight')) },
+      bearer(t.token),
+    );
+    await call(t.token, 'PUT', `/users/${user.id}/mfa`, FACE_LOGIN);
+    const swap = await postForm(
+      '/me/face',
+      { image: asFile(faceImage('bStraight')), password: PASSWORD },
+      bearer(token),
+    );
+    expect(swap.status).toBe(409);
+    expect(swap.body.error?.code).toBe('FACE_IN_USE');
+  });
+
   it('enrols the own face with the password, never keeping the photo', async () => {
     const t = await twoTrees();
     const user = await createUser({ company: t.east1 });

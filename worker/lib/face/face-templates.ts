@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { faceTemplates } from '../../../db/schema';
 import type { Bindings } from '../../env';
 import type { DrizzleDb } from '../db';
+import { fromBase64Url, toBase64Url } from '../encoding';
 import { FACE_MODEL } from './face-verifier';
 import {
   bytesToEmbedding,
@@ -30,7 +31,13 @@ export async function openTemplate(
   row: FaceTemplateRow | undefined,
 ): Promise<number[] | null> {
   if (!row || row.model !== FACE_MODEL) return null;
-  const plain = await openFaceBytes(env.PASSWORD_PEPPER, userId, 'template', row.template);
+  let sealed: Uint8Array;
+  try {
+    sealed = fromBase64Url(row.template);
+  } catch {
+    return null;
+  }
+  const plain = await openFaceBytes(env.PASSWORD_PEPPER, userId, 'template', sealed);
   return plain ? bytesToEmbedding(plain) : null;
 }
 
@@ -46,15 +53,12 @@ export async function sealTemplate(
 ) {
   const pepper = env.PASSWORD_PEPPER;
   return {
-    template: await sealFaceBytes(
-      pepper,
-      input.userId,
-      'template',
-      embeddingToBytes(input.embedding),
+    template: toBase64Url(
+      await sealFaceBytes(pepper, input.userId, 'template', embeddingToBytes(input.embedding)),
     ),
     model: FACE_MODEL,
     photo: input.photo
-      ? await sealFaceBytes(pepper, input.userId, 'photo', input.photo.bytes)
+      ? toBase64Url(await sealFaceBytes(pepper, input.userId, 'photo', input.photo.bytes))
       : null,
     photoType: input.photo?.type ?? null,
     enrolledAt: new Date(),
