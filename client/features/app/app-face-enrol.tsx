@@ -7,6 +7,7 @@ import { Spinner } from '../../ui/spinner';
 import { FaceEnrolCapture } from '../face/face-enrol-capture';
 import { appFace } from './app-face-calls';
 import { online } from './app-online';
+import { loadMe } from './app-session';
 import './app-face.css';
 
 /** A data: URL (the CSP's img-src allows it; blob: it does not). */
@@ -65,6 +66,8 @@ export default function AppFaceEnrol(props: { onSaved: () => void; onCancel: () 
       } else if (e instanceof ApiClientError) {
         setError({ message: e.message, field: e.field });
         if (e.field === 'password') input?.select();
+        // An administrator made face a factor meanwhile: the profile then says who replaces it.
+        if (e.code === 'FACE_IN_USE') void loadMe();
       } else setError({ message: 'The face could not be saved. Try again.' });
     } finally {
       setBusy(false);

@@ -10,10 +10,15 @@ import { detailNumber } from '../auth/code-errors';
 const isQualityReason = (value: unknown): value is FaceQualityReason =>
   (FACE_QUALITY_REASONS as readonly unknown[]).includes(value);
 
-/** One reason the server gave for a refused face check, in words. */
+/**
+ * One reason the server gave for a refused face check, in words. Beyond what to fix in the
+ * straight picture the server says only `not_verified`, never which check failed (that would
+ * tell someone trying photos whether the face matched), so neither do these words.
+ */
 function refusalText(reason: unknown, turn: FaceTurn): string | null {
-  if (reason === 'not_same_person') return 'This is not the face enrolled for this account.';
-  if (reason === 'no_turn') return `We did not see your head turn to your ${turn}.`;
+  if (reason === 'not_verified') {
+    return `Only the face enrolled for this account is let in: look straight at the camera, then turn your head to your ${turn} when asked.`;
+  }
   return isQualityReason(reason) ? FACE_REASON_TEXT[reason] : null;
 }
 

@@ -69,7 +69,10 @@ export default function AppProfile() {
                 it with {FACTOR_NAMES[u().mfa.appUnlock]}.
               </p>
             </section>
-            <FaceCard face={u().face} />
+            <FaceCard
+              face={u().face}
+              inUse={u().mfa.appLogin === 'face' || u().mfa.appUnlock === 'face'}
+            />
             <Show when={canInstall()}>
               <button
                 type="button"
@@ -98,8 +101,12 @@ export default function AppProfile() {
   );
 }
 
-/** Whether a face is enrolled, and the way to add or replace it. */
-function FaceCard(props: { face: FaceEnrolment }) {
+/**
+ * Whether a face is enrolled, and the way to add or replace it. A face the account signs in or
+ * unlocks with is replaced by an administrator only: whoever holds the unlocked phone must not
+ * be able to put their own face in (the server refuses it too, FACE_IN_USE).
+ */
+function FaceCard(props: { face: FaceEnrolment; inUse: boolean }) {
   const [open, setOpen] = createSignal(false);
   return (
     <section class="app-card app-card--pad app-face-card" aria-label="Face">
@@ -120,17 +127,24 @@ function FaceCard(props: { face: FaceEnrolment }) {
           </p>
         </div>
       </div>
+      <Show when={props.inUse}>
+        <p class="muted">
+          You sign in or unlock with your face: ask an administrator to replace it.
+        </p>
+      </Show>
       <Show
-        when={open()}
+        when={!props.inUse && open()}
         fallback={
-          <button
-            type="button"
-            class="button button--block"
-            classList={{ 'button--primary': !props.face.enrolled }}
-            onClick={() => setOpen(true)}
-          >
-            {props.face.enrolled ? 'Replace face' : 'Click to Add'}
-          </button>
+          <Show when={!props.inUse}>
+            <button
+              type="button"
+              class="button button--block"
+              classList={{ 'button--primary': !props.face.enrolled }}
+              onClick={() => setOpen(true)}
+            >
+              {props.face.enrolled ? 'Replace face' : 'Click to Add'}
+            </button>
+          </Show>
         }
       >
         <Suspense
