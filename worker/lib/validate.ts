@@ -153,7 +153,7 @@ export function validateForm<T extends z.ZodType>(schema: T): MiddlewareHandler 
 async function readAtMost(
   body: ReadableStream<Uint8Array> | null,
   limit: number,
-): Promise<Uint8Array | null> {
+): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!body) return new Uint8Array(0);
   const reader = body.getReader();
   const parts: Uint8Array[] = [];
