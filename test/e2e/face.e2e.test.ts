@@ -1,7 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FACE_REASON_TEXT } from '../../schemas/face-rules';
+import { readFace, sideBySide } from '../lib/face-images';
 import { type FakeCamera, writeFakeCamera } from '../lib/fake-camera';
 import {
   type AppUser,
@@ -14,7 +17,7 @@ import {
   newPhone,
   submitAppSignIn,
 } from './app-helpers';
-import { type DevStack, launchChromium, startDevStack } from './stack';
+import { ADMIN_PASSWORD, type DevStack, launchChromium, signInAt, startDevStack } from './stack';
 
 /**
  * Face enrolment, login and unlock in the APP, on the real stack, with Chromium's fake camera
@@ -212,4 +215,49 @@ describe('face in the APP', () => {
   it('raised no page errors', () => {
     expect(problems).toEqual([]);
   });
+});
+
+describe('an administrator enrols a face in the user form', () => {
+  it('says what to fix in a photo with two faces, then enrols a qualified one; face becomes a choice', async () => {
+    const admin = await adminApi(stack.url);
+    const me = (await admin('GET', '/me')) as { user: { companyId: string } };
+    const tag = Math.random().toString(36).slice(2, 8);
+    const created = (await admin('POST', '/users', {
+      username: `desk.${tag}`,
+      password: `Kx7-initial-Qm4-${Date.now()}`,
+      displayName: 'Robin Desk',
+      companyId: me.user.companyId,
+      relatedCompanyId: me.user.companyId,
+      expiresAt: null,
+    })) as { id: string };
+    const twoFaces = resolve(tmpdir(), `two-faces-${tag}.jpg`);
+    const lennon = readFace('lennon/lennon-1.jpg');
+    writeFileSync(twoFaces, sideBySide(lennon, lennon));
+    for (const width of [1440, 390]) {
+      const context = await browserA.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => problems.push(e.message));
+      await signInAt(stack.url, page, 'admin', ADMIN_PASSWORD);
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      await page.goto(`${stack.url}/users/${created.id}`);
+      const section = page.getByRole('region', { name: 'Face photo' });
+      await section.getByRole('button', { name: /Click to Add|Replace face/ }).click();
+      const upload = section.locator('input[type=file]');
+      await upload.setInputFiles(twoFaces);
+      await section.getByText(FACE_REASON_TEXT.several_faces).waitFor({ timeout: FACE_STEP_MS });
+      await page.screenshot({ path: `${SHOTS}/console-face-fix-${width}.png` });
+      await section.locator('input[type=file]').setInputFiles(face('amy4.png'));
+      await section
+        .getByRole('button', { name: 'Use this photo' })
+        .click({ timeout: FACE_STEP_MS });
+      await section.getByText(/Face enrolled/).waitFor({ timeout: FACE_STEP_MS });
+      await page.screenshot({ path: `${SHOTS}/console-face-enrolled-${width}.png` });
+      // Face recognition is now a choice for APP login.
+      expect(await page.locator('#factor-appLogin-face').isEnabled()).toBe(true);
+      await context.close();
+    }
+    const record = (await admin('GET', `/users/${created.id}`)) as { face: { enrolled: boolean } };
+    expect(record.face.enrolled).toBe(true);
+    expect(problems).toEqual([]);
+  }, 240_000);
 });
