@@ -6,6 +6,9 @@
  * compressed colour profile). Anything that does not prove it is `unsupported_image`.
  */
 
+/** A camera frame is baseline (one scan); progressive files use about ten. */
+const MAX_JPEG_SCANS = 32;
+
 const SOF_MARKERS = new Set([
   0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf,
 ]);
@@ -18,6 +21,7 @@ const SOF_MARKERS = new Set([
  */
 export function jpegFrameWithin(u8: Uint8Array, maxPixels: number): boolean {
   let frames = 0;
+  let scans = 0;
   let i = 2;
   while (i + 3 < u8.length) {
     if (u8[i] !== 0xff) return false;
@@ -36,6 +40,8 @@ export function jpegFrameWithin(u8: Uint8Array, maxPixels: number): boolean {
       if (frames > 1 || width === 0 || height === 0 || width * height > maxPixels) return false;
     }
     i += 2 + length;
+    // Each scan is decoded over the whole frame: thousands of empty ones cost seconds of CPU.
+    if (marker === 0xda && ++scans > MAX_JPEG_SCANS) return false;
     if (marker === 0xda) {
       // Entropy-coded data: skip to the next marker that is neither stuffing nor a restart.
       while (i + 1 < u8.length) {
@@ -98,26 +104,44 @@ export function pngPlan(u8: Uint8Array, maxPixels: number): PngPlan | null {
   return { idat, maxInflated };
 }
 
-/** Whether the zlib stream inflates to at most `limit` bytes; stops reading past it. */
+/** Compressed bytes fed to the inflater at a time: deflate expands at most ~1032:1. */
+const INFLATE_SLICE = 1024;
+
+/**
+ * Whether the zlib stream inflates to at most `limit` bytes. The compressed data goes in by
+ * small slices, and the output is counted as it comes: a bomb is stopped within about a
+ * megabyte past the limit, never inflated whole (a 1 MB file may hold a gigabyte).
+ */
 export async function inflatesWithin(chunks: Uint8Array[], limit: number): Promise<boolean> {
-  const stream = new Blob(chunks as unknown as ArrayBuffer[])
-    .stream()
-    .pipeThrough(new DecompressionStream('deflate'));
-  const reader = stream.getReader();
-  let total = 0;
-  try {
+  const inflater = new DecompressionStream('deflate');
+  const writer = inflater.writable.getWriter();
+  const reader = inflater.readable.getReader();
+  let over = false;
+  const counted = (async () => {
+    let total = 0;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return true;
       total += value.byteLength;
       if (total > limit) {
-        await reader.cancel();
+        over = true;
+        await reader.cancel().catch(() => undefined);
         return false;
       }
     }
+  })().catch(() => false);
+  try {
+    for (const chunk of chunks) {
+      for (let at = 0; at < chunk.byteLength && !over; at += INFLATE_SLICE) {
+        await writer.write(chunk.subarray(at, at + INFLATE_SLICE));
+      }
+    }
+    if (!over) await writer.close();
   } catch {
-    return false;
+    // The reader gave up (over the limit) or the data is not a zlib stream.
   }
+  if (over) await writer.abort().catch(() => undefined);
+  return (await counted) && !over;
 }
 
 /** The checks before decoding: sync for JPEG, the PNG's inflated size streamed. */

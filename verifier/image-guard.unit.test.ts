@@ -56,9 +56,12 @@ describe('images are proven decodable within the limit before any decoder sees t
   });
 
   it('refuses a PNG whose data inflates far past its declared size (a decompression bomb)', async () => {
-    const bomb = png(ihdr(1, 1), chunk('IDAT', rows(1, 1, 64 * 1024 * 1024)));
-    expect(bomb.byteLength).toBeLessThan(200_000);
+    const bomb = png(ihdr(100, 100), chunk('IDAT', rows(1, 1, 256 * 1024 * 1024)));
+    expect(bomb.byteLength).toBeLessThan(400_000);
+    // Stopped early: the check itself must not inflate the bomb whole.
+    const before = process.memoryUsage().rss;
     expect(await imageSafeToDecode(bomb, MAX_PIXELS)).toBe(false);
+    expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
   });
 
   it('refuses a decoy PNG header before the real one, a late header, and compressed metadata', async () => {
@@ -79,6 +82,16 @@ describe('images are proven decodable within the limit before any decoder sees t
     const decoy = new Uint8Array([0xff, 0xc0, 0, 11, 8, 0, 1, 0, 1, 1, 1, 0x11, 0]);
     const twoFrames = new Uint8Array([...jpeg.subarray(0, 2), ...decoy, ...jpeg.subarray(2)]);
     expect(await imageSafeToDecode(twoFrames, MAX_PIXELS)).toBe(false);
+    // Thousands of empty scans: each is decoded over the whole frame (seconds of CPU).
+    const scan = [0xff, 0xda, 0, 8, 1, 1, 0, 0, 0x3f, 0];
+    const end = jpeg.length - 2;
+    const manyScans = new Uint8Array([
+      ...jpeg.subarray(0, end),
+      ...Array.from({ length: 40 }, () => scan).flat(),
+      0xff,
+      0xd9,
+    ]);
+    expect(await imageSafeToDecode(manyScans, MAX_PIXELS)).toBe(false);
     expect(await imageSafeToDecode(new TextEncoder().encode('not an image'), MAX_PIXELS)).toBe(
       false,
     );

@@ -13,9 +13,11 @@ import type { PendingLogin } from './email-codes';
  *   face is still due (`id` is the random half of the challenge id).
  * - `face_nonces(nonce, purpose, target, turn, expires_at)`: issued nonces; `target` is the
  *   login's id or the APP session being unlocked; `turn` the head turn the frames must show.
- * - `face_turns(purpose, target, turn, expires_at)`: the head turn drawn for a login or an
- *   unlock, kept for its whole life: asking for another nonce must not draw the side again
- *   (someone holding a picture turned one way would ask until that side comes up).
+ * - `face_turns(purpose, target, turn, expires_at)`: the head turn drawn for the account
+ *   (one row, purpose and target 'account'), kept until a verification is judged: asking for
+ *   another nonce, or starting another login, must not draw the side again (someone holding a
+ *   picture turned one way would ask until that side came up); each new draw costs a judged
+ *   attempt.
  * - `face_state(id = 1, failures)`: failed verifications in a row (any purpose); a success or a
  *   new enrolment clears them.
  */
@@ -34,8 +36,8 @@ export type FaceSettlement =
   | { match: false; failuresLeft: number };
 
 const NONCE_MS = FACE_RULES.nonceLifetimeSeconds * 1000;
-/** How long an unlock keeps its drawn turn (a login keeps it for the login's life). */
-const UNLOCK_TURN_MS = 30 * 60_000;
+/** How long a drawn turn waits for a verification before it lapses. */
+const TURN_MS = 24 * 3_600_000;
 const LOGIN_MS = EMAIL_CODE_RULES.attemptMaxMinutes * 60_000;
 
 export class FaceAttempts {
@@ -98,7 +100,7 @@ export class FaceAttempts {
     if (purpose === 'login' && !login) return { refused: 'CHALLENGE_ENDED' };
     if (this.locked()) return { refused: 'FACE_LOCKED' };
     const nonce = toBase64Url(randomBytes(24));
-    const turn = this.turnOf(purpose, target, login?.expires_at ?? now + UNLOCK_TURN_MS);
+    const turn = this.pendingTurn(now);
     this.sql.exec('DELETE FROM face_nonces WHERE purpose = ? AND target = ?', purpose, target);
     this.sql.exec(
       'INSERT INTO face_nonces (nonce, purpose, target, turn, expires_at) VALUES (?, ?, ?, ?, ?)',
@@ -141,6 +143,8 @@ export class FaceAttempts {
    */
   settle(purpose: FacePurpose, target: string, match: boolean): FaceSettlement {
     this.inFlight = Math.max(0, this.inFlight - 1);
+    // Judged: the next verification gets a side drawn afresh.
+    this.sql.exec("DELETE FROM face_turns WHERE purpose = 'account'");
     if (!match) {
       const failures = this.failures() + 1;
       this.setFailures(failures);
@@ -172,7 +176,6 @@ export class FaceAttempts {
   forgetLogins(): void {
     this.sql.exec('DELETE FROM face_logins');
     this.sql.exec("DELETE FROM face_nonces WHERE purpose = 'login'");
-    this.sql.exec("DELETE FROM face_turns WHERE purpose = 'login'");
   }
 
   /** The nonces of an APP session that ended. */
@@ -180,7 +183,6 @@ export class FaceAttempts {
     const where = sessionId === null ? '' : ' AND target = ?';
     const bind = sessionId === null ? [] : [sessionId];
     this.sql.exec(`DELETE FROM face_nonces WHERE purpose = 'unlock'${where}`, ...bind);
-    this.sql.exec(`DELETE FROM face_turns WHERE purpose = 'unlock'${where}`, ...bind);
   }
 
   sweep(now: number): void {
@@ -196,23 +198,19 @@ export class FaceAttempts {
     return row !== undefined && row.expires_at > now ? row : undefined;
   }
 
-  /** The turn drawn for this login or unlock, drawn now if none is. */
-  private turnOf(purpose: FacePurpose, target: string, expiresAt: number): FaceTurn {
+  /** The turn drawn for the account and not yet judged, drawn now if there is none. */
+  private pendingTurn(now: number): FaceTurn {
     const kept = this.sql
       .exec<{ turn: string }>(
-        'SELECT turn FROM face_turns WHERE purpose = ? AND target = ?',
-        purpose,
-        target,
+        "SELECT turn FROM face_turns WHERE purpose = 'account' AND target = 'account'",
       )
       .toArray()[0];
     if (kept) return kept.turn as FaceTurn;
     const turn = FACE_TURNS[(randomBytes(1)[0] ?? 0) & 1] ?? 'left';
     this.sql.exec(
-      'INSERT INTO face_turns (purpose, target, turn, expires_at) VALUES (?, ?, ?, ?)',
-      purpose,
-      target,
+      "INSERT INTO face_turns (purpose, target, turn, expires_at) VALUES ('account', 'account', ?, ?)",
       turn,
-      expiresAt,
+      now + TURN_MS,
     );
     return turn;
   }

@@ -165,12 +165,13 @@ describe('APP login by face', () => {
 });
 
 describe('what the frames must show', () => {
-  it('keeps the drawn side for the whole login: asking again does not draw it anew', async () => {
+  it('keeps the drawn side until a check is judged: neither asking again nor a new login redraws it', async () => {
     const { user } = await faceAccount();
     const first = await faceChallenge(user.username);
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 4; i++) {
       const again = await postJson('/auth/mfa/face/start', { challengeId: first.challengeId });
       expect(((await again.json()) as { turn: string }).turn).toBe(first.turn);
+      expect((await faceChallenge(user.username)).turn).toBe(first.turn);
     }
   });
 

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { companies, users } from '../../../db/schema';
 import type { FaceEnrolment } from '../../../schemas/face';
 import type { Actor } from '../../authority/actor';
+import { actorWriteBatch } from '../../authority/batch-guards';
 import { reserveSignInAttempt } from '../../durable-objects/login-throttle.client';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { Bindings } from '../../env';
@@ -11,6 +12,8 @@ import { ApiError } from '../../lib/errors';
 import { qualifiedFace } from '../../lib/face/enrolment';
 import { sealTemplate, upsertTemplate } from '../../lib/face/face-templates';
 import { verifyPassword } from '../../lib/password';
+
+const IN_USE_MESSAGE = 'You sign in with your face: ask an administrator to replace it.';
 
 /** What enrolling the own face reads, batched with the session check. */
 export function ownFaceQuery(db: DrizzleDb, userId: string) {
@@ -46,9 +49,7 @@ export async function enrolOwnFace(
   if (client !== 'app')
     throw new ApiError('NOT_APP_SESSION', { message: 'Enrol your face in the APP.' });
   if (row.appLogin === 'face' || row.appUnlock === 'face') {
-    throw new ApiError('FACE_IN_USE', {
-      message: 'You sign in with your face: ask an administrator to replace it.',
-    });
+    throw new ApiError('FACE_IN_USE', { message: IN_USE_MESSAGE });
   }
   const attempt = await reserveSignInAttempt(env, { username: row.username, ip: null });
   const verdict = await verifyPassword(input.password, row.passwordHash, env.PASSWORD_PEPPER);
@@ -67,8 +68,14 @@ export async function enrolOwnFace(
     photo: null,
     enrolledBy: actor.id,
   });
-  await db.batch([
-    upsertTemplate(db, actor.id, sealed),
+  const batch = actorWriteBatch(db, actor);
+  // An administrator may have made face a factor while the verifier looked at the photo.
+  batch.guard(
+    sql`SELECT 1 FROM users WHERE id = ${actor.id} AND (mfa_app_login = 'face' OR mfa_app_unlock = 'face')`,
+    () => new ApiError('FACE_IN_USE', { message: IN_USE_MESSAGE }),
+  );
+  batch.add(upsertTemplate(db, actor.id, sealed));
+  batch.add(
     auditInsert(db, actor, {
       action: 'user.face',
       targetType: 'user',
@@ -76,7 +83,8 @@ export async function enrolOwnFace(
       companyPath: row.companyPath,
       summary: `“${actor.username}” enrolled their own face`,
     }),
-  ]);
+  );
+  await batch.commit();
   await hubFor(env, actor.id).clearFaceFailures();
   return { face: { enrolled: true, enrolledAt: sealed.enrolledAt.toISOString(), hasPhoto: false } };
 }
