@@ -133,7 +133,7 @@ export async function inflatesWithin(chunks: Uint8Array[], limit: number): Promi
   try {
     for (const chunk of chunks) {
       for (let at = 0; at < chunk.byteLength && !over; at += INFLATE_SLICE) {
-        await writer.write(chunk.subarray(at, at + INFLATE_SLICE));
+        await writer.write(chunk.subarray(at, at + INFLATE_SLICE) as Uint8Array<ArrayBuffer>);
       }
     }
     if (!over) await writer.close();

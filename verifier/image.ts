@@ -1,5 +1,6 @@
 import { convertIndexedToRgb, decode as decodePngFile } from 'fast-png';
 import jpeg from 'jpeg-js';
+import { laplacianVariance, luma601 } from '../schemas/face-image-stats';
 import { jpegFrameWithin, pngPlan } from './image-guard';
 
 /** An image as 8-bit RGB, row-major, 3 bytes a pixel. */
@@ -162,28 +163,9 @@ export function lumaStats(rgb: Float32Array, size: number): { luma: number; lapl
   const g = new Float32Array(size * size);
   let sum = 0;
   for (let i = 0; i < g.length; i++) {
-    const y =
-      0.299 * (rgb[i * 3] ?? 0) + 0.587 * (rgb[i * 3 + 1] ?? 0) + 0.114 * (rgb[i * 3 + 2] ?? 0);
+    const y = luma601(rgb[i * 3] ?? 0, rgb[i * 3 + 1] ?? 0, rgb[i * 3 + 2] ?? 0);
     g[i] = y;
     sum += y;
   }
-  let n = 0;
-  let s = 0;
-  let s2 = 0;
-  for (let y = 1; y < size - 1; y++) {
-    for (let x = 1; x < size - 1; x++) {
-      const i = y * size + x;
-      const lap =
-        (g[i - 1] ?? 0) +
-        (g[i + 1] ?? 0) +
-        (g[i - size] ?? 0) +
-        (g[i + size] ?? 0) -
-        4 * (g[i] ?? 0);
-      s += lap;
-      s2 += lap * lap;
-      n++;
-    }
-  }
-  const mean = s / n;
-  return { luma: sum / g.length, laplacianVar: s2 / n - mean * mean };
+  return { luma: sum / g.length, laplacianVar: laplacianVariance(g, size) };
 }
