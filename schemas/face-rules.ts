@@ -62,6 +62,12 @@ export const FACE_RULES = {
    */
   straightYaw: 0.25,
   turnedYaw: 0.3,
+  /**
+   * Sharpness (variance of the Laplacian of the face crop, schemas/face-image-stats.ts) an
+   * enrolment photo needs; the same in the browser and the Worker. The verifier's own floor for
+   * a verification frame is lower (15): a camera frame in motion is softer than a photo.
+   */
+  enrolMinSharpness: 20,
 } as const;
 
 /** The head turn a verification asks for: to the person's own left or right. */

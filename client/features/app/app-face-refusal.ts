@@ -30,6 +30,11 @@ export function faceMismatchMessage(error: ApiClientError, turn: FaceTurn): stri
   const reasons = Array.isArray(error.details?.reasons) ? error.details.reasons : [];
   const words = [...new Set(reasons.map((r) => refusalText(r, turn)))].filter(Boolean);
   const left = detailNumber(error, 'failuresLeft');
-  const tries = left === undefined ? '' : left === 1 ? ' 1 try left.' : ` ${left} tries left.`;
+  const tries =
+    left === undefined
+      ? ''
+      : left === 1
+        ? ' 1 try left: after one more failure face recognition is blocked, and a locked APP signs out.'
+        : ` ${left} tries left.`;
   return `Face not recognised. ${words.join(' ') || 'Try again.'}${tries}`;
 }

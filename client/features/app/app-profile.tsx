@@ -119,10 +119,12 @@ function FaceCard(props: { face: FaceEnrolment; inUse: boolean }) {
           <p class="muted">
             <Show
               when={props.face.enrolled}
-              fallback="No face added. Add one to sign in or unlock the APP with your face."
+              fallback="No face added. Once it is, an administrator can let you sign in or unlock the APP with it."
             >
-              <Check width="14" height="14" /> Added {formatDate(props.face.enrolledAt)}. The APP
-              can recognise you.
+              <Check width="14" height="14" /> Added {formatDate(props.face.enrolledAt)}.{' '}
+              {props.inUse
+                ? 'You sign in or unlock the APP with it.'
+                : 'An administrator can let you sign in or unlock the APP with it.'}
             </Show>
           </p>
         </div>
@@ -158,7 +160,7 @@ function FaceCard(props: { face: FaceEnrolment; inUse: boolean }) {
             onCancel={() => setOpen(false)}
             onSaved={() => {
               setOpen(false);
-              toast('Your face is saved. The APP can now recognise you.');
+              toast('Your face is saved.');
               void loadMe();
             }}
           />

@@ -14,6 +14,9 @@ import './face-capture.css';
 
 type Stage = 'starting' | 'running' | 'done' | 'failed';
 
+const NO_CAMERA_WAY_OUT =
+  'Face recognition needs the camera: if it cannot work on this phone, ask an administrator to let you sign in another way.';
+
 /**
  * Face sign-in or unlock: the camera (mirrored, as people expect of a front camera), the
  * instruction ("Look straight at the camera", then turn the head to the side the server's
@@ -80,7 +83,8 @@ export function FaceLivenessCapture(props: {
       closeCamera(stream, video);
       stream = null;
       setStage('failed');
-      if (e instanceof CameraError) setError(e.message);
+      // Without a camera there is no face check at all: say who can change that.
+      if (e instanceof CameraError) setError(`${e.message} ${NO_CAMERA_WAY_OUT}`);
       else if (e instanceof LivenessError) {
         const why = e.reasons[0];
         setError(

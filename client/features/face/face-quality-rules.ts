@@ -1,3 +1,5 @@
+import { FACE_RULES } from '../../../schemas/face-rules';
+
 /**
  * Thresholds of the browser's photo checks. The Worker decides (DESIGN §3.7); these exist so a
  * person learns what to fix before sending, so they mirror the verifier's own
@@ -17,5 +19,5 @@ export const PHOTO_RULES = {
   /** Mean luma (0–255) of the face crop; the verifier refuses below 50. */
   minLuma: 55,
   /** Variance of the Laplacian over the face crop; the verifier refuses below 15. */
-  minSharpness: 20,
+  minSharpness: FACE_RULES.enrolMinSharpness,
 } as const;

@@ -42,10 +42,12 @@ export function UserFaceSection(props: {
   const [keepPhoto, setKeepPhoto] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
+  const [confirmRemove, setConfirmRemove] = createSignal(false);
 
   const enrol = async (jpeg: Blob) => {
     const id = props.userId;
     if (!id || busy()) return;
+    const replacing = props.face?.enrolled === true;
     setBusy(true);
     setError(null);
     try {
@@ -57,11 +59,14 @@ export function UserFaceSection(props: {
         }),
       );
       props.onChanged(face);
-      setOpen(false);
-      toast('Face enrolled.');
+      toast(replacing ? 'Face replaced.' : 'Face enrolled.');
     } catch (e) {
+      // The server judged the photo unusable: the capture's own "can be used" no longer holds.
       setError(enrolError(e));
     } finally {
+      // "Keep the photo" is a choice for one photo, never carried over to the next.
+      setOpen(false);
+      setKeepPhoto(false);
       setBusy(false);
     }
   };
@@ -74,6 +79,7 @@ export function UserFaceSection(props: {
     try {
       const { face } = await unwrap(api.users[':id'].face.$delete({ param: { id } }));
       props.onChanged(face);
+      setConfirmRemove(false);
       toast('Face removed.');
     } catch (e) {
       setError(e instanceof ApiClientError ? e.message : 'The face could not be removed.');
@@ -107,8 +113,8 @@ export function UserFaceSection(props: {
         </div>
         <Show when={props.face?.enrolled && props.inUse && !open()}>
           <p class="muted small">
-            The account signs in or unlocks the APP with its face: choose another factor above
-            before removing it.
+            The account signs in or unlocks the APP with its face: choose another factor above and
+            save before removing it.
           </p>
         </Show>
         <Show when={!props.editable && props.readOnlyReason}>
@@ -130,20 +136,36 @@ export function UserFaceSection(props: {
                 >
                   {props.face?.enrolled ? 'Replace face' : 'Click to Add'}
                 </button>
-                <Show when={props.face?.enrolled}>
+                <Show when={props.face?.enrolled && !confirmRemove()}>
                   <button
                     type="button"
                     class="button button--ghost"
                     disabled={busy() || props.inUse}
-                    title={
-                      props.inUse
-                        ? 'The account signs in or unlocks with its face: choose another factor first.'
-                        : undefined
-                    }
-                    onClick={remove}
+                    onClick={() => setConfirmRemove(true)}
                   >
                     Remove face
                   </button>
+                </Show>
+                <Show when={confirmRemove()}>
+                  <span class="face-section__confirm" role="group" aria-label="Remove the face?">
+                    <span>Remove the enrolled face now? This cannot be undone.</span>
+                    <button
+                      type="button"
+                      class="button button--danger"
+                      disabled={busy()}
+                      onClick={remove}
+                    >
+                      Remove
+                    </button>
+                    <button
+                      type="button"
+                      class="button button--ghost"
+                      disabled={busy()}
+                      onClick={() => setConfirmRemove(false)}
+                    >
+                      Keep it
+                    </button>
+                  </span>
                 </Show>
               </div>
             }

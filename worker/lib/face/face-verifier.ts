@@ -19,6 +19,8 @@ export interface Seen {
   embedding: number[] | null;
   reasons: FaceQualityReason[];
   yaw: number | null;
+  /** Variance of the Laplacian of the face crop (null: no face). */
+  sharpness: number | null;
 }
 
 function verifierOf(env: Bindings): FaceVerifierRpc {
@@ -44,5 +46,6 @@ export async function seeFace(env: Bindings, image: Uint8Array): Promise<Seen> {
     embedding: result.embedding ?? null,
     reasons: result.quality.reasons,
     yaw: result.quality.metrics?.yaw ?? null,
+    sharpness: result.quality.metrics?.laplacianVar ?? null,
   };
 }
