@@ -147,7 +147,7 @@ export function UserFaceSection(props: {
                   </button>
                 </Show>
                 <Show when={confirmRemove()}>
-                  <span class="face-section__confirm" role="group" aria-label="Remove the face?">
+                  <div class="face-section__confirm">
                     <span>Remove the enrolled face now? This cannot be undone.</span>
                     <button
                       type="button"
@@ -165,7 +165,7 @@ export function UserFaceSection(props: {
                     >
                       Keep it
                     </button>
-                  </span>
+                  </div>
                 </Show>
               </div>
             }
