@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FACE_MISSING } from '../../client/features/mfa/mfa-factor-options';
 import { maskEmail } from '../../schemas/mfa';
 import { ADMIN_PASSWORD, type DevStack, launchChromium, signInAt, startDevStack } from './stack';
 
@@ -102,12 +103,10 @@ describe('sign-in factors in the user form', () => {
     await openUser('Paris Branch', 'Lucas Martin');
     const web = factorGroup(admin, 'WEB login');
     await poll(() => web.getByRole('radio', { name: 'Password' }).isChecked()).toBe(true);
-    // Face recognition is shown, held back with the reason.
+    // Face recognition is shown, held back until a face is enrolled, with the reason.
     const face = factorGroup(admin, 'APP login').getByRole('radio', { name: 'Face recognition' });
     expect(await face.isDisabled()).toBe(true);
-    expect(await factorGroup(admin, 'APP login').textContent()).toContain(
-      'No face enrolled: face recognition is not available in this version',
-    );
+    expect(await factorGroup(admin, 'APP login').textContent()).toContain(FACE_MISSING);
 
     await web.getByRole('radio', { name: 'Email code' }).check();
     await admin.getByRole('button', { name: 'Save changes' }).click();
