@@ -32,6 +32,15 @@ export const companyDetailSchema = companySchema.extend({
   childCount: z.number().int(),
   /** Companies from the caller's scope root down to the parent, outermost first. */
   trail: z.array(companySchema),
+  /**
+   * What it still holds (users counted as members or scoped to it): a company is deleted only
+   * when all are 0, so the console can say so before anyone confirms.
+   */
+  contents: z.object({
+    companies: z.number().int(),
+    users: z.number().int(),
+    roles: z.number().int(),
+  }),
 });
 export type CompanyDetail = z.infer<typeof companyDetailSchema>;
 export const companyDeleteResultSchema = z.object({ deleted: z.number().int() });

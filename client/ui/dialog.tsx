@@ -85,6 +85,8 @@ export function ConfirmDialog(props: {
   confirmLabel: string;
   danger?: boolean;
   busy?: boolean;
+  /** The action cannot be taken now (the body says why). */
+  disabled?: boolean;
   onConfirm: () => void;
   onClose: () => void;
   children: JSX.Element;
@@ -98,6 +100,7 @@ export function ConfirmDialog(props: {
         <DialogActions
           label={props.confirmLabel}
           busy={props.busy}
+          disabled={props.disabled}
           danger={props.danger}
           onConfirm={props.onConfirm}
           onCancel={props.onClose}

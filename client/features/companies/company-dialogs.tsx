@@ -1,6 +1,6 @@
 import { revalidate, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, on } from 'solid-js';
-import type { Company } from '../../../schemas/companies';
+import type { Company, CompanyDetail } from '../../../schemas/companies';
 import { api, unwrap } from '../../lib/api';
 import { createAction } from '../../ui/action';
 import { ConfirmDialog, Dialog, DialogActions } from '../../ui/dialog';
@@ -91,7 +91,10 @@ export function CompanyNameDialog(props: {
   );
 }
 
-/** Moves a company under another parent; the server refuses a move into its own subtree. */
+/**
+ * Moves a company under another parent. Only real destinations are offered: not its current
+ * parent (a no-op), nor itself or anything below it (the server would refuse a cycle).
+ */
 export function MoveCompanyDialog(props: { company: Company | null; onClose: () => void }) {
   const [parentId, setParentId] = createSignal('');
   const move = createAction(async () => {
@@ -107,8 +110,8 @@ export function MoveCompanyDialog(props: { company: Company | null; onClose: () 
   createEffect(
     on(
       () => props.company,
-      (c) => {
-        setParentId(c?.parentId ?? '');
+      () => {
+        setParentId('');
         move.setError(null);
       },
     ),
@@ -121,7 +124,7 @@ export function MoveCompanyDialog(props: { company: Company | null; onClose: () 
       footer={
         <DialogActions
           label={move.busy() ? 'Moving…' : 'Move company'}
-          disabled={move.busy()}
+          disabled={move.busy() || !parentId()}
           onConfirm={move.run}
           onCancel={props.onClose}
         />
@@ -133,7 +136,9 @@ export function MoveCompanyDialog(props: { company: Company | null; onClose: () 
           name="parentId"
           value={parentId()}
           onChange={setParentId}
-          exclude={new Set(props.company ? [props.company.id] : [])}
+          placeholder="Choose the new parent"
+          exclude={new Set(props.company?.parentId ? [props.company.parentId] : [])}
+          excludeBranch={props.company?.id}
         />
       </label>
       <p class="muted small">Its subsidiaries, users and roles move with it.</p>
@@ -142,7 +147,11 @@ export function MoveCompanyDialog(props: { company: Company | null; onClose: () 
   );
 }
 
-export function DeleteCompanyDialog(props: { company: Company | null; onClose: () => void }) {
+/**
+ * Deletes an empty company. What it still holds is known from its detail, so a company that
+ * cannot be deleted says so at once, instead of refusing after the admin has confirmed.
+ */
+export function DeleteCompanyDialog(props: { company: CompanyDetail | null; onClose: () => void }) {
   const navigate = useNavigate();
   const remove = createAction(async () => {
     const c = props.company;
@@ -159,12 +168,14 @@ export function DeleteCompanyDialog(props: { company: Company | null; onClose: (
       () => remove.setError(null),
     ),
   );
+  const held = () => (props.company ? heldParts(props.company.contents) : []);
   return (
     <ConfirmDialog
       open={props.company !== null}
       title="Delete company"
       danger
       busy={remove.busy()}
+      disabled={held().length > 0}
       confirmLabel="Delete company"
       onConfirm={remove.run}
       onClose={props.onClose}
@@ -172,7 +183,25 @@ export function DeleteCompanyDialog(props: { company: Company | null; onClose: (
       <p>
         Delete <strong>{props.company?.name}</strong>? Only an empty company can be deleted.
       </p>
+      <ErrorAlert
+        message={
+          held().length > 0
+            ? `“${props.company?.name}” still has ${held().join(', ')}. Move or delete them first.`
+            : undefined
+        }
+      />
       <ErrorAlert message={remove.error()?.message} />
     </ConfirmDialog>
   );
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The non-empty parts of what a company holds, in words. */
+function heldParts(c: CompanyDetail['contents']): string[] {
+  return [
+    c.companies ? plural(c.companies, 'subsidiary', 'subsidiaries') : '',
+    c.users ? plural(c.users, 'user', 'users') : '',
+    c.roles ? plural(c.roles, 'role', 'roles') : '',
+  ].filter(Boolean);
 }

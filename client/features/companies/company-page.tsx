@@ -1,6 +1,6 @@
 import { A, createAsync, useParams } from '@solidjs/router';
 import { createEffect, createSignal, For, Show, Suspense } from 'solid-js';
-import type { Company } from '../../../schemas/companies';
+import type { Company, CompanyDetail } from '../../../schemas/companies';
 import type { UserListItem } from '../../../schemas/users';
 import { useMe } from '../../lib/use-me';
 import { createDebounced } from '../../ui/debounced';
@@ -27,7 +27,7 @@ export default function CompanyPage() {
   });
   const [nameMode, setNameMode] = createSignal<NameMode>(null);
   const [moving, setMoving] = createSignal<Company | null>(null);
-  const [deleting, setDeleting] = createSignal<Company | null>(null);
+  const [deleting, setDeleting] = createSignal<CompanyDetail | null>(null);
 
   return (
     <Suspense

@@ -16,7 +16,10 @@ export function CompanySelect(props: {
   value: string;
   onChange: (id: string) => void;
   disabled?: boolean;
+  /** Companies not offered; their subsidiaries still are. */
   exclude?: ReadonlySet<string>;
+  /** A company not offered together with all of its subsidiaries. */
+  excludeBranch?: string;
   placeholder?: string;
 }) {
   const listId = `company-list-${nextId++}`;
@@ -40,7 +43,9 @@ export function CompanySelect(props: {
     open() ? getCompanyTree(search.settled() || undefined) : undefined,
   );
   const options = () =>
-    flattenTree(tree()?.roots ?? []).filter((o) => !props.exclude?.has(o.node.id));
+    flattenTree(tree()?.roots ?? [], 0, (n) => n.id === props.excludeBranch).filter(
+      (o) => !props.exclude?.has(o.node.id),
+    );
   let input: HTMLInputElement | undefined;
 
   // Ancestors are listed for context; start on the first real match.

@@ -1,5 +1,5 @@
 import { A, createAsync, useLocation } from '@solidjs/router';
-import { createEffect, createSignal, For, Show, Suspense } from 'solid-js';
+import { createEffect, createSignal, For, Show, Suspense, untrack } from 'solid-js';
 import type { CompanyTreeNode } from '../../../schemas/companies';
 import { createDebounced } from '../../ui/debounced';
 import { Building, ChevronRight, UserIcon, UserPlus } from '../../ui/icons';
@@ -8,10 +8,12 @@ import { Spinner } from '../../ui/spinner';
 import { getCompanyChildren, getCompanyTree, getCompanyUsers } from './company.queries';
 import { focusedCompany } from './tree-focus';
 import { onTreeKeyDown } from './tree-keys';
+import { parentsFirst } from './user-rows';
 
 /**
  * The left pane: the caller's scope as a tree, each company with its user count; expanding a
- * company shows its subsidiaries and its users. Search runs on the server.
+ * company shows its subsidiaries and its users. Search runs on the server, which answers the
+ * matches with their ancestors; while searching, the tree shows exactly that answer.
  */
 export function CompanyTreePane(props: {
   scopeName: string;
@@ -20,7 +22,12 @@ export function CompanyTreePane(props: {
 }) {
   const search = createDebounced();
   const query = search.settled;
-  const tree = createAsync(() => getCompanyTree(query() || undefined));
+  // The answer carries the search it answers: its nodes must be read in that mode even while
+  // the box already holds the next search.
+  const tree = createAsync(async () => {
+    const q = query();
+    return { q, ...(await getCompanyTree(q || undefined)) };
+  });
 
   return (
     <aside class="tree-pane" aria-label="Company tree">
@@ -54,7 +61,7 @@ export function CompanyTreePane(props: {
               when={t().roots.length > 0}
               fallback={
                 <p class="tree-pane__empty">
-                  {query() ? `Nothing matches “${query()}”.` : 'No company in your scope yet.'}
+                  {t().q ? `Nothing matches “${t().q}”.` : 'No company in your scope yet.'}
                 </p>
               }
             >
@@ -64,7 +71,7 @@ export function CompanyTreePane(props: {
                     <TreeItem
                       node={n}
                       depth={0}
-                      search={query()}
+                      search={t().q}
                       canCreateUsers={props.canCreateUsers}
                     />
                   )}
@@ -88,14 +95,20 @@ function TreeItem(props: {
   canCreateUsers: boolean;
 }) {
   const location = useLocation();
-  const [open, setOpen] = createSignal(props.depth < 2);
-  const expanded = () => props.search !== '' || open();
-  const expandable = () => props.node.childCount > 0 || props.node.userCount > 0;
+  // A search answer opens fully (it holds only the paths to the matches); it can still be
+  // folded by hand.
+  const [open, setOpen] = createSignal(untrack(() => props.search !== '' || props.depth < 2));
+  const expanded = open;
+  // While searching, `children` is the filtered set (childCount still counts every subsidiary).
+  const expandable = () =>
+    (props.search ? props.node.children.length : props.node.childCount) > 0 ||
+    props.node.userCount > 0;
   // Levels below the first two arrive on demand, when a node is opened. Fetched in an effect:
   // a pending read would suspend the whole pane (and drop keyboard focus) on every expand.
+  // Never while searching: the unfiltered subsidiaries would undo the filter.
   const [lazyChildren, setLazyChildren] = createSignal<CompanyTreeNode[] | undefined>();
   createEffect(() => {
-    if (expanded() && props.node.children.length < props.node.childCount) {
+    if (!props.search && expanded() && props.node.children.length < props.node.childCount) {
       getCompanyChildren(props.node.id).then(setLazyChildren, () => setLazyChildren([]));
     }
   });
@@ -168,13 +181,13 @@ function CompanyUsers(props: { companyId: string; depth: number; search: string 
   const location = useLocation();
   return (
     <Suspense>
-      <For each={users()?.users}>
-        {(u) => (
+      <For each={parentsFirst(users()?.users ?? [])}>
+        {({ user: u, level }) => (
           <li>
             <div
               class="tree__row tree__row--user"
               classList={{ 'tree__row--active': location.pathname === `/users/${u.id}` }}
-              style={{ 'padding-left': `${24 + props.depth * 16}px` }}
+              style={{ 'padding-left': `${24 + (props.depth + level) * 16}px` }}
             >
               <UserIcon class="tree__icon" width="15" height="15" />
               <A class="tree__name" href={`/users/${u.id}`} title={u.username}>

@@ -35,10 +35,16 @@ export const getCompanyUsers = query(
   'company-users',
 );
 
-/** Every company of the tree, depth-first, with its depth (for pickers). */
+/**
+ * Every company of the tree, depth-first, with its depth (for pickers). `prune` leaves a
+ * company out together with everything below it.
+ */
 export function flattenTree(
   roots: CompanyTreeNode[],
   depth = 0,
+  prune?: (node: CompanyTreeNode) => boolean,
 ): { node: CompanyTreeNode; depth: number }[] {
-  return roots.flatMap((n) => [{ node: n, depth }, ...flattenTree(n.children, depth + 1)]);
+  return roots.flatMap((n) =>
+    prune?.(n) ? [] : [{ node: n, depth }, ...flattenTree(n.children, depth + 1, prune)],
+  );
 }

@@ -40,9 +40,13 @@ export const companiesRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const {
       actor,
-      rows: [[company], ancestors],
-    } = await authorize(c, (db) => [companyQuery(db, id), ancestorsQuery(db, id)]);
-    return c.json(companyDetail(actor, company, ancestors), R.get.status);
+      rows: [[company], ancestors, [contents]],
+    } = await authorize(c, (db) => [
+      companyQuery(db, id),
+      ancestorsQuery(db, id),
+      contentsQuery(db, id),
+    ]);
+    return c.json(companyDetail(actor, company, ancestors, contents), R.get.status);
   })
   .on(R.children.method, R.children.path, route(R.children), async (c) => {
     const { id } = c.req.valid('param');

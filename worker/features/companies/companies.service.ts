@@ -67,6 +67,7 @@ export function companyDetail(
   actor: Actor,
   row: CompanyRecord | undefined,
   ancestors: { id: string; name: string; parentId: string | null; path: string }[],
+  contents: CompanyContents | undefined,
 ): CompanyDetail {
   const company = inScope(actor, row);
   return {
@@ -74,6 +75,11 @@ export function companyDetail(
     userCount: Number(company.userCount),
     childCount: Number(company.childCount),
     trail: ancestors.filter((a) => pathInScope(actor, a.path)).map(toCompany),
+    contents: {
+      companies: Number(contents?.companies ?? 0),
+      users: Number(contents?.users ?? 0),
+      roles: Number(contents?.roles ?? 0),
+    },
   };
 }
 
