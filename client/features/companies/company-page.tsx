@@ -102,7 +102,10 @@ export default function CompanyPage() {
                 </Show>
               </div>
             </div>
-            <UsersTable companyId={f().id} />
+            {/* Its list is refused without "View users", which would replace the whole page. */}
+            <Show when={can('function.users.view')}>
+              <UsersTable companyId={f().id} />
+            </Show>
             <CompanyNameDialog mode={nameMode()} onClose={() => setNameMode(null)} />
             <MoveCompanyDialog company={moving()} onClose={() => setMoving(null)} />
             <DeleteCompanyDialog company={deleting()} onClose={() => setDeleting(null)} />

@@ -118,8 +118,11 @@ export default function RolesPage() {
 }
 
 function RoleDialog(props: { editing: Editing; onClose: () => void }) {
-  const { me } = useMe();
-  const tree = createAsync(() => getCompanyTree());
+  const { me, can } = useMe();
+  // A refused read would replace the whole page with the shell's error state (page-guard).
+  const tree = createAsync(async () =>
+    can('function.companies.view') ? getCompanyTree() : undefined,
+  );
   const companies = createMemo(() => flattenTree(tree()?.roots ?? []));
   const [name, setName] = createSignal('');
   const [companyId, setCompanyId] = createSignal('');

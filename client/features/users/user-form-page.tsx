@@ -139,8 +139,9 @@ function UserForm(props: {
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
+  // Without "View companies" the read is refused, which would replace the form (page-guard).
   const company = createAsync(async () =>
-    form().companyId ? getCompany(form().companyId) : undefined,
+    form().companyId && can('function.companies.view') ? getCompany(form().companyId) : undefined,
   );
   const usableRoles = createMemo(() => {
     const owners = new Set([...(company()?.trail ?? []).map((c) => c.id), form().companyId]);
