@@ -50,7 +50,11 @@ async function expectState(page: Page, path: string, h1: string, title: string) 
   await page.goto(`${stack.url}${path}`);
   await expect.poll(() => heading(page), { ...WAIT, message: path }).toBe(h1);
   expect(await page.title(), path).toBe(title);
-  expect(await page.getByRole('status', { name: 'Loading' }).count(), path).toBe(0);
+}
+
+/** A state, not a page: nothing in the content area is still loading. */
+async function expectSettled(page: Page, path: string) {
+  expect(await page.locator('main').getByRole('status', { name: 'Loading' }).count(), path).toBe(0);
 }
 
 describe('pages a user may not open, or that do not exist', () => {
@@ -66,6 +70,7 @@ describe('pages a user may not open, or that do not exist', () => {
     ];
     for (const [path, label, key] of needs) {
       await expectState(page, path, NO_ACCESS, 'No access — Gatehouse');
+      await expectSettled(page, path);
       expect(await content(page), path).toContain(`“${label}” (${key})`);
     }
     await page.goto(`${stack.url}/roles`);
@@ -96,6 +101,7 @@ describe('pages a user may not open, or that do not exist', () => {
     it(`tell the administrator an id names nothing (${width} px)`, async () => {
       const { page, errors, close } = await signedIn('admin', width);
       await expectState(page, UNKNOWN_USER, 'User not found', 'User not found — Gatehouse');
+      await expectSettled(page, UNKNOWN_USER);
       await page.screenshot({ path: `${SHOTS}/not-found-user-${width}.png`, fullPage: true });
       await expectState(page, NOT_AN_ID, 'User not found', 'User not found — Gatehouse');
       await expectState(
@@ -111,6 +117,38 @@ describe('pages a user may not open, or that do not exist', () => {
       await close();
     });
   }
+
+  it('says so when the API refuses a page the console thought allowed (a grant taken away)', async () => {
+    const { page, errors, close } = await signedIn('admin', 1440);
+    // The console still holds the old permissions; the API already answers 403 for roles.
+    const refuse = '**/api/v1/roles';
+    await page.route(refuse, (route) =>
+      route.fulfill({
+        status: 403,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: {
+            code: 'PERMISSION_REQUIRED',
+            message: 'You need the permission “function.roles.view”.',
+            details: { permission: 'function.roles.view' },
+            requestId: 'e2e',
+          },
+        }),
+      }),
+    );
+    await expectState(page, '/roles', NO_ACCESS, 'No access — Gatehouse');
+    expect(await content(page)).toContain('“View roles” (function.roles.view)');
+    // Leaving clears the state; once the API agrees again the page opens.
+    await page.getByRole('link', { name: 'Back to overview' }).click();
+    await expect.poll(() => heading(page), WAIT).toBe('Welcome, Gatehouse Admin');
+    expect(await page.title()).toBe('Overview — Gatehouse');
+    await page.unroute(refuse);
+    await page.getByRole('complementary', { name: 'Company tree' }).getByText('Roles').click();
+    await expect.poll(() => heading(page), WAIT).toBe('Roles');
+    expect(await page.title()).toBe('Roles — Gatehouse');
+    expect(errors).toEqual([]);
+    await close();
+  });
 
   it('titles every page the administrator opens after the page', async () => {
     const { page, errors, close } = await signedIn('admin', 1440);

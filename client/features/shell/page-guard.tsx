@@ -1,4 +1,4 @@
-import { type RouteSectionProps, useLocation } from '@solidjs/router';
+import { query, type RouteSectionProps, useLocation } from '@solidjs/router';
 import {
   type Component,
   createEffect,
@@ -37,23 +37,37 @@ export function guarded(permission: PermissionKey, Page: Component<RouteSectionP
  * spinning and surfaces as an uncaught error. Navigating away clears the error.
  */
 export function PageErrors(props: ParentProps) {
+  const location = useLocation();
+  let reset: (() => void) | undefined;
+  // The router keeps a failed read for a few seconds; a retry or the next page must ask anew.
+  const retry = () => {
+    const again = reset;
+    reset = undefined;
+    query.clear();
+    again?.();
+  };
+  // Watched here, not in the fallback: the boundary outlives its fallback and each navigation.
+  createEffect(on(() => location.pathname, retry, { defer: true }));
   return (
-    <ErrorBoundary fallback={(error, reset) => <PageError error={error} reset={reset} />}>
+    <ErrorBoundary
+      fallback={(error, r) => {
+        reset = r;
+        return <PageError error={error} retry={retry} />;
+      }}
+    >
       {props.children}
     </ErrorBoundary>
   );
 }
 
-function PageError(props: { error: unknown; reset: () => void }) {
-  const location = useLocation();
-  createEffect(on(() => location.pathname, props.reset, { defer: true }));
+function PageError(props: { error: unknown; retry: () => void }) {
   const api = () => (props.error instanceof ApiClientError ? props.error : undefined);
   const permission = () => {
     const p = api()?.details?.permission;
     return typeof p === 'string' ? p : undefined;
   };
   return (
-    <Switch fallback={<FailedState message={api()?.message} retry={props.reset} />}>
+    <Switch fallback={<FailedState message={api()?.message} retry={props.retry} />}>
       <Match when={api()?.code === 'PERMISSION_REQUIRED'}>
         <ForbiddenState permission={permission()} />
       </Match>
