@@ -3,6 +3,7 @@ import { lazy } from 'solid-js';
 import { LoginPage } from './features/auth/login-page';
 import { AppShell } from './features/shell/app-shell';
 import { OverviewPage } from './features/shell/overview-page';
+import { guarded } from './features/shell/page-guard';
 import { ToastHost } from './ui/toast';
 
 const CompanyPage = lazy(() => import('./features/companies/company-page'));
@@ -22,11 +23,15 @@ export function App() {
         <Route path="/" component={AppShell}>
           <Route path="/" component={OverviewPage} />
           <Route path="/overview" component={() => <Navigate href="/" />} />
-          <Route path="/companies/:id" component={CompanyPage} />
-          <Route path="/users/new" component={UserFormPage} />
-          <Route path="/users/:id" component={UserFormPage} />
-          <Route path="/roles" component={RolesPage} />
-          <Route path="/audit" component={AuditPage} />
+          {/* Each page needs the permission its API reads need; others get "no access". */}
+          <Route
+            path="/companies/:id"
+            component={guarded('function.companies.view', CompanyPage)}
+          />
+          <Route path="/users/new" component={guarded('function.users.create', UserFormPage)} />
+          <Route path="/users/:id" component={guarded('function.users.view', UserFormPage)} />
+          <Route path="/roles" component={guarded('function.roles.view', RolesPage)} />
+          <Route path="/audit" component={guarded('function.audit.view', AuditPage)} />
           <Route path="/m/:module" component={ModulePage} />
           <Route path="*404" component={NotFoundPage} />
         </Route>

@@ -42,3 +42,22 @@ export async function unwrap<R extends JsonResponse>(pending: Promise<R>): Promi
   const code: ErrorCode = res.status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED';
   throw new ApiClientError(code, ERROR_CODES[code].message, res.status);
 }
+
+/**
+ * Whether a failed read means "there is no such thing": the API answers 404 for an id that is
+ * gone or out of scope, and 400 on the id itself for one that is not an id at all.
+ */
+export function isNotFound(error: unknown): boolean {
+  return (
+    error instanceof ApiClientError &&
+    (error.status === 404 || (error.code === 'VALIDATION_FAILED' && error.field === 'id'))
+  );
+}
+
+/** Reads a record, or null when it does not exist; any other failure (403 …) is thrown on. */
+export function orNotFound<T>(pending: Promise<T>): Promise<T | null> {
+  return pending.catch((error: unknown) => {
+    if (isNotFound(error)) return null;
+    throw error;
+  });
+}

@@ -2,6 +2,7 @@ import { createAsync, query } from '@solidjs/router';
 import { createSignal, For, Show, Suspense } from 'solid-js';
 import { AUDIT_ACTIONS, type AuditEntry } from '../../../schemas/audit';
 import { api, unwrap } from '../../lib/api';
+import { usePageTitle } from '../../lib/page-title';
 import { createDebounced } from '../../ui/debounced';
 import { formatDate } from '../../ui/format';
 import { SearchInput } from '../../ui/search-input';
@@ -27,6 +28,7 @@ const getAudit = query(
 );
 
 export default function AuditPage() {
+  usePageTitle('Audit log');
   const [action, setAction] = createSignal('');
   const [cursor, setCursor] = createSignal('');
   const [earlier, setEarlier] = createSignal<AuditEntry[]>([]);

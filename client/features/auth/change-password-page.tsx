@@ -1,6 +1,7 @@
 import { A, createAsync, revalidate, useNavigate } from '@solidjs/router';
 import { createEffect, Show } from 'solid-js';
 import { api, unwrap } from '../../lib/api';
+import { usePageTitle } from '../../lib/page-title';
 import { getMe } from '../../lib/session';
 import { LogoMark } from '../../ui/icons';
 import { toast } from '../../ui/toast';
@@ -8,6 +9,7 @@ import { ChoosePasswordForm } from './choose-password-form';
 
 /** Shown after signing in with a password an admin set: the user picks its own first. */
 export default function ChangePasswordPage() {
+  usePageTitle('Choose a new password');
   const navigate = useNavigate();
   const me = createAsync(() => getMe());
   createEffect(() => {

@@ -2,6 +2,7 @@ import { revalidate, useNavigate } from '@solidjs/router';
 import { createSignal, onMount, Show } from 'solid-js';
 import type { CodeSent } from '../../../schemas/mfa';
 import { ApiClientError, api, unwrap } from '../../lib/api';
+import { usePageTitle } from '../../lib/page-title';
 import { AlertCircle, Building, Clock, Info, LogoMark, Shield } from '../../ui/icons';
 import { PasswordField } from '../../ui/password-field';
 import { Spinner } from '../../ui/spinner';
@@ -26,6 +27,7 @@ function signInError(e: unknown): { message: string; field?: string | undefined 
 }
 
 export function LoginPage() {
+  usePageTitle('Sign in');
   const navigate = useNavigate();
   const [username, setUsername] = createSignal('');
   const [password, setPassword] = createSignal('');

@@ -2,6 +2,8 @@ import { A, createAsync, useParams } from '@solidjs/router';
 import { createEffect, createSignal, For, Show, Suspense } from 'solid-js';
 import type { Company, CompanyDetail } from '../../../schemas/companies';
 import type { UserListItem } from '../../../schemas/users';
+import { orNotFound } from '../../lib/api';
+import { usePageTitle } from '../../lib/page-title';
 import { useMe } from '../../lib/use-me';
 import { createDebounced } from '../../ui/debounced';
 import { formatDate, isExpired, plural } from '../../ui/format';
@@ -20,7 +22,9 @@ type NameMode = { kind: 'create'; parent: Company } | { kind: 'rename'; company:
 export default function CompanyPage() {
   const params = useParams<{ id: string }>();
   const { can } = useMe();
-  const company = createAsync(() => getCompany(params.id).catch(() => null));
+  // Only a missing company reads as null; a refusal goes to the shell's error state.
+  const company = createAsync(() => orNotFound(getCompany(params.id)));
+  usePageTitle(() => company()?.name);
   createEffect(() => {
     const c = company();
     if (c) setFocusedCompany({ id: c.id, trail: c.trail.map((t) => t.id) });
@@ -98,7 +102,10 @@ export default function CompanyPage() {
                 </Show>
               </div>
             </div>
-            <UsersTable companyId={f().id} />
+            {/* Its list is refused without "View users", which would replace the whole page. */}
+            <Show when={can('function.users.view')}>
+              <UsersTable companyId={f().id} />
+            </Show>
             <CompanyNameDialog mode={nameMode()} onClose={() => setNameMode(null)} />
             <MoveCompanyDialog company={moving()} onClose={() => setMoving(null)} />
             <DeleteCompanyDialog company={deleting()} onClose={() => setDeleting(null)} />

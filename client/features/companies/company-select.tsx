@@ -1,5 +1,6 @@
 import { createAsync } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
+import { useMe } from '../../lib/use-me';
 import { createDebounced } from '../../ui/debounced';
 import { ChevronRight } from '../../ui/icons';
 import { flattenTree, getCompany, getCompanyTree } from './company.queries';
@@ -39,8 +40,12 @@ export function CompanySelect(props: {
       },
     ),
   );
+  const { can } = useMe();
+  // Without "View companies" the read is refused, which would replace the form (page-guard).
   const tree = createAsync(async () =>
-    open() ? getCompanyTree(search.settled() || undefined) : undefined,
+    open() && can('function.companies.view')
+      ? getCompanyTree(search.settled() || undefined)
+      : undefined,
   );
   const options = () =>
     flattenTree(tree()?.roots ?? [], 0, (n) => n.id === props.excludeBranch).filter(

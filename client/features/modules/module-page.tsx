@@ -1,7 +1,10 @@
 import { useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { PERMISSION_CATALOG, type PermissionNode } from '../../../schemas/permissions';
+import { holdsModule, PERMISSION_CATALOG, type PermissionNode } from '../../../schemas/permissions';
+import { usePageTitle } from '../../lib/page-title';
 import { useMe } from '../../lib/use-me';
+import { ForbiddenState } from '../../ui/forbidden-state';
+import { NotFoundState } from '../../ui/not-found-state';
 
 const leaves = (n: PermissionNode): PermissionNode[] =>
   n.children?.length ? n.children.flatMap(leaves) : [n];
@@ -15,18 +18,15 @@ export default function ModulePage() {
   const { me } = useMe();
   const module = () => PERMISSION_CATALOG.web.find((m) => m.key === `web.${params.module}`);
   const held = () => new Set(me()?.permissions ?? []);
+  usePageTitle(() => module()?.label);
   return (
-    <div class="page">
-      <Show
-        when={module()}
-        fallback={
-          <div class="empty-state">
-            <h1>No such module</h1>
-          </div>
-        }
-      >
-        {(m) => (
-          <>
+    <Show when={module()} fallback={<NotFoundState title="No such module" />}>
+      {(m) => (
+        <Show
+          when={holdsModule(held(), m().key)}
+          fallback={<ForbiddenState permission={m().key} />}
+        >
+          <div class="page">
             <div class="page__head">
               <div>
                 <h1>{m().label}</h1>
@@ -51,9 +51,9 @@ export default function ModulePage() {
                 </For>
               </ul>
             </section>
-          </>
-        )}
-      </Show>
-    </div>
+          </div>
+        </Show>
+      )}
+    </Show>
   );
 }

@@ -2,6 +2,7 @@ import { createAsync, revalidate } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show, Suspense } from 'solid-js';
 import type { Role } from '../../../schemas/roles';
 import { api, unwrap } from '../../lib/api';
+import { usePageTitle } from '../../lib/page-title';
 import { useMe } from '../../lib/use-me';
 import { createAction } from '../../ui/action';
 import { ConfirmDialog, Dialog, DialogActions } from '../../ui/dialog';
@@ -18,6 +19,7 @@ import { getRoles } from './role.queries';
 type Editing = { kind: 'new' } | { kind: 'edit'; role: Role } | null;
 
 export default function RolesPage() {
+  usePageTitle('Roles');
   const { can } = useMe();
   const roles = createAsync(() => getRoles());
   const [editing, setEditing] = createSignal<Editing>(null);
@@ -116,8 +118,11 @@ export default function RolesPage() {
 }
 
 function RoleDialog(props: { editing: Editing; onClose: () => void }) {
-  const { me } = useMe();
-  const tree = createAsync(() => getCompanyTree());
+  const { me, can } = useMe();
+  // A refused read would replace the whole page with the shell's error state (page-guard).
+  const tree = createAsync(async () =>
+    can('function.companies.view') ? getCompanyTree() : undefined,
+  );
   const companies = createMemo(() => flattenTree(tree()?.roots ?? []));
   const [name, setName] = createSignal('');
   const [companyId, setCompanyId] = createSignal('');

@@ -6,6 +6,7 @@ import { Spinner } from '../../ui/spinner';
 import { CompanyTreePane } from '../companies/company-tree-pane';
 import { useLiveSession } from '../live/use-live-session';
 import { AppHeader } from './app-header';
+import { PageErrors } from './page-guard';
 import './shell-phone.css';
 
 /** The signed-in frame: header, company tree pane and the routed content area. */
@@ -56,7 +57,7 @@ function SignedIn(props: ParentProps<{ me: MeResponse }>) {
           />
         </Show>
         <main class="shell__content" id="content">
-          {props.children}
+          <PageErrors>{props.children}</PageErrors>
         </main>
       </div>
     </div>

@@ -1,4 +1,7 @@
+import { usePageTitle } from '../../lib/page-title';
+
 export default function NotFoundPage() {
+  usePageTitle('Page not found');
   return (
     <div class="page">
       <div class="empty-state">

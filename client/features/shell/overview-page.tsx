@@ -1,6 +1,7 @@
 import { createAsync } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { PERMISSION_CATALOG, type PermissionTree } from '../../../schemas/permissions';
+import { usePageTitle } from '../../lib/page-title';
 import { getMe } from '../../lib/session';
 import { formatDate } from '../../ui/format';
 import { Clock, Layers, Shield } from '../../ui/icons';
@@ -14,6 +15,7 @@ const TREES: { key: PermissionTree; label: string }[] = [
 ];
 
 export function OverviewPage() {
+  usePageTitle('Overview');
   const me = createAsync(() => getMe());
   const countIn = (tree: PermissionTree) =>
     (me()?.permissions ?? []).filter((k) => k.startsWith(`${tree}.`)).length;

@@ -11,7 +11,8 @@ import type { FaceEnrolment } from '../../../schemas/face';
 import { PASSWORD_RULE } from '../../../schemas/password-rule';
 import type { Role } from '../../../schemas/roles';
 import type { UserRecord } from '../../../schemas/users';
-import { ApiClientError, api, unwrap } from '../../lib/api';
+import { ApiClientError, api, orNotFound, unwrap } from '../../lib/api';
+import { usePageTitle } from '../../lib/page-title';
 import { useMe } from '../../lib/use-me';
 import { ErrorAlert } from '../../ui/error-alert';
 import { formatDate } from '../../ui/format';
@@ -40,10 +41,12 @@ export default function UserFormPage() {
   const [search] = useSearchParams<{ companyId?: string; parentUserId?: string }>();
   const editing = () => (params.id && params.id !== 'new' ? params.id : undefined);
   // An account outside the scope (or gone) reads as null: the page says so instead of waiting.
+  // A refusal (403) is thrown on to the shell, which says which permission is missing.
   const user = createAsync(async () => {
     const id = editing();
-    return id ? getUser(id).catch(() => null) : undefined;
+    return id ? orNotFound(getUser(id)) : undefined;
   });
+  usePageTitle(() => (editing() ? user()?.displayName : 'New user'));
   const parentId = () => (editing() ? user()?.parentUserId : search.parentUserId) ?? undefined;
   const parent = createAsync(async () => {
     const id = parentId();
@@ -136,8 +139,9 @@ function UserForm(props: {
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
+  // Without "View companies" the read is refused, which would replace the form (page-guard).
   const company = createAsync(async () =>
-    form().companyId ? getCompany(form().companyId) : undefined,
+    form().companyId && can('function.companies.view') ? getCompany(form().companyId) : undefined,
   );
   const usableRoles = createMemo(() => {
     const owners = new Set([...(company()?.trail ?? []).map((c) => c.id), form().companyId]);
