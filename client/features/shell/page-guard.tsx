@@ -42,9 +42,12 @@ export function PageErrors(props: ParentProps) {
   // The router keeps a failed read for a few seconds; a retry or the next page must ask anew.
   const retry = () => {
     const again = reset;
+    // Nothing failed: the reads stay cached (clearing them on every navigation would drop the
+    // reads other parts of the screen are revalidating, such as the company tree's).
+    if (!again) return;
     reset = undefined;
     query.clear();
-    again?.();
+    again();
   };
   // Watched here, not in the fallback: the boundary outlives its fallback and each navigation.
   createEffect(on(() => location.pathname, retry, { defer: true }));
