@@ -13,16 +13,10 @@ const isoString = z.string().describe('ISO-8601 date and time');
 export const faceEnrolmentSchema = z.object({
   enrolled: z.boolean(),
   enrolledAt: isoString.nullable(),
-  /** The enrolment photo was kept (`GET /users/:id/face/photo` shows it). */
+  /** The enrolment photo was kept beside the template (no route shows it yet). */
   hasPhoto: z.boolean(),
 });
 export type FaceEnrolment = z.infer<typeof faceEnrolmentSchema>;
-
-export const NO_FACE: FaceEnrolment = {
-  enrolled: false,
-  enrolledAt: null,
-  hasPhoto: false,
-};
 
 /**
  * `POST /users/:id/face` and `POST /me/face` take multipart form data:
@@ -32,15 +26,6 @@ export const NO_FACE: FaceEnrolment = {
  *             else's hand cannot replace its owner's face
  * Both answer 201 { face } or 422 FACE_NOT_QUALIFIED with details.reasons (FaceQualityReason[]).
  */
-export const FACE_FORM_FIELDS = {
-  image: 'image',
-  keepPhoto: 'keepPhoto',
-  password: 'password',
-  nonce: 'nonce',
-  challengeId: 'challengeId',
-  frame: 'frame',
-} as const;
-
 /** A photo or camera frame as the Worker takes it; its content is checked by the verifier. */
 const imageFile = z
   .instanceof(File, { message: 'Attach the photo as a file.' })
@@ -54,9 +39,7 @@ const challengeIdSchema = z
   .string()
   .regex(/^us_[A-Za-z0-9]{8,32}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/, 'Not a challenge id.');
 
-export const faceNonceValueSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{32}$/, 'Not a face check nonce.');
+const faceNonceValueSchema = z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'Not a face check nonce.');
 
 /** The frames of one verification, straight first. */
 const framesSchema = z.preprocess(
