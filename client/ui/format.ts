@@ -1,10 +1,8 @@
-/** "Nov 27, 2026" in the viewer's locale; "Never" for null. */
+import { formatInstant, t } from '../i18n';
+
+/** "Nov 27, 2026" in the chosen language; "Never" for null. */
 export function formatDate(iso: string | null, withTime = false): string {
-  if (!iso) return 'Never';
-  return new Intl.DateTimeFormat(
-    undefined,
-    withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' },
-  ).format(new Date(iso));
+  return iso ? formatInstant(iso, withTime) : t('common.never');
 }
 
 /** The value for an <input type="date"> from an ISO instant (local calendar day). */

@@ -1,0 +1,14 @@
+import { common } from './common';
+import { errors } from './errors';
+
+/**
+ * The English catalog: one namespace per feature, each in its own file beside this one.
+ * It is the reference: every other language must have exactly these keys (tsc and
+ * `catalog.unit.test.ts` check).
+ */
+export const en = {
+  common,
+  errors,
+};
+
+export type Messages = typeof en;

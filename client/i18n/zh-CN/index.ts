@@ -1,0 +1,9 @@
+import type { Messages } from '../en';
+import { common } from './common';
+import { errors } from './errors';
+
+/** The Simplified Chinese catalog, loaded only when chosen. */
+export const zhCN: Messages = {
+  common,
+  errors,
+};
