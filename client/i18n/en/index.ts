@@ -1,5 +1,6 @@
 import { common } from './common';
 import { errors } from './errors';
+import { validation } from './validation';
 
 /**
  * The English catalog: one namespace per feature, each in its own file beside this one.
@@ -9,6 +10,7 @@ import { errors } from './errors';
 export const en = {
   common,
   errors,
+  validation,
 };
 
 export type Messages = typeof en;

@@ -1,9 +1,11 @@
 import type { Messages } from '../en';
 import { common } from './common';
 import { errors } from './errors';
+import { validation } from './validation';
 
 /** The Simplified Chinese catalog, loaded only when chosen. */
 export const zhCN: Messages = {
   common,
   errors,
+  validation,
 };
