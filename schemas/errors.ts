@@ -23,6 +23,11 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   CONFLICT: { status: 409, message: 'The request conflicts with the current state.' },
   USERNAME_TAKEN: { status: 409, message: 'That username is already in use.' },
+  COMPANY_NAME_TAKEN: {
+    status: 409,
+    message: 'Another company under the same parent already has that name.',
+  },
+  ROLE_NAME_TAKEN: { status: 409, message: 'This company already has a role with that name.' },
   COMPANY_NOT_EMPTY: { status: 409, message: 'The company still holds companies, users or roles.' },
   COMPANY_CYCLE: {
     status: 409,

@@ -18,6 +18,8 @@ export const errors: Messages['errors'] = {
   PAYLOAD_TOO_LARGE: '请求内容过大。',
   CONFLICT: '请求与当前状态冲突。',
   USERNAME_TAKEN: '该用户名已被使用。',
+  COMPANY_NAME_TAKEN: '同一上级公司下已有同名公司。',
+  ROLE_NAME_TAKEN: '该公司已有同名角色。',
   COMPANY_NOT_EMPTY: '该公司下仍有子公司、用户或角色。',
   COMPANY_CYCLE: '公司不能移动到自身或其子公司之下。',
   SCOPE_ROOT_LOCKED: '您自己的范围公司不能被移动或删除。',
