@@ -1,4 +1,12 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { companies } from './companies';
 import { users } from './users';
 
@@ -11,9 +19,14 @@ export const roles = sqliteTable(
     companyId: text('company_id')
       .notNull()
       .references(() => companies.id),
+    /** The name as duplicates are judged (trimmed, ASCII case folded); unique per company. */
+    nameKey: text('name_key').generatedAlwaysAs(sql`lower(trim(name))`, { mode: 'virtual' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('roles_company_idx').on(t.companyId)],
+  (t) => [
+    index('roles_company_idx').on(t.companyId),
+    uniqueIndex('roles_company_name_idx').on(t.companyId, t.nameKey),
+  ],
 );
 
 export const rolePermissions = sqliteTable(

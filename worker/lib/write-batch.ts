@@ -21,6 +21,7 @@ type Failure = () => ApiError | InjectedFault | Promise<ApiError>;
 export class WriteBatch {
   private readonly statements: InStatement[] = [];
   private readonly failures = new Map<number, Failure>();
+  private readonly uniqueFailures: { columns: string; failure: Failure }[] = [];
 
   constructor(private readonly db: DrizzleDb) {}
 
@@ -41,6 +42,16 @@ export class WriteBatch {
       sql`SELECT json(CASE WHEN EXISTS (${violation}) THEN 'guard failed' ELSE '0' END)`,
     );
     this.failures.set(at, error);
+    return this;
+  }
+
+  /**
+   * When a statement breaks the unique index over `columns` (as SQLite names them,
+   * `companies.parent_id, companies.name_key`), `error` tells the client why: the index, not a
+   * read before the write, decides between concurrent writers.
+   */
+  onUniqueViolation(columns: string, error: Failure): this {
+    this.uniqueFailures.push({ columns, failure: error });
     return this;
   }
 
@@ -81,6 +92,11 @@ export class WriteBatch {
     } catch (error) {
       const failure = this.failures.get(failedStatement(error) ?? -1);
       if (failure) throw await failure();
+      const messages = causes(error).map((e) => e.message);
+      const unique = this.uniqueFailures.find(({ columns }) =>
+        messages.some((m) => m.includes(`UNIQUE constraint failed: ${columns}`)),
+      );
+      if (unique) throw await unique.failure();
       // A row the write points at (a company, a role, a parent) went away since the read.
       if (causes(error).some((e) => /FOREIGN KEY constraint failed/.test(e.message))) {
         throw new ApiError('CONFLICT', {

@@ -89,6 +89,13 @@ const toCompany = (r: { id: string; name: string; parentId: string | null }): Co
   parentId: r.parentId,
 });
 
+/** 409 COMPANY_NAME_TAKEN: a sibling already bears the name (any case, trimmed). */
+const nameTaken = () => new ApiError('COMPANY_NAME_TAKEN', { field: 'name' });
+
+/** The batch fails with COMPANY_NAME_TAKEN when two siblings would share a name. */
+const refuseSiblingNames = (batch: WriteBatch): WriteBatch =>
+  batch.onUniqueViolation('companies.parent_id, companies.name_key', nameTaken);
+
 /**
  * Fails the batch when the company is gone or sits elsewhere than when it was read (a
  * concurrent move or delete): what was decided on it no longer holds.
@@ -116,7 +123,7 @@ export async function createCompany(
     depth: parent.depth + 1,
     createdAt: new Date(),
   };
-  const batch = guardUnchanged(actorWriteBatch(db, actor), parent);
+  const batch = refuseSiblingNames(guardUnchanged(actorWriteBatch(db, actor), parent));
   batch.add(db.insert(companies).values(row));
   batch.add(
     auditInsert(db, actor, {
@@ -160,7 +167,7 @@ export async function updateCompany(
   }
   const name = input.name ?? target.name;
   const after = { id: target.id, name, parentId: newParent?.id ?? target.parentId };
-  const batch = guardUnchanged(actorWriteBatch(db, actor), target);
+  const batch = refuseSiblingNames(guardUnchanged(actorWriteBatch(db, actor), target));
   const rename = db
     .update(companies)
     .set({ name, parentId: after.parentId })

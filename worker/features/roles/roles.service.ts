@@ -39,6 +39,13 @@ function editableRole(actor: Actor, row: RoleRow | undefined): Role & { path: st
   return { ...toRole(actor, row), path: row.path };
 }
 
+/** The batch fails with 409 ROLE_NAME_TAKEN when the company already has a role so named. */
+const refuseDuplicateNames = (batch: WriteBatch): WriteBatch =>
+  batch.onUniqueViolation(
+    'roles.company_id, roles.name_key',
+    () => new ApiError('ROLE_NAME_TAKEN', { field: 'name' }),
+  );
+
 const roleNotFound = () => new ApiError('NOT_FOUND', { message: 'No such role.' });
 
 export async function createRole(
@@ -53,7 +60,7 @@ export async function createRole(
   const permissions = [...new Set(input.permissions ?? [])];
   assertGrantable(actor, permissions, 'permissions');
   const id = newId('ro');
-  const batch = actorWriteBatch(db, actor);
+  const batch = refuseDuplicateNames(actorWriteBatch(db, actor));
   // The company may have been deleted or moved since it was read.
   batch.guard(
     sql`SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM companies WHERE id = ${owner.id} AND path = ${owner.path})`,
@@ -170,7 +177,7 @@ export async function updateRole(
       throw refusal;
     }
   }
-  const batch = actorWriteBatch(db, actor);
+  const batch = refuseDuplicateNames(actorWriteBatch(db, actor));
   guardRoleExists(batch, id);
   guardHoldersBelow(batch, db, actor, id);
   const live = batch.add(liveAmong(withSubUsers(holdersOf(id))));
