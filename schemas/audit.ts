@@ -15,8 +15,30 @@ export const AUDIT_ACTIONS = [
   'role.create',
   'role.update',
   'role.delete',
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_out',
+  'user.password',
+  'session.evicted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The factor a sign-in event was about. */
+export const SIGN_IN_FACTORS = ['password', 'email', 'face'] as const;
+export type SignInFactor = (typeof SIGN_IN_FACTORS)[number];
+
+/**
+ * Why a sign-in failed, as the audit log records it (never the secret that was tried): a wrong
+ * password, a password right for an account that may not sign in (disabled, expired, or under
+ * such a parent), a wrong emailed code, a face that did not match.
+ */
+export const SIGN_IN_FAILURES = [
+  'wrong_password',
+  'account_refused',
+  'wrong_code',
+  'face_refused',
+] as const;
+export type SignInFailure = (typeof SIGN_IN_FAILURES)[number];
 
 export const auditQuerySchema = z.object({
   action: z.enum(AUDIT_ACTIONS).optional(),

@@ -50,7 +50,7 @@ export type CodeCheck =
   | { ok: true; purpose: CodePurpose; sessionId: string | null; login: PendingLogin | null }
   | { ok: false; reason: 'CHALLENGE_ENDED' }
   | { ok: false; reason: 'CODE_GUESS_LIMIT'; retryAfterMs: number }
-  | { ok: false; reason: 'CODE_INVALID'; attemptsLeft: number };
+  | { ok: false; reason: 'CODE_INVALID'; attemptsLeft: number; purpose: CodePurpose };
 
 interface CodeRow extends Record<string, SqlStorageValue> {
   id: string;
@@ -256,6 +256,7 @@ export class EmailCodes {
       ok: false,
       reason: 'CODE_INVALID',
       attemptsLeft: EMAIL_CODE_RULES.maxWrongTries - wrongTries,
+      purpose: row.purpose as CodePurpose,
     };
   }
 

@@ -1,10 +1,12 @@
 import { DurableObject } from 'cloudflare:workers';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import type { SignInFactor } from '../../schemas/audit';
 import type { ClientKind, KickReason, LiveMessage } from '../../schemas/auth';
 import { lockGraceMs, MAX_UNLOCK_FAILURES } from '../../schemas/mfa-rules';
 import { loadAccountChain } from '../authority/account.repo';
 import { accountRefusal, earliestExpiry } from '../authority/account-standing';
 import type { Bindings } from '../env';
+import { accountEventInsert, evictedEvent, signInEvent } from '../lib/account-audit';
 import { createDb } from '../lib/db';
 import { constantTimeEqual, randomBytes, sha256Base64Url, toBase64Url } from '../lib/encoding';
 import { newRoutedId } from '../lib/routed-ids';
@@ -44,6 +46,8 @@ export interface OpenSessionInput {
   accountExpiresAt: number | null;
   /** APP sessions lock after this long without a request (the account's token rule). */
   lockAfterMs: number;
+  /** The factor that finished the sign-in, for the audit entry the hub writes. */
+  factor: SignInFactor;
 }
 
 export interface OpenedSession {
@@ -141,7 +145,14 @@ export class SessionHub extends DurableObject<Bindings> {
     const secret = toBase64Url(randomBytes(32));
     const secretHash = await sha256Base64Url(secret);
     await this.ctx.storage.put('user_id', input.userId);
-    const dbTrips = await this.markLive();
+    // The sign-in's audit entry rides with the live-index write when there is one (the first
+    // session): a sign-in then costs the hub one round trip, either way.
+    const signedIn = accountEventInsert(
+      input.userId,
+      signInEvent(input.client, input.factor, input.ip),
+      now,
+    );
+    const indexed = await this.markLive([signedIn]);
     // Exclusive as the sign-in read it, or as an admin set it since (`setExclusive`): a sign-in
     // that read the rule just before it was switched on still ends the others. Storage reads
     // hold other calls back, so nothing interleaves from here to the insert.
@@ -166,7 +177,19 @@ export class SessionHub extends DurableObject<Bindings> {
     );
     await this.ctx.storage.put('account_expires_at', input.accountExpiresAt);
     await this.scheduleExpiry();
-    return { sessionId, secret, expiresAt, ended, dbTrips };
+    // After the session exists: no outside await sits between the exclusive check and the set.
+    const entries = [
+      ...(indexed ? [] : [signedIn]),
+      ...(ended > 0 ? [accountEventInsert(input.userId, evictedEvent(input.client, ended))] : []),
+    ];
+    if (entries.length > 0) await this.writeAudit(entries);
+    return {
+      sessionId,
+      secret,
+      expiresAt,
+      ended,
+      dbTrips: (indexed ? 1 : 0) + (entries.length > 0 ? 1 : 0),
+    };
   }
 
   /**
@@ -550,21 +573,31 @@ export class SessionHub extends DurableObject<Bindings> {
   /** The index write under way, if any: a sign-in waits for it before trusting the flag. */
   private indexWrite: Promise<void> | null = null;
 
-  /** Marks the user live in the index unless it already is; the round trips it took. */
-  private async markLive(): Promise<number> {
+  /**
+   * Marks the user live in the index unless it already is, writing `alongside` in the same
+   * batch; true when it wrote (then `alongside` is written too).
+   */
+  private async markLive(alongside: SQL[]): Promise<boolean> {
     // The alarm may be clearing the row right now (the last session just ended): once that
     // lands the flag says idle, and this sign-in writes live again after it.
     while (this.indexWrite) await this.indexWrite.catch(() => {});
-    if ((await this.ctx.storage.get('indexed_live')) === true) return 0;
-    await this.writeIndex(true);
-    return 1;
+    if ((await this.ctx.storage.get('indexed_live')) === true) return false;
+    await this.writeIndex(true, alongside);
+    return true;
+  }
+
+  /** Writes audit entries about this user, in one round trip. */
+  private async writeAudit(entries: SQL[]): Promise<void> {
+    const db = createDb(this.env.LIBSQL_URL, this.env.LIBSQL_AUTH_TOKEN);
+    const [first, ...rest] = entries.map((entry) => db.run(entry));
+    if (first) await db.batch([first, ...rest]);
   }
 
   /**
    * Writes this user's `live_accounts` row. Versions only grow, so of two writes that cross on
    * the way to the database the older one changes nothing.
    */
-  private writeIndex(live: boolean): Promise<void> {
+  private writeIndex(live: boolean, alongside: SQL[] = []): Promise<void> {
     const write = (async () => {
       const userId = await this.ctx.storage.get<string>('user_id');
       if (!userId) return;
@@ -572,11 +605,14 @@ export class SessionHub extends DurableObject<Bindings> {
       // Unknown until the row is written: a restart in between makes the alarm write it again.
       await this.ctx.storage.put({ index_version: version, indexed_live: null });
       const db = createDb(this.env.LIBSQL_URL, this.env.LIBSQL_AUTH_TOKEN);
-      await db.run(sql`INSERT INTO live_accounts (user_id, sessions, version, updated_at)
+      await db.batch([
+        db.run(sql`INSERT INTO live_accounts (user_id, sessions, version, updated_at)
         VALUES (${userId}, ${live ? 1 : 0}, ${version}, ${Date.now()})
         ON CONFLICT (user_id) DO UPDATE SET sessions = excluded.sessions,
           version = excluded.version, updated_at = excluded.updated_at
-        WHERE excluded.version > live_accounts.version`);
+        WHERE excluded.version > live_accounts.version`),
+        ...alongside.map((statement) => db.run(statement)),
+      ]);
       await this.ctx.storage.put('indexed_live', live);
     })();
     this.indexWrite = write;

@@ -3,13 +3,20 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { authorize } from '../../authority/authorize';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { AppEnv } from '../../env';
+import { accountEventInsert, signOutEvent } from '../../lib/account-audit';
 import { clientAddress } from '../../lib/client-address';
 import { ApiError } from '../../lib/errors';
 import { faceTemplateQuery } from '../../lib/face/face-templates';
 import { isSameOrigin } from '../../middleware/origin';
 import { route } from '../../routes/route';
 import { AUTH_ROUTES as R } from './auth.contract';
-import { login, type OpenedLogin, resendLoginCode, verifyLoginCode } from './auth.service';
+import {
+  type Defer,
+  login,
+  type OpenedLogin,
+  resendLoginCode,
+  verifyLoginCode,
+} from './auth.service';
 import {
   startFaceLoginCheck,
   startFaceUnlock,
@@ -26,6 +33,12 @@ const originOf = (c: Context<AppEnv>) => ({
   userAgent: c.req.header('user-agent') ?? null,
   ip: clientAddress(c),
 });
+
+/** Work kept alive after the answer (audit entries of refused sign-ins). */
+const deferOf =
+  (c: Context<AppEnv>): Defer =>
+  (work) =>
+    c.executionCtx.waitUntil(work);
 
 /** A cookie login from another site would plant our session in a victim's browser. */
 function assertCookieLoginSameSite(c: Context<AppEnv>): void {
@@ -59,7 +72,7 @@ export const authRoutes = new Hono<AppEnv>()
   .on(R.login.method, R.login.path, route(R.login), async (c) => {
     const input = c.req.valid('json');
     if (input.client === 'web') assertCookieLoginSameSite(c);
-    const outcome = await login(c.env, c.var.db, input, originOf(c));
+    const outcome = await login(c.env, c.var.db, input, originOf(c), deferOf(c));
     c.header('Server-Timing', `hash;desc="password hash";dur=${outcome.hashMs.toFixed(1)}`);
     if (outcome.status === 'mfa_required') {
       const { hashMs: _, ...answer } = outcome;
@@ -74,14 +87,14 @@ export const authRoutes = new Hono<AppEnv>()
   .on(R.verifyCode.method, R.verifyCode.path, route(R.verifyCode), async (c) => {
     // Before the code is used up: a page on another site cannot spend (or plant) a session.
     assertCookieLoginSameSite(c);
-    const opened = await verifyLoginCode(c.env, c.var.db, c.req.valid('json'));
+    const opened = await verifyLoginCode(c.env, c.var.db, c.req.valid('json'), deferOf(c));
     return c.json(sessionAnswer(c, opened, opened.client), R.verifyCode.status);
   })
   .on(R.startFaceLogin.method, R.startFaceLogin.path, route(R.startFaceLogin), async (c) => {
     return c.json(await startFaceLoginCheck(c.env, c.req.valid('json')), R.startFaceLogin.status);
   })
   .on(R.verifyFace.method, R.verifyFace.path, route(R.verifyFace), async (c) => {
-    const opened = await verifyFaceLogin(c.env, c.var.db, c.req.valid('form'));
+    const opened = await verifyFaceLogin(c.env, c.var.db, c.req.valid('form'), deferOf(c));
     return c.json(sessionAnswer(c, opened, opened.client), R.verifyFace.status);
   })
   .on(R.startFaceUnlock.method, R.startFaceUnlock.path, route(R.startFaceUnlock), async (c) => {
@@ -115,8 +128,10 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json({ status: 'ok' as const, unlocked: true as const }, R.unlock.status);
   })
   .on(R.logout.method, R.logout.path, route(R.logout), async (c) => {
-    const { userId, sessionId } = (await authorize(c)).auth;
+    const { userId, sessionId, client } = (await authorize(c)).auth;
     await hubFor(c.env, userId).end(sessionId, 'logged_out');
+    // After the session ended: a sign-out that failed midway is no sign-out to record.
+    await c.var.db.run(accountEventInsert(userId, signOutEvent(client)));
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
     return c.json({ status: 'ok' as const }, R.logout.status);
   });

@@ -1,5 +1,6 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { faceTemplates, users } from '../../../db/schema';
+import type { SignInFactor } from '../../../schemas/audit';
 import type { ClientKind } from '../../../schemas/auth';
 import type { FaceRequired } from '../../../schemas/face';
 import type { MeUser } from '../../../schemas/me';
@@ -10,6 +11,7 @@ import { type ChainRow, chainRowsToLinks, chainSelect } from '../../authority/ac
 import { reserveSignInAttempt } from '../../durable-objects/login-throttle.client';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { Bindings } from '../../env';
+import { type AccountEvent, accountEventInsert, signInFailedEvent } from '../../lib/account-audit';
 import type { DrizzleDb } from '../../lib/db';
 import { ApiError } from '../../lib/errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../lib/password';
@@ -82,9 +84,10 @@ export async function openSession(
   user: UserRow,
   chain: ChainLink[],
   profile: Parameters<typeof toMeUser>[0],
-  client: ClientKind,
+  login: { client: ClientKind; factor: SignInFactor },
   origin: RequestOrigin,
 ): Promise<OpenedLogin> {
+  const { client, factor } = login;
   const opened = await hubFor(env, user.id).open({
     userId: user.id,
     accountExpiresAt: earliestExpiry(chain),
@@ -94,6 +97,7 @@ export async function openSession(
     ttlMs: user.tokenLongTerm ? null : user.tokenTtlMinutes * 60_000,
     exclusive: user.tokenExclusive,
     lockAfterMs: user.appLockMinutes * 60_000,
+    factor,
   });
   return {
     status: 'ok',
@@ -118,6 +122,7 @@ export async function login(
   db: DrizzleDb,
   input: { username: string; password: string; client: ClientKind },
   origin: RequestOrigin,
+  defer: Defer,
 ): Promise<LoginOutcome> {
   // The throttle first: a refused guess (a burst, a spray) never reaches the database.
   const attempt = await reserveSignInAttempt(env, { username: input.username, ip: origin.ip });
@@ -134,6 +139,18 @@ export async function login(
   const refusal = user && verdict.ok ? accountRefusal(chain, Date.now()) : null;
   if (!user || !profile || !verdict.ok || refusal) {
     await attempt.settle(false);
+    // An existing account's refusal is audited (an unknown name is not: nobody to tell), after
+    // the answer, so that it neither slows the refusal nor tells by its timing that the name
+    // exists. The throttle above bounds how many a flood can write.
+    if (user) {
+      const reason = verdict.ok ? 'account_refused' : 'wrong_password';
+      recordFailure(
+        db,
+        defer,
+        user.id,
+        signInFailedEvent(input.client, 'password', reason, origin.ip),
+      );
+    }
     throw new ApiError('INVALID_CREDENTIALS');
   }
   await attempt.settle(true);
@@ -149,7 +166,15 @@ export async function login(
   }
   const factor = input.client === 'web' ? user.mfaWebLogin : user.mfaAppLogin;
   if (factor === 'password') {
-    return { ...(await openSession(env, user, chain, profile, input.client, origin)), hashMs };
+    const opened = await openSession(
+      env,
+      user,
+      chain,
+      profile,
+      { client: input.client, factor: 'password' },
+      origin,
+    );
+    return { ...opened, hashMs };
   }
   const login = {
     client: input.client,
@@ -182,6 +207,7 @@ export async function verifyLoginCode(
   env: Bindings,
   db: DrizzleDb,
   input: { challengeId: string; code: string },
+  defer: Defer,
 ): Promise<OpenedLogin> {
   const { userId, codeId } = await parseChallengeId(env, input.challengeId);
   const checked = await hubFor(env, userId).checkLoginCode(codeId, input.code);
@@ -189,6 +215,9 @@ export async function verifyLoginCode(
     if (checked.reason === 'CHALLENGE_ENDED') throw new ApiError('CHALLENGE_ENDED');
     if (checked.reason === 'CODE_GUESS_LIMIT')
       throw refusalError({ refused: checked.reason, retryAfterMs: checked.retryAfterMs });
+    // At most one entry per wrong code, and an attempt dies after five of them.
+    const client = checked.purpose === 'web_login' ? 'web' : 'app';
+    recordFailure(db, defer, userId, signInFailedEvent(client, 'email', 'wrong_code', null));
     throw new ApiError('CODE_INVALID', {
       field: 'code',
       details: { attemptsLeft: checked.attemptsLeft },
@@ -202,7 +231,18 @@ export async function verifyLoginCode(
   // The account changed since this attempt began: a new password or address, disabled and
   // enabled again, a new expiry — any of them may be the owner shutting an intruder out.
   if ((await credentialStamp(user)) !== login.stamp) throw new ApiError('CHALLENGE_ENDED');
-  return openSession(env, user, chain, profile, login.client, login);
+  return openSession(env, user, chain, profile, { client: login.client, factor: 'email' }, login);
+}
+
+/** Work a request keeps alive after its answer (`executionCtx.waitUntil`). */
+export type Defer = (work: Promise<unknown>) => void;
+
+/**
+ * Writes a failed sign-in's audit entry after the answer. The entry is for the admins; a
+ * database hiccup losing one must not turn the refusal into an error.
+ */
+export function recordFailure(db: DrizzleDb, defer: Defer, userId: string, event: AccountEvent) {
+  defer(db.run(accountEventInsert(userId, event)).catch(() => {}));
 }
 
 /** A new code for a pending login; the old one stops working. */

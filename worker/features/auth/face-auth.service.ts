@@ -4,12 +4,19 @@ import type { PendingLogin } from '../../durable-objects/email-codes';
 import type { FacePurpose, FaceSettlement } from '../../durable-objects/face-attempts';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { Bindings } from '../../env';
+import { signInFailedEvent } from '../../lib/account-audit';
 import type { DrizzleDb } from '../../lib/db';
 import { ApiError } from '../../lib/errors';
 import { type FaceTemplateRow, openTemplate } from '../../lib/face/face-templates';
 import { type FramesVerdict, judgeFrames } from '../../lib/face/judge-frames';
 import type { AuthContext } from '../../middleware/auth';
-import { type OpenedLogin, openSession, readSignIn } from './auth.service';
+import {
+  type Defer,
+  type OpenedLogin,
+  openSession,
+  readSignIn,
+  recordFailure,
+} from './auth.service';
 import { challengeIdFor, credentialStamp, parseChallengeId } from './email-code.service';
 
 /**
@@ -98,6 +105,7 @@ export async function verifyFaceLogin(
   env: Bindings,
   db: DrizzleDb,
   input: { challengeId: string; nonce: string; frame: File[] },
+  defer: Defer,
 ): Promise<OpenedLogin> {
   const { userId, codeId } = await parseChallengeId(env, input.challengeId);
   const hub = hubFor(env, userId);
@@ -116,7 +124,12 @@ export async function verifyFaceLogin(
     input.frame,
   );
   const settled = await hub.settleFaceLogin(codeId, verdict.match);
-  if (!settled.match) throw mismatchError(settled, verdict);
+  if (!settled.match) {
+    // One entry per judged attempt: at most five before face is refused for the account. Face
+    // is a factor of the APP sign-in only.
+    recordFailure(db, defer, userId, signInFailedEvent('app', 'face', 'face_refused', null));
+    throw mismatchError(settled, verdict);
+  }
   const { user, chain, profile } = signIn;
   if (!settled.login) throw new ApiError('CHALLENGE_ENDED');
   if (!user || !profile || accountRefusal(chain, Date.now())) {
@@ -124,7 +137,8 @@ export async function verifyFaceLogin(
   }
   // The account changed since the password passed (new password, address, disabled …).
   if ((await credentialStamp(user)) !== settled.login.stamp) throw new ApiError('CHALLENGE_ENDED');
-  return openSession(env, user, chain, profile, settled.login.client, settled.login);
+  const client = settled.login.client;
+  return openSession(env, user, chain, profile, { client, factor: 'face' }, settled.login);
 }
 
 /** Face unlock is for a locked APP session whose account unlocks by face. */

@@ -3,6 +3,7 @@ import { users } from '../../../db/schema';
 import { reserveSignInAttempt } from '../../durable-objects/login-throttle.client';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { Bindings } from '../../env';
+import { accountEventInsert, ownPasswordEvent } from '../../lib/account-audit';
 import type { DrizzleDb } from '../../lib/db';
 import { ApiError } from '../../lib/errors';
 import { hashPassword, verifyPassword } from '../../lib/password';
@@ -47,14 +48,15 @@ export async function changeOwnPassword(
     });
   }
   assertPasswordAcceptable(input.newPassword, row, 'newPassword');
-  await db
-    .update(users)
-    .set({
-      passwordHash: await hashPassword(input.newPassword, env.PASSWORD_PEPPER),
-      mustChangePassword: false,
-      updatedAt: new Date(),
-    })
-    .where(eq(users.id, auth.userId));
+  const passwordHash = await hashPassword(input.newPassword, env.PASSWORD_PEPPER);
+  // The change and its audit entry in one batch: one round trip, both or neither.
+  await db.batch([
+    db
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
+      .where(eq(users.id, auth.userId)),
+    db.run(accountEventInsert(auth.userId, ownPasswordEvent())),
+  ]);
   await attempt.settle(true);
   const hub = hubFor(env, auth.userId);
   for (const session of await hub.list()) {

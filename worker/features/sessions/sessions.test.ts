@@ -54,6 +54,7 @@ describe('exclusive login', () => {
         exclusive: false,
         accountExpiresAt: null,
         lockAfterMs: 300_000,
+        factor: 'password',
       });
     await open();
     await open();
@@ -82,6 +83,7 @@ describe('exclusive login', () => {
           exclusive: true,
           accountExpiresAt: null,
           lockAfterMs: 300_000,
+          factor: 'password',
         }),
       ),
     );

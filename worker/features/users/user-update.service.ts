@@ -239,6 +239,19 @@ export async function updateUser(
       ...auditDiff(before, input, expiresAt),
     }),
   );
+  if (input.password) {
+    // Its own entry too, so that "password changes" lists admin resets beside own changes.
+    batch.add(
+      auditInsert(db, actor, {
+        action: 'user.password',
+        targetType: 'user',
+        targetId: id,
+        companyPath,
+        summary: `Reset the password of “${input.username ?? before.username}”`,
+        after: { by: 'admin' },
+      }),
+    );
+  }
   const afterAt = batch.add(userRecordSql(id));
   let results: Awaited<ReturnType<WriteBatch['commit']>>;
   try {
