@@ -54,9 +54,14 @@ export const auditEntrySchema = z.object({
   at: z.string(),
   actorId: z.string(),
   actorUsername: z.string(),
+  /** The actor's display name now; null once the account is gone. */
+  actorName: z.string().nullable(),
   action: z.enum(AUDIT_ACTIONS),
   targetType: z.enum(['company', 'user', 'role']),
   targetId: z.string(),
+  /** The user's username, the company's or role's name: now, or as recorded when deleted. */
+  targetName: z.string().nullable(),
+  /** An English sentence (searchable); screens word the entry from `action` and the names. */
   summary: z.string(),
   before: z.unknown(),
   after: z.unknown(),

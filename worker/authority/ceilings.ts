@@ -1,6 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DrizzleDb } from '../lib/db';
-import { readableInstant } from '../lib/encoding';
 import { ApiError } from '../lib/errors';
 import type { Actor } from './actor';
 
@@ -40,9 +39,10 @@ export function assertExpiryWithin(actor: Actor, expiresAt: number | null, field
   if (actor.expiresAt === null) return;
   if (expiresAt === null || expiresAt > actor.expiresAt) {
     throw new ApiError('EXPIRY_EXCEEDS_OWN', {
-      message: `The expiration date cannot be later than your own (${readableInstant(actor.expiresAt)}).`,
+      // The limit as a machine fact: the client words the date in the reader's zone and locale.
+      message: 'The expiration date cannot be later than your own.',
       field,
-      details: { max: new Date(actor.expiresAt).toISOString() },
+      details: { max: new Date(actor.expiresAt).toISOString(), limit: 'own' },
     });
   }
 }

@@ -1,6 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DrizzleDb } from '../lib/db';
-import { readableInstant } from '../lib/encoding';
 import { ApiError } from '../lib/errors';
 
 /**
@@ -63,9 +62,9 @@ export function assertExpiryWithinParent(
   if (parentExpiresAt === undefined || parentExpiresAt === null) return;
   if (expiresAt === null || expiresAt > parentExpiresAt) {
     throw new ApiError('EXCEEDS_PARENT', {
-      message: `A sub-user cannot stay valid longer than its parent (${readableInstant(parentExpiresAt)}).`,
+      message: 'A sub-user cannot stay valid longer than its parent.',
       field,
-      details: { max: new Date(parentExpiresAt).toISOString() },
+      details: { max: new Date(parentExpiresAt).toISOString(), limit: 'parent' },
     });
   }
 }

@@ -41,17 +41,6 @@ export async function sha256Base64Url(text: string): Promise<string> {
   return toBase64Url(new Uint8Array(digest));
 }
 
-/**
- * A moment as people read it in a message, `29 Nov 2027, 22:11 UTC` (the console shows dates
- * in the reader's own zone; `details` carries the exact ISO value).
- */
-export function readableInstant(ms: number): string {
-  const d = new Date(ms);
-  const months = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
-}
-
 /** HMAC-SHA256 of `text` under `key`, base64url. */
 export async function hmacBase64Url(key: string, text: string): Promise<string> {
   const cryptoKey = await crypto.subtle.importKey(

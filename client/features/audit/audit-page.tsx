@@ -1,40 +1,44 @@
-import { createAsync, query } from '@solidjs/router';
-import { createSignal, For, Show, Suspense } from 'solid-js';
+import { createAsync } from '@solidjs/router';
+import { createMemo, createSignal, For, Show, Suspense } from 'solid-js';
 import { AUDIT_ACTIONS, type AuditEntry } from '../../../schemas/audit';
-import { api, unwrap } from '../../lib/api';
+import { t } from '../../i18n';
 import { usePageTitle } from '../../lib/page-title';
+import { useMe } from '../../lib/use-me';
 import { createDebounced } from '../../ui/debounced';
-import { formatDate } from '../../ui/format';
 import { SearchInput } from '../../ui/search-input';
 import { Spinner } from '../../ui/spinner';
+import { flattenTree, getCompanyTree } from '../companies/company.queries';
+import { getRoles } from '../roles/role.queries';
+import { getAudit } from './audit.queries';
+import { AuditEntryItem } from './audit-entry';
+import { actionName } from './audit-words';
+import './audit.css';
 
-const getAudit = query(
-  (
-    action: string,
-    q: string,
-    cursor: string,
-  ): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> =>
-    unwrap(
-      api.audit.$get({
-        query: {
-          ...(action ? { action: action as AuditEntry['action'] } : {}),
-          ...(q ? { q } : {}),
-          ...(cursor ? { cursor } : {}),
-          limit: '50',
-        },
-      }),
-    ),
-  'audit',
-);
+/** Names of the companies and roles the reader can see, to word ids in the details. */
+function useNames() {
+  const { can } = useMe();
+  // Reads the reader may not make are not made: a refused read would fail the page.
+  const tree = createAsync(async () =>
+    can('function.companies.view') ? getCompanyTree() : undefined,
+  );
+  const roles = createAsync(async () => (can('function.roles.view') ? getRoles() : undefined));
+  const names = createMemo(() => {
+    const map = new Map<string, string>();
+    for (const { node } of flattenTree(tree()?.roots ?? [])) map.set(node.id, node.name);
+    for (const role of roles()?.roles ?? []) map.set(role.id, role.name);
+    return map;
+  });
+  return (id: string) => names().get(id);
+}
 
 export default function AuditPage() {
-  usePageTitle('Audit log');
+  usePageTitle(() => t('audit.title'));
   const [action, setAction] = createSignal('');
   const [cursor, setCursor] = createSignal('');
   const [earlier, setEarlier] = createSignal<AuditEntry[]>([]);
-  const [open, setOpen] = createSignal<string | null>(null);
   const search = createDebounced(250, () => reset());
   const page = createAsync(() => getAudit(action(), search.settled(), cursor()));
+  const nameOf = useNames();
   const rows = () => [...earlier(), ...(page()?.entries ?? [])];
   const reset = () => {
     setEarlier([]);
@@ -45,29 +49,27 @@ export default function AuditPage() {
     <div class="page">
       <div class="page__head">
         <div>
-          <h1>Audit log</h1>
-          <p class="muted">
-            Every change to companies, users and roles in your scope: who, when, before and after.
-          </p>
+          <h1>{t('audit.title')}</h1>
+          <p class="muted">{t('audit.intro')}</p>
         </div>
       </div>
       <section class="card card--flush">
-        <div class="card__toolbar">
+        <div class="card__toolbar audit-toolbar">
           <select
-            aria-label="Filter by action"
+            aria-label={t('audit.filterAction')}
             value={action()}
             onChange={(e) => {
               reset();
               setAction(e.currentTarget.value);
             }}
           >
-            <option value="">All actions</option>
-            <For each={AUDIT_ACTIONS}>{(a) => <option value={a}>{a}</option>}</For>
+            <option value="">{t('audit.allActions')}</option>
+            <For each={AUDIT_ACTIONS}>{(a) => <option value={a}>{actionName(a)}</option>}</For>
           </select>
           <SearchInput
             inline
-            label="Search the audit log"
-            placeholder="Search summaries and actors"
+            label={t('audit.searchLabel')}
+            placeholder={t('audit.searchPlaceholder')}
             value={search.value()}
             onInput={search.input}
           />
@@ -75,7 +77,7 @@ export default function AuditPage() {
         <Suspense
           fallback={
             <div class="table-empty">
-              <Spinner /> Loading…
+              <Spinner /> {t('audit.loading')}
             </div>
           }
         >
@@ -83,59 +85,13 @@ export default function AuditPage() {
             when={rows().length > 0}
             fallback={
               <div class="table-empty">
-                {action() || search.settled() ? 'No entries match.' : 'No changes recorded yet.'}
+                {action() || search.settled() ? t('audit.noMatch') : t('audit.empty')}
               </div>
             }
           >
-            <table class="table">
-              <thead>
-                <tr>
-                  <th>When</th>
-                  <th>Who</th>
-                  <th>Action</th>
-                  <th>What</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={rows()}>
-                  {(e) => (
-                    <>
-                      <tr
-                        class="table__clickable"
-                        onClick={() => setOpen(open() === e.id ? null : e.id)}
-                      >
-                        <td class="nowrap">{formatDate(e.at, true)}</td>
-                        <td>{e.actorUsername}</td>
-                        <td>
-                          <span class="tag">{e.action}</span>
-                        </td>
-                        <td>
-                          <button type="button" class="link-button" aria-expanded={open() === e.id}>
-                            {e.summary}
-                          </button>
-                        </td>
-                      </tr>
-                      <Show when={open() === e.id}>
-                        <tr class="table__detail">
-                          <td colSpan={4}>
-                            <div class="diff">
-                              <div>
-                                <h4>Before</h4>
-                                <pre>{e.before ? JSON.stringify(e.before, null, 2) : '—'}</pre>
-                              </div>
-                              <div>
-                                <h4>After</h4>
-                                <pre>{e.after ? JSON.stringify(e.after, null, 2) : '—'}</pre>
-                              </div>
-                            </div>
-                          </td>
-                        </tr>
-                      </Show>
-                    </>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <ul class="audit-list">
+              <For each={rows()}>{(e) => <AuditEntryItem entry={e} nameOf={nameOf} />}</For>
+            </ul>
             <Show when={page()?.nextCursor}>
               <div class="table-more">
                 <button
@@ -146,7 +102,7 @@ export default function AuditPage() {
                     setCursor(page()?.nextCursor ?? '');
                   }}
                 >
-                  Load older entries
+                  {t('audit.loadOlder')}
                 </button>
               </div>
             </Show>

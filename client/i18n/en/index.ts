@@ -1,3 +1,4 @@
+import { audit } from './audit';
 import { common } from './common';
 import { errors } from './errors';
 import { validation } from './validation';
@@ -8,6 +9,7 @@ import { validation } from './validation';
  * `catalog.unit.test.ts` check).
  */
 export const en = {
+  audit,
   common,
   errors,
   validation,

@@ -1,10 +1,12 @@
 import type { Messages } from '../en';
+import { audit } from './audit';
 import { common } from './common';
 import { errors } from './errors';
 import { validation } from './validation';
 
 /** The Simplified Chinese catalog, loaded only when chosen. */
 export const zhCN: Messages = {
+  audit,
   common,
   errors,
   validation,

@@ -21,6 +21,8 @@ import { call, twoTrees } from '../../../test/worker/org-fixtures';
 
 interface Entry {
   action: string;
+  actorName: string | null;
+  targetName: string | null;
   actorId: string;
   actorUsername: string;
   targetId: string;
@@ -57,7 +59,24 @@ describe('sign-in and credential events in the audit log', () => {
       { client: 'app', factor: 'password', ip: null },
       { client: 'web', factor: 'password', ip: null },
     ]);
-    expect(entries[0]).toMatchObject({ actorId: user.id, actorUsername: user.username });
+    expect(entries[0]).toMatchObject({
+      actorId: user.id,
+      actorUsername: user.username,
+      actorName: `Test ${user.username}`,
+      targetName: user.username,
+    });
+  });
+
+  it('names the target of an entry, also once it is deleted', async () => {
+    const t = await twoTrees();
+    const created = await call(t.token, 'POST', '/companies', {
+      name: 'Short-lived',
+      parentId: t.east.id,
+    });
+    await call(t.token, 'DELETE', `/companies/${created.body.id}`);
+    const res = await call(t.token, 'GET', `/audit?targetId=${created.body.id}`);
+    const names = (res.body.entries as { targetName: string }[]).map((e) => e.targetName);
+    expect(names).toEqual(['Short-lived', 'Short-lived']);
   });
 
   it('keeps the events in the account’s company scope: an admin of another tree or a sibling branch reads none', async () => {

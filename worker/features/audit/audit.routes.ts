@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, lt, or, type SQL, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { z } from 'zod';
 import { auditLog } from '../../../db/schema';
@@ -27,6 +27,22 @@ function auditFilters(q: z.output<typeof auditQuerySchema>, scopePath: SQL): SQL
   return and(...filters);
 }
 
+/** The actor's display name as it is now (null once the account is gone). */
+const actorName = sql<
+  string | null
+>`(SELECT display_name FROM users WHERE id = ${auditLog.actorId})`;
+
+/**
+ * What the entry is about, by name, so people read names, not ids: the current name of the
+ * user (username), company or role; for one deleted since, the name the entry itself recorded.
+ */
+const targetName = sql<string | null>`COALESCE(CASE ${auditLog.targetType}
+    WHEN 'user' THEN (SELECT username FROM users WHERE id = ${auditLog.targetId})
+    WHEN 'company' THEN (SELECT name FROM companies WHERE id = ${auditLog.targetId})
+    WHEN 'role' THEN (SELECT name FROM roles WHERE id = ${auditLog.targetId}) END,
+  json_extract(${auditLog.before}, '$.username'), json_extract(${auditLog.before}, '$.name'),
+  json_extract(${auditLog.after}, '$.username'), json_extract(${auditLog.after}, '$.name'))`;
+
 export const auditRoutes = new Hono<AppEnv>().on(
   R.list.method,
   R.list.path,
@@ -38,7 +54,7 @@ export const auditRoutes = new Hono<AppEnv>().on(
       rows: [rows],
     } = await authorize(c, (db, userId) => [
       db
-        .select()
+        .select({ ...getTableColumns(auditLog), actorName: actorName, targetName: targetName })
         .from(auditLog)
         .where(auditFilters(q, scopePathOf(userId)))
         .orderBy(desc(auditLog.id))
@@ -50,9 +66,11 @@ export const auditRoutes = new Hono<AppEnv>().on(
       at: r.at.toISOString(),
       actorId: r.actorId,
       actorUsername: r.actorUsername,
+      actorName: r.actorName,
       action: r.action as AuditEntry['action'],
       targetType: r.targetType as AuditEntry['targetType'],
       targetId: r.targetId,
+      targetName: r.targetName === null ? null : String(r.targetName),
       summary: r.summary,
       before: r.before,
       after: r.after,

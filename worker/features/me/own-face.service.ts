@@ -82,6 +82,7 @@ export async function enrolOwnFace(
       targetId: actor.id,
       companyPath: row.companyPath,
       summary: `“${actor.username}” enrolled their own face`,
+      after: { face: 'enrolled' },
     }),
   );
   await batch.commit();

@@ -60,6 +60,7 @@ export async function enrolFace(
       targetId: id,
       companyPath: target.companyPath,
       summary: `Enrolled a face for “${target.username}”${keep ? ' (photo kept)' : ''}`,
+      after: { face: 'enrolled', photoKept: keep },
     }),
   );
   await batch.commit();
@@ -93,6 +94,8 @@ export async function removeFace(ctx: ServiceContext, id: string, rows: AccountB
       targetId: id,
       companyPath: target.companyPath,
       summary: `Removed the face of “${target.username}”`,
+      before: { face: 'enrolled' },
+      after: { face: 'removed' },
     }),
   );
   // Keeps the row's stamp moving: a pending face login of the old face ends with it.
