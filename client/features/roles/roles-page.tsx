@@ -1,25 +1,19 @@
-import { createAsync, revalidate } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, For, on, Show, Suspense } from 'solid-js';
+import { createAsync } from '@solidjs/router';
+import { For, Show, Suspense } from 'solid-js';
 import type { Role } from '../../../schemas/roles';
-import { api, unwrap } from '../../lib/api';
+import { t } from '../../i18n';
 import { usePageTitle } from '../../lib/page-title';
 import { useMe } from '../../lib/use-me';
-import { createAction } from '../../ui/action';
-import { ConfirmDialog, Dialog, DialogActions } from '../../ui/dialog';
-import { ErrorAlert } from '../../ui/error-alert';
-import { plural } from '../../ui/format';
 import { Pencil, Plus, Shield, Trash } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
-import { toast } from '../../ui/toast';
-import { flattenTree, getCompanyTree } from '../companies/company.queries';
-import { CompanySelect } from '../companies/company-select';
-import { PermissionEditor } from '../permissions/permission-editor';
 import { getRoles } from './role.queries';
-
-type Editing = { kind: 'new' } | { kind: 'edit'; role: Role } | null;
+import { DeleteRoleDialog } from './role-delete-dialog';
+import { type Editing, RoleDialog } from './role-dialog';
+import './roles.css';
+import { createSignal } from 'solid-js';
 
 export default function RolesPage() {
-  usePageTitle('Roles');
+  usePageTitle(() => t('roles.title'));
   const { can } = useMe();
   const roles = createAsync(() => getRoles());
   const [editing, setEditing] = createSignal<Editing>(null);
@@ -29,8 +23,8 @@ export default function RolesPage() {
     <div class="page">
       <div class="page__head">
         <div>
-          <h1>Roles</h1>
-          <p class="muted">Named permission sets, owned by a company and usable in its subtree.</p>
+          <h1>{t('roles.title')}</h1>
+          <p class="muted">{t('roles.intro')}</p>
         </div>
         <Show when={can('function.roles.create')}>
           <button
@@ -38,7 +32,7 @@ export default function RolesPage() {
             class="button button--primary"
             onClick={() => setEditing({ kind: 'new' })}
           >
-            <Plus /> New role
+            <Plus /> {t('roles.newRole')}
           </button>
         </Show>
       </div>
@@ -46,47 +40,49 @@ export default function RolesPage() {
         <Suspense
           fallback={
             <div class="table-empty">
-              <Spinner /> Loading roles…
+              <Spinner /> {t('roles.loading')}
             </div>
           }
         >
           <Show
             when={(roles()?.roles.length ?? 0) > 0}
-            fallback={
-              <div class="table-empty">No roles yet. Create one to grant permissions in bulk.</div>
-            }
+            fallback={<div class="table-empty">{t('roles.empty')}</div>}
           >
-            <table class="table">
+            <table class="table roles-table" aria-label={t('roles.listLabel')}>
               <thead>
                 <tr>
-                  <th>Role</th>
-                  <th>Owner</th>
-                  <th>Permissions</th>
-                  <th>Held by</th>
-                  <th class="table__actions">Actions</th>
+                  <th>{t('roles.colRole')}</th>
+                  <th>{t('roles.colOwner')}</th>
+                  <th>{t('roles.colPermissions')}</th>
+                  <th>{t('roles.colHeldBy')}</th>
+                  <th class="table__actions">{t('roles.colActions')}</th>
                 </tr>
               </thead>
               <tbody>
                 <For each={roles()?.roles}>
                   {(r) => (
                     <tr>
-                      <td>
+                      <td class="roles-table__name">
                         <span class="table__primary">
-                          <Shield width="15" height="15" /> {r.name}
+                          <Shield width="15" height="15" aria-hidden="true" /> {r.name}
                         </span>
                         <Show when={!r.editable}>
-                          <span class="tag">inherited</span>
+                          <span class="tag" title={t('roles.inheritedHint')}>
+                            {t('roles.inherited')}
+                          </span>
                         </Show>
                       </td>
-                      <td>{r.companyName}</td>
-                      <td>{r.permissions.length}</td>
-                      <td>{plural(r.userCount, 'user')}</td>
+                      <td data-label={t('roles.colOwner')}>{r.companyName}</td>
+                      <td data-label={t('roles.colPermissions')}>
+                        {t('roles.permissionCount', r.permissions.length)}
+                      </td>
+                      <td data-label={t('roles.colHeldBy')}>{t('roles.userCount', r.userCount)}</td>
                       <td class="table__actions">
                         <Show when={r.editable && can('function.roles.edit')}>
                           <button
                             type="button"
                             class="icon-button"
-                            aria-label={`Edit ${r.name}`}
+                            aria-label={t('roles.editLabel', { name: r.name })}
                             onClick={() => setEditing({ kind: 'edit', role: r })}
                           >
                             <Pencil />
@@ -96,7 +92,7 @@ export default function RolesPage() {
                           <button
                             type="button"
                             class="icon-button icon-button--danger"
-                            aria-label={`Delete ${r.name}`}
+                            aria-label={t('roles.deleteLabel', { name: r.name })}
                             onClick={() => setDeleting(r)}
                           >
                             <Trash />
@@ -114,128 +110,5 @@ export default function RolesPage() {
       <RoleDialog editing={editing()} onClose={() => setEditing(null)} />
       <DeleteRoleDialog role={deleting()} onClose={() => setDeleting(null)} />
     </div>
-  );
-}
-
-function RoleDialog(props: { editing: Editing; onClose: () => void }) {
-  const { me, can } = useMe();
-  // A refused read would replace the whole page with the shell's error state (page-guard).
-  const tree = createAsync(async () =>
-    can('function.companies.view') ? getCompanyTree() : undefined,
-  );
-  const companies = createMemo(() => flattenTree(tree()?.roots ?? []));
-  const [name, setName] = createSignal('');
-  const [companyId, setCompanyId] = createSignal('');
-  const [permissions, setPermissions] = createSignal<string[]>([]);
-  const save = createAction(async () => {
-    const e = props.editing;
-    if (!e) return;
-    if (e.kind === 'new') {
-      await unwrap(
-        api.roles.$post({
-          json: { name: name(), companyId: companyId(), permissions: permissions() },
-        }),
-      );
-      toast(`Created the role “${name()}”.`);
-    } else {
-      await unwrap(
-        api.roles[':id'].$patch({
-          param: { id: e.role.id },
-          json: { name: name(), permissions: permissions() },
-        }),
-      );
-      toast('Role saved.');
-    }
-    await revalidate(['roles', 'me']);
-    props.onClose();
-  }, 'Saving failed.');
-  createEffect(
-    on(
-      () => props.editing,
-      (e) => {
-        setName(e?.kind === 'edit' ? e.role.name : '');
-        setCompanyId(e?.kind === 'edit' ? e.role.companyId : (companies()[0]?.node.id ?? ''));
-        setPermissions(e?.kind === 'edit' ? e.role.permissions : []);
-        save.setError(null);
-      },
-    ),
-  );
-  return (
-    <Dialog
-      open={props.editing !== null}
-      wide
-      title={props.editing?.kind === 'edit' ? `Edit role “${props.editing.role.name}”` : 'New role'}
-      onClose={props.onClose}
-      footer={
-        <DialogActions
-          label={save.busy() ? 'Saving…' : 'Save role'}
-          disabled={save.busy() || !name().trim()}
-          onConfirm={save.run}
-          onCancel={props.onClose}
-        />
-      }
-    >
-      <div class="form-grid">
-        <label class="field">
-          <span class="field__label">Name</span>
-          <input value={name()} onInput={(e) => setName(e.currentTarget.value)} maxLength={80} />
-        </label>
-        <label class="field">
-          <span class="field__label">Owner company</span>
-          <CompanySelect
-            name="companyId"
-            value={companyId()}
-            onChange={setCompanyId}
-            disabled={props.editing?.kind === 'edit'}
-          />
-        </label>
-      </div>
-      <PermissionEditor
-        value={permissions()}
-        onChange={setPermissions}
-        grantable={new Set(me()?.permissions ?? [])}
-      />
-      <ErrorAlert message={save.error()?.message} />
-    </Dialog>
-  );
-}
-
-function DeleteRoleDialog(props: { role: Role | null; onClose: () => void }) {
-  const remove = createAction(async () => {
-    const r = props.role;
-    if (!r) return;
-    await unwrap(api.roles[':id'].$delete({ param: { id: r.id }, query: { force: '1' } }));
-    toast(`Deleted the role “${r.name}”.`);
-    await revalidate(['roles', 'me', 'user']);
-    props.onClose();
-  }, 'Deleting failed.');
-  return (
-    <ConfirmDialog
-      open={props.role !== null}
-      title="Delete role"
-      danger
-      busy={remove.busy()}
-      confirmLabel={
-        props.role?.userCount
-          ? `Delete and remove from ${plural(props.role.userCount, 'user')}`
-          : 'Delete role'
-      }
-      onConfirm={remove.run}
-      onClose={() => {
-        remove.setError(null);
-        props.onClose();
-      }}
-    >
-      <p>
-        Delete the role <strong>{props.role?.name}</strong>?
-      </p>
-      <Show when={props.role?.userCount} fallback={<p class="muted">No user holds it.</p>}>
-        <div class="alert alert--error">
-          {plural(props.role?.userCount ?? 0, 'user holds', 'users hold')} this role. They lose its
-          permissions at once.
-        </div>
-      </Show>
-      <ErrorAlert message={remove.error()?.message} />
-    </ConfirmDialog>
   );
 }

@@ -1,3 +1,4 @@
+import { formatNumber } from '../format';
 /** The audit log: who did what, when, and what changed. */
 export const audit = {
   title: 'Audit log',
@@ -19,8 +20,8 @@ export const audit = {
   removed: 'Removed',
   removedAccount: 'a removed account',
   unnamed: 'an item removed since',
-  accounts: (n: number) => (n === 1 ? '1 account' : `${n} accounts`),
-  moreItems: (n: number) => `and ${n} more`,
+  accounts: (n: number) => (n === 1 ? '1 account' : `${formatNumber(n)} accounts`),
+  moreItems: (n: number) => `and ${formatNumber(n)} more`,
   /** The actions as the filter lists them. */
   actionNames: {
     'company.create': 'Company created',

@@ -1,6 +1,7 @@
 import { audit } from './audit';
 import { common } from './common';
 import { errors } from './errors';
+import { roles } from './roles';
 import { validation } from './validation';
 
 /**
@@ -12,6 +13,7 @@ export const en = {
   audit,
   common,
   errors,
+  roles,
   validation,
 };
 

@@ -1,4 +1,5 @@
 import type { Messages } from '../en';
+import { formatNumber } from '../format';
 
 export const audit: Messages['audit'] = {
   title: '审计日志',
@@ -20,8 +21,8 @@ export const audit: Messages['audit'] = {
   removed: '移除',
   removedAccount: '已删除的账号',
   unnamed: '已删除的对象',
-  accounts: (n: number) => `${n} 个账号`,
-  moreItems: (n: number) => `等另外 ${n} 项`,
+  accounts: (n: number) => `${formatNumber(n)} 个账号`,
+  moreItems: (n: number) => `等另外 ${formatNumber(n)} 项`,
   actionNames: {
     'company.create': '创建公司',
     'company.update': '重命名或移动公司',

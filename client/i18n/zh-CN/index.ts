@@ -2,6 +2,7 @@ import type { Messages } from '../en';
 import { audit } from './audit';
 import { common } from './common';
 import { errors } from './errors';
+import { roles } from './roles';
 import { validation } from './validation';
 
 /** The Simplified Chinese catalog, loaded only when chosen. */
@@ -9,5 +10,6 @@ export const zhCN: Messages = {
   audit,
   common,
   errors,
+  roles,
   validation,
 };
