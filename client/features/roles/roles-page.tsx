@@ -73,9 +73,7 @@ export default function RolesPage() {
                         </Show>
                       </td>
                       <td data-label={t('roles.colOwner')}>{r.companyName}</td>
-                      <td data-label={t('roles.colPermissions')}>
-                        {t('roles.permissionCount', r.permissions.length)}
-                      </td>
+                      <td>{t('roles.permissionCount', r.permissions.length)}</td>
                       <td data-label={t('roles.colHeldBy')}>{t('roles.userCount', r.userCount)}</td>
                       <td class="table__actions">
                         <Show when={r.editable && can('function.roles.edit')}>

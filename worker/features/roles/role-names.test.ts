@@ -5,7 +5,10 @@ import { call, twoTrees } from '../../../test/worker/org-fixtures';
 describe('roles of one company have distinct names', () => {
   it('refuses a second role of the same name in the company with 409 on "name"', async () => {
     const t = await twoTrees();
-    const first = await call(t.token, 'POST', '/roles', { name: 'Dispatcher', companyId: t.east.id });
+    const first = await call(t.token, 'POST', '/roles', {
+      name: 'Dispatcher',
+      companyId: t.east.id,
+    });
     expect(first.status).toBe(201);
     const second = await call(t.token, 'POST', '/roles', {
       name: ' dispatcher ',

@@ -76,7 +76,10 @@ describe('saving an unchanged field is not refused', () => {
     });
     expect(later.status).toBe(403);
     const error = later.body.error as { code: string; message: string };
-    expect(error).toMatchObject({ code: 'EXPIRY_EXCEEDS_OWN', details: { max: own.toISOString() } });
+    expect(error).toMatchObject({
+      code: 'EXPIRY_EXCEEDS_OWN',
+      details: { max: own.toISOString() },
+    });
     expect(error.message).not.toMatch(/\d{4}|\d:\d\d/);
   });
 
