@@ -110,6 +110,7 @@ describe('the audit log for people', () => {
     const details = rename.locator('dl.audit-diff');
     await expect.poll(async () => (await details.textContent()) ?? '').toContain('Name');
     expect(await details.textContent()).toMatch(/Europe\W*→.*Europe & Africa/);
+    await rename.screenshot({ path: `${SHOTS}/audit-details-en-1440.png` });
 
     const failure = list.locator('li', { hasText: 'failed' }).first();
     await failure.getByText('Details').click();

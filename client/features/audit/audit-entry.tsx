@@ -16,24 +16,20 @@ export function AuditEntryItem(props: { entry: AuditEntry; nameOf: NameOf }) {
   const rows = () => diffRows(props.entry.before, props.entry.after);
   return (
     <li class="audit-entry">
-      <div class="audit-entry__head">
-        <p class="audit-entry__what">{entrySentence(props.entry)}</p>
-        <time
-          class="audit-entry__when"
-          datetime={props.entry.at}
-          title={formatRelative(props.entry.at)}
-        >
-          {formatInstant(props.entry.at, true)}
-        </time>
-      </div>
-      <div class="audit-entry__meta">
-        <span
-          class="tag"
-          classList={{ 'tag--danger': props.entry.action === 'auth.sign_in_failed' }}
-        >
-          {actionName(props.entry.action)}
-        </span>
-      </div>
+      <p class="audit-entry__what">{entrySentence(props.entry)}</p>
+      <time
+        class="audit-entry__when"
+        datetime={props.entry.at}
+        title={formatRelative(props.entry.at)}
+      >
+        {formatInstant(props.entry.at, true)}
+      </time>
+      <span
+        class="tag audit-entry__action"
+        classList={{ 'tag--danger': props.entry.action === 'auth.sign_in_failed' }}
+      >
+        {actionName(props.entry.action)}
+      </span>
       <Show when={rows().length > 0}>
         <details class="audit-entry__details">
           <summary>{t('audit.showDetails')}</summary>
