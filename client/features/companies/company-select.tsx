@@ -1,5 +1,6 @@
 import { createAsync } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
+import { t } from '../../i18n';
 import { useMe } from '../../lib/use-me';
 import { createDebounced } from '../../ui/debounced';
 import { ChevronRight } from '../../ui/icons';
@@ -22,6 +23,8 @@ export function CompanySelect(props: {
   /** A company not offered together with all of its subsidiaries. */
   excludeBranch?: string;
   placeholder?: string;
+  /** The id of the element naming the field, when no <label> wraps it. */
+  labelledBy?: string;
 }) {
   const listId = `company-list-${nextId++}`;
   const [open, setOpen] = createSignal(false);
@@ -102,9 +105,10 @@ export function CompanySelect(props: {
         aria-expanded={open()}
         aria-controls={listId}
         aria-autocomplete="list"
+        aria-labelledby={props.labelledBy}
         aria-activedescendant={open() ? `${listId}-${active()}` : undefined}
         disabled={props.disabled}
-        placeholder={currentName() || props.placeholder || 'Choose a company'}
+        placeholder={currentName() || props.placeholder || t('companies.chooseCompany')}
         value={open() ? search.value() : currentName()}
         onFocus={() => setOpen(true)}
         onClick={() => setOpen(true)}
@@ -117,10 +121,10 @@ export function CompanySelect(props: {
       <ChevronRight class="combo__chevron" width="14" height="14" />
       <Show when={open()}>
         <div class="combo__list" id={listId} role="listbox">
-          <Suspense fallback={<div class="combo__empty">Searching…</div>}>
+          <Suspense fallback={<div class="combo__empty">{t('companies.searching')}</div>}>
             <Show
               when={options().length > 0}
-              fallback={<div class="combo__empty">No company matches.</div>}
+              fallback={<div class="combo__empty">{t('companies.noCompanyMatches')}</div>}
             >
               <For each={options()}>
                 {(o, i) => (

@@ -1,5 +1,8 @@
 import { common } from './common';
+import { companies } from './companies';
 import { errors } from './errors';
+import { shell } from './shell';
+import { ui } from './ui';
 import { validation } from './validation';
 
 /**
@@ -9,6 +12,9 @@ import { validation } from './validation';
  */
 export const en = {
   common,
+  companies,
+  shell,
+  ui,
   errors,
   validation,
 };
