@@ -60,15 +60,16 @@ beforeAll(async () => {
   stack = await startDevStack();
   browser = await launchChromium();
   const admin = await adminApi(stack.url);
-  const tree = (await admin('GET', '/companies/tree')) as {
-    roots: { id: string; name: string; children: { id: string; name: string }[] }[];
-  };
-  const europe = tree.roots.flatMap((r) => r.children).find((c) => c.name === 'Europe');
-  ids.company = europe?.id ?? '';
-  const emma = (await admin('GET', `/companies/${ids.company}/users?q=emma`)) as {
+  type Node = { id: string; name: string; children: Node[] };
+  const tree = (await admin('GET', '/companies/tree')) as { roots: Node[] };
+  const all = (nodes: Node[]): Node[] => nodes.flatMap((n) => [n, ...all(n.children)]);
+  // A company with users and subsidiaries, and one of its users (Emma Weber).
+  ids.company = all(tree.roots).find((c) => c.name === 'Berlin Branch')?.id ?? '';
+  const users = (await admin('GET', `/companies/${ids.company}/users`)) as {
     users: { id: string }[];
   };
-  ids.user = emma.users[0]?.id ?? '';
+  ids.user = users.users[0]?.id ?? '';
+  expect(ids.user).not.toBe('');
   const me = (await admin('GET', '/me')) as { user: { companyId: string } };
   // An account an admin just created: it must choose its own password first.
   passwords.newcomer = { username: 'new.starter', password: 'Kx7-initial-Passw0rd-9' };
@@ -102,6 +103,8 @@ async function pageOf(who: Who, language: Language, app: boolean): Promise<Page>
   const context: BrowserContext = await browser.newContext({
     locale: language,
     viewport: SCREEN_SIZES[2],
+    // axe-core is injected as an inline script, which the app's CSP rightly refuses.
+    bypassCSP: true,
   });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[${key}] page error: ${e.message}`));
@@ -131,16 +134,23 @@ async function pageOf(who: Who, language: Language, app: boolean): Promise<Page>
 
 /** The screen has drawn its content: a heading, what the route names, no spinner. */
 async function settled(page: Page, ready: string | undefined) {
-  await page.waitForFunction(
-    (selector) => {
-      const visible = (el: Element | null) => !!el && el.getClientRects().length > 0;
-      if (!visible(document.querySelector('h1, h2'))) return false;
-      if (selector && !visible(document.querySelector(selector))) return false;
-      return !Array.from(document.querySelectorAll('.spinner')).some(visible);
-    },
-    ready,
-    { timeout: 15_000 },
-  );
+  await page
+    .waitForFunction(
+      (selector) => {
+        const visible = (el: Element | null) => !!el && el.getClientRects().length > 0;
+        if (!visible(document.querySelector('h1, h2'))) return false;
+        if (selector && !visible(document.querySelector(selector))) return false;
+        return !Array.from(document.querySelectorAll('.spinner')).some(visible);
+      },
+      ready,
+      { timeout: 15_000 },
+    )
+    .catch(async (e) => {
+      throw new Error(
+        `${page.url()} did not settle: ${(await page.locator('body').innerText()).slice(0, 400)}`,
+        { cause: e },
+      );
+    });
   await page.evaluate(() => document.fonts.ready);
 }
 

@@ -37,7 +37,13 @@ async function fillUser(username: string, displayName: string) {
 
 describe('the organisation console', () => {
   it('moves through the company tree with the arrow keys', async () => {
-    const focused = () => admin.evaluate(() => document.activeElement?.textContent ?? '');
+    // The focused tree item (the tree's roving focus), named by its link.
+    const focused = () =>
+      admin.evaluate(() => {
+        const item = document.activeElement;
+        if (item?.getAttribute('role') !== 'treeitem') return `not a tree item: ${item?.tagName}`;
+        return item.querySelector(':scope > .tree__row a')?.textContent ?? '';
+      });
     await tree().getByRole('link', { name: 'Northwind Group', exact: true }).focus();
     await admin.keyboard.press('ArrowDown');
     expect(await focused()).toBe('Americas');

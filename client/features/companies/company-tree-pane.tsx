@@ -1,14 +1,5 @@
 import { A, createAsync, useLocation } from '@solidjs/router';
-import {
-  createEffect,
-  createSignal,
-  createUniqueId,
-  For,
-  on,
-  Show,
-  Suspense,
-  untrack,
-} from 'solid-js';
+import { createEffect, createSignal, For, on, Show, Suspense, untrack } from 'solid-js';
 import type { CompanyTreeNode } from '../../../schemas/companies';
 import { t } from '../../i18n';
 import { createDebounced } from '../../ui/debounced';
@@ -163,7 +154,6 @@ function TreeItem(props: {
   canCreateUsers: boolean;
 }) {
   const location = useLocation();
-  const nameId = createUniqueId();
   // A search answer opens fully (it holds only the paths to the matches); it can still be
   // folded by hand.
   const [open, setOpen] = createSignal(untrack(() => props.search !== '' || props.depth < 2));
@@ -195,7 +185,6 @@ function TreeItem(props: {
   return (
     <li
       role="treeitem"
-      aria-labelledby={nameId}
       aria-level={props.depth + 1}
       aria-expanded={expandable() ? expanded() : undefined}
       aria-selected={active()}
@@ -219,7 +208,6 @@ function TreeItem(props: {
         </button>
         <Building class="tree__icon" width="16" height="16" />
         <A
-          id={nameId}
           data-tree-link
           class="tree__name"
           href={`/companies/${props.node.id}`}
@@ -276,7 +264,6 @@ function CompanyUsers(props: { companyId: string; depth: number; search: string 
             role="treeitem"
             aria-level={props.depth + level + 1}
             aria-selected={location.pathname === `/users/${u.id}`}
-            aria-label={u.displayName}
             tabIndex={-1}
             class="tree__item"
           >
@@ -308,7 +295,6 @@ function CompanyUsers(props: { companyId: string; depth: number; search: string 
         <li
           role="treeitem"
           aria-level={props.depth + 1}
-          aria-label={t('companies.showAllUsers')}
           tabIndex={-1}
           class="tree__item muted small"
         >
