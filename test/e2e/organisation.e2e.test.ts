@@ -78,7 +78,7 @@ describe('the organisation console', () => {
     await admin.keyboard.type('paris');
     // Enter takes the highlighted option; wait until the server's matches put Paris there.
     await expect
-      .poll(() => admin.locator('[role=option].combo__option--active').textContent())
+      .poll(() => admin.locator('[role=option][data-highlighted]').textContent())
       .toBe('Paris Branch');
     await admin.keyboard.press('Enter');
     await expect.poll(() => scope.inputValue()).toBe('Paris Branch');
