@@ -10,6 +10,31 @@ function firstFocus(dialog: HTMLElement): HTMLElement | null {
   return field ?? dialog.querySelector<HTMLElement>('.dialog__foot button:not(:disabled)');
 }
 
+const FOCUSABLE =
+  'a[href], button:not(:disabled), input:not(:disabled):not([type=hidden]), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Keeps Tab inside the dialog: the native modal makes the page behind inert, but Tab from
+ * its last control would still leave for the browser's own controls.
+ */
+function trapTab(event: KeyboardEvent) {
+  if (event.key !== 'Tab') return;
+  const dialog = event.currentTarget as HTMLElement;
+  const controls = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => el.getClientRects().length > 0,
+  );
+  const first = controls[0];
+  const last = controls.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
 /**
  * A modal dialog on the native <dialog>: focus moves to its first field, stays inside (the page
  * behind is inert), Escape closes, and focus returns to the control that opened it.
@@ -52,6 +77,7 @@ export function Dialog(props: {
       class="dialog"
       classList={{ 'dialog--wide': props.wide }}
       aria-labelledby={titleId}
+      onKeyDown={trapTab}
       onCancel={(e) => {
         e.preventDefault();
         props.onClose();

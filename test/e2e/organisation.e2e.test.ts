@@ -73,7 +73,7 @@ describe('the organisation console', () => {
     await admin.getByRole('link', { name: 'Add User' }).click();
     await fillUser('lyon.driver', 'Lyon Driver');
     // The scope picker searches on the server; pick Paris Branch by typing and Enter.
-    const scope = admin.getByRole('combobox').nth(1);
+    const scope = admin.locator('main').getByRole('combobox').nth(1);
     await scope.click();
     await admin.keyboard.type('paris');
     // Enter takes the highlighted option; wait until the server's matches put Paris there.

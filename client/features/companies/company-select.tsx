@@ -1,6 +1,5 @@
 import { Combobox, createListCollection } from '@ark-ui/solid';
-import { createAsync } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, For, on, Show, Suspense } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import type { CompanyTreeNode } from '../../../schemas/companies';
 import { t } from '../../i18n';
 import { useMe } from '../../lib/use-me';
@@ -47,14 +46,22 @@ export function CompanySelect(props: {
     ),
   );
   const { can } = useMe();
-  // Without "View companies" the read is refused, which would replace the form (page-guard).
-  const tree = createAsync(async () =>
-    open() && can('function.companies.view')
-      ? getCompanyTree(search.settled() || undefined)
-      : undefined,
+  // Read through an effect too: the list's read must not suspend the form around the picker
+  // (that would re-create the input and drop focus). Without "View companies" the read is
+  // refused, which would replace the form (page-guard), so it is not made.
+  const [roots, setRoots] = createSignal<CompanyTreeNode[] | undefined>();
+  createEffect(
+    on([open, search.settled], ([isOpen, q]) => {
+      if (!isOpen || !can('function.companies.view')) return;
+      setRoots(undefined);
+      getCompanyTree(q || undefined).then(
+        (tree) => q === search.settled() && setRoots(tree.roots),
+        () => setRoots([]),
+      );
+    }),
   );
   const options = createMemo((): Option[] =>
-    flattenTree(tree()?.roots ?? [], 0, (n) => n.id === props.excludeBranch).filter(
+    flattenTree(roots() ?? [], 0, (n) => n.id === props.excludeBranch).filter(
       (o) => !props.exclude?.has(o.node.id),
     ),
   );
@@ -112,7 +119,10 @@ export function CompanySelect(props: {
       </Combobox.Control>
       <Combobox.Positioner class="combo__positioner">
         <Combobox.Content class="combo__list">
-          <Suspense fallback={<div class="combo__empty">{t('companies.searching')}</div>}>
+          <Show
+            when={roots()}
+            fallback={<div class="combo__empty">{t('companies.searching')}</div>}
+          >
             <Show
               when={options().length > 0}
               fallback={<div class="combo__empty">{t('companies.noCompanyMatches')}</div>}
@@ -129,7 +139,7 @@ export function CompanySelect(props: {
                 )}
               </For>
             </Show>
-          </Suspense>
+          </Show>
         </Combobox.Content>
       </Combobox.Positioner>
     </Combobox.Root>

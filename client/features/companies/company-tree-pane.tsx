@@ -44,7 +44,11 @@ export function CompanyTreePane(props: {
     on(
       () => props.drawer && drawerOpen(),
       (opened) => {
-        if (opened) pane?.querySelector<HTMLInputElement>('input[type=search]')?.focus();
+        // After the frame that shows it: a hidden element cannot take focus.
+        if (opened)
+          requestAnimationFrame(() =>
+            pane?.querySelector<HTMLInputElement>('input[type=search]')?.focus(),
+          );
       },
     ),
   );
