@@ -62,6 +62,8 @@ describe('the company tree on a phone', () => {
     // Focus moved into the drawer, to its search box.
     await expect.poll(() => active(page)).toBe('input:Search companies and users');
     await pane(page).getByRole('treeitem').first().waitFor();
+    // The drawer slides in; shoot it once it is there.
+    await pane(page).evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
     await page.screenshot({ path: `${SHOTS}/drawer-open-390.png` });
     await page.keyboard.press('Escape');
     await expect.poll(() => pane(page).isVisible()).toBe(false);
