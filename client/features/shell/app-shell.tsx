@@ -64,7 +64,13 @@ function SignedIn(props: ParentProps<{ me: MeResponse }>) {
             <div class="drawer-backdrop" aria-hidden="true" onClick={() => setDrawerOpen(false)} />
           </Show>
         </Show>
-        <main class="shell__content" id="content" tabIndex={-1}>
+        {/* While the drawer covers it, the page behind takes no focus or clicks. */}
+        <main
+          class="shell__content"
+          id="content"
+          tabIndex={-1}
+          inert={narrow() && drawerOpen() ? true : undefined}
+        >
           <PageErrors>{props.children}</PageErrors>
         </main>
       </div>
