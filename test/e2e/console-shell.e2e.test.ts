@@ -200,6 +200,9 @@ describe('the language picker in the header', () => {
     await expect.poll(() => heading(page)).toBe('欢迎，Gatehouse Admin');
     await page.getByRole('combobox', { name: '语言' }).selectOption('en');
     await expect.poll(() => heading(page)).toBe('Welcome, Gatehouse Admin');
+    // Signing out from the header lands on the login page.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${stack.url}/login`);
     expect(errors).toEqual([]);
     await close();
   });

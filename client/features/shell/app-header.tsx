@@ -3,6 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { MeResponse } from '../../../schemas/me';
 import { t } from '../../i18n';
 import { api, unwrap } from '../../lib/api';
+import { getMe } from '../../lib/session';
 import { initials } from '../../ui/format';
 import { LogOut, LogoMark, Menu } from '../../ui/icons';
 import { LanguagePicker } from '../../ui/language-picker';
@@ -29,7 +30,7 @@ export function AppHeader(props: { me: MeResponse; hasTree: boolean }) {
       // The session may already be gone; the login page is the right place either way.
     }
     rememberKick('logged_out');
-    await revalidate('me');
+    await revalidate(getMe.key);
     navigate('/login', { replace: true });
   };
 
