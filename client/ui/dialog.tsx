@@ -1,8 +1,43 @@
-import { createEffect, type JSX, onCleanup, Show } from 'solid-js';
+import { createEffect, createUniqueId, type JSX, onCleanup, Show } from 'solid-js';
+import { t } from '../i18n';
+import { Close } from './icons';
+
+/** The first field of the body, else the first control: where focus starts in a dialog. */
+function firstFocus(dialog: HTMLElement): HTMLElement | null {
+  const field = dialog.querySelector<HTMLElement>(
+    '.dialog__body :is(input:not([type=hidden]), select, textarea):not(:disabled)',
+  );
+  return field ?? dialog.querySelector<HTMLElement>('.dialog__foot button:not(:disabled)');
+}
+
+const FOCUSABLE =
+  'a[href], button:not(:disabled), input:not(:disabled):not([type=hidden]), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
 
 /**
- * A modal dialog on the native <dialog>: focus moves in, Escape closes, the page behind is
- * inert.
+ * Keeps Tab inside the dialog: the native modal makes the page behind inert, but Tab from
+ * its last control would still leave for the browser's own controls.
+ */
+function trapTab(event: KeyboardEvent) {
+  if (event.key !== 'Tab') return;
+  const dialog = event.currentTarget as HTMLElement;
+  const controls = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => el.getClientRects().length > 0,
+  );
+  const first = controls[0];
+  const last = controls.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+/**
+ * A modal dialog on the native <dialog>: focus moves to its first field, stays inside (the page
+ * behind is inert), Escape closes, and focus returns to the control that opened it.
  */
 export function Dialog(props: {
   open: boolean;
@@ -13,18 +48,36 @@ export function Dialog(props: {
   wide?: boolean;
 }) {
   let ref: HTMLDialogElement | undefined;
+  let opener: HTMLElement | null = null;
+  const titleId = createUniqueId();
+  const restoreFocus = () => {
+    // The opener may have gone with the change (a deleted row): then focus stays where it is.
+    if (opener?.isConnected) opener.focus();
+    opener = null;
+  };
   createEffect(() => {
     if (!ref) return;
-    if (props.open && !ref.open) ref.showModal();
-    if (!props.open && ref.open) ref.close();
+    if (props.open && !ref.open) {
+      opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      ref.showModal();
+      firstFocus(ref)?.focus();
+    }
+    if (!props.open && ref.open) {
+      ref.close();
+      restoreFocus();
+    }
   });
-  onCleanup(() => ref?.open && ref.close());
+  onCleanup(() => {
+    if (ref?.open) ref.close();
+    restoreFocus();
+  });
   return (
     <dialog
       ref={ref}
       class="dialog"
       classList={{ 'dialog--wide': props.wide }}
-      aria-label={props.title}
+      aria-labelledby={titleId}
+      onKeyDown={trapTab}
       onCancel={(e) => {
         e.preventDefault();
         props.onClose();
@@ -32,14 +85,14 @@ export function Dialog(props: {
     >
       <Show when={props.open}>
         <header class="dialog__head">
-          <h2>{props.title}</h2>
+          <h2 id={titleId}>{props.title}</h2>
           <button
             type="button"
             class="icon-button"
-            aria-label="Close"
+            aria-label={t('ui.closeDialog')}
             onClick={() => props.onClose()}
           >
-            ✕
+            <Close />
           </button>
         </header>
         <div class="dialog__body">{props.children}</div>
@@ -63,7 +116,7 @@ export function DialogActions(props: {
   return (
     <>
       <button type="button" class="button" onClick={() => props.onCancel()}>
-        Cancel
+        {t('common.cancel')}
       </button>
       <button
         type="button"

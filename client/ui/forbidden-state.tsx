@@ -1,4 +1,5 @@
 import { PERMISSION_CATALOG, type PermissionNode } from '../../schemas/permissions';
+import { t } from '../i18n';
 import { usePageTitle } from '../lib/page-title';
 
 function labelOf(key: string, nodes: readonly PermissionNode[]): string | undefined {
@@ -19,18 +20,21 @@ const permissionLabel = (key: string) =>
  * API's 403 carries it in `details.permission`), instead of a spinner that never ends.
  */
 export function ForbiddenState(props: { permission?: string }) {
-  usePageTitle('No access');
+  usePageTitle(() => t('ui.noAccessTitle'));
   return (
     <div class="page">
       <div class="empty-state">
-        <h1>You do not have access to this page</h1>
+        <h1>{t('ui.noAccessHeading')}</h1>
         <p class="muted">
           {props.permission
-            ? `It needs the permission “${permissionLabel(props.permission) ?? props.permission}” (${props.permission}). Ask an administrator to grant it.`
-            : 'Your account does not hold the permission it needs. Ask an administrator.'}
+            ? t('ui.needsPermission', {
+                label: permissionLabel(props.permission) ?? props.permission,
+                key: props.permission,
+              })
+            : t('ui.needsSomePermission')}
         </p>
         <a class="button button--primary" href="/">
-          Back to overview
+          {t('ui.backToOverview')}
         </a>
       </div>
     </div>

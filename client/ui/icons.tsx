@@ -196,3 +196,5 @@ export const PlayCircle = (p: IconProps) =>
   );
 export const BarChart = (p: IconProps) => base(p, <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />);
 export const Download = (p: IconProps) => base(p, <path d="M12 3v12M7 10l5 5 5-5M4 21h16" />);
+export const Menu = (p: IconProps) => base(p, <path d="M4 6h16M4 12h16M4 18h16" />);
+export const Close = (p: IconProps) => base(p, <path d="M6 6l12 12M18 6 6 18" />);

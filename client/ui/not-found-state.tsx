@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { usePageTitle } from '../lib/page-title';
 
 /** A page for an id that does not exist, or lies outside the reader's scope (the API says 404 for both). */
@@ -7,9 +8,9 @@ export function NotFoundState(props: { title: string }) {
     <div class="page">
       <div class="empty-state">
         <h1>{props.title}</h1>
-        <p class="muted">It does not exist or lies outside your scope.</p>
+        <p class="muted">{t('ui.notFoundBody')}</p>
         <a class="button button--primary" href="/">
-          Back to overview
+          {t('ui.backToOverview')}
         </a>
       </div>
     </div>

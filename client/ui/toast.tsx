@@ -1,4 +1,5 @@
 import { createSignal, For } from 'solid-js';
+import { t } from '../i18n';
 
 interface Toast {
   id: number;
@@ -14,15 +15,17 @@ export function toast(text: string, kind: Toast['kind'] = 'success'): void {
   const id = nextId++;
   setToasts((list) => [...list, { id, kind, text }]);
   setTimeout(
-    () => setToasts((list) => list.filter((t) => t.id !== id)),
+    () => setToasts((list) => list.filter((item) => item.id !== id)),
     kind === 'error' ? 6000 : 3500,
   );
 }
 
 export function ToastHost() {
   return (
-    <div class="toasts" role="status" aria-live="polite">
-      <For each={toasts()}>{(t) => <div class={`toast toast--${t.kind}`}>{t.text}</div>}</For>
+    <div class="toasts" role="status" aria-live="polite" aria-label={t('ui.notifications')}>
+      <For each={toasts()}>
+        {(item) => <div class={`toast toast--${item.kind}`}>{item.text}</div>}
+      </For>
     </div>
   );
 }

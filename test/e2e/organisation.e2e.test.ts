@@ -37,7 +37,13 @@ async function fillUser(username: string, displayName: string) {
 
 describe('the organisation console', () => {
   it('moves through the company tree with the arrow keys', async () => {
-    const focused = () => admin.evaluate(() => document.activeElement?.textContent ?? '');
+    // The focused tree item (the tree's roving focus), named by its link.
+    const focused = () =>
+      admin.evaluate(() => {
+        const item = document.activeElement;
+        if (item?.getAttribute('role') !== 'treeitem') return `not a tree item: ${item?.tagName}`;
+        return item.querySelector(':scope > .tree__row a')?.textContent ?? '';
+      });
     await tree().getByRole('link', { name: 'Northwind Group', exact: true }).focus();
     await admin.keyboard.press('ArrowDown');
     expect(await focused()).toBe('Americas');
@@ -67,12 +73,12 @@ describe('the organisation console', () => {
     await admin.getByRole('link', { name: 'Add User' }).click();
     await fillUser('lyon.driver', 'Lyon Driver');
     // The scope picker searches on the server; pick Paris Branch by typing and Enter.
-    const scope = admin.getByRole('combobox').nth(1);
+    const scope = admin.locator('main').getByRole('combobox').nth(1);
     await scope.click();
     await admin.keyboard.type('paris');
     // Enter takes the highlighted option; wait until the server's matches put Paris there.
     await expect
-      .poll(() => admin.locator('[role=option].combo__option--active').textContent())
+      .poll(() => admin.locator('[role=option][data-highlighted]').textContent())
       .toBe('Paris Branch');
     await admin.keyboard.press('Enter');
     await expect.poll(() => scope.inputValue()).toBe('Paris Branch');

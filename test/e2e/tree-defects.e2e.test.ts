@@ -119,7 +119,9 @@ describe('the company tree', () => {
     // Read without waiting: the old dialog had no such alert until after the confirm.
     await expect
       .poll(() => del.getByRole('alert').allTextContents())
-      .toEqual(['“Berlin Branch” still has 2 subsidiaries, 2 users. Move or delete them first.']);
+      .toEqual([
+        '“Berlin Branch” still has 2 subsidiaries and 2 users. Move or delete them first.',
+      ]);
     expect(await del.getByRole('button', { name: 'Delete company' }).isDisabled()).toBe(true);
     await admin.screenshot({ path: `${SHOTS}/company-delete-blocked-1440.png` });
     await admin.setViewportSize(PHONE);

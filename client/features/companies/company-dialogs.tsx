@@ -1,89 +1,113 @@
-import { revalidate, useNavigate } from '@solidjs/router';
-import { createEffect, createSignal, on } from 'solid-js';
-import type { Company, CompanyDetail } from '../../../schemas/companies';
+import { useNavigate } from '@solidjs/router';
+import { createEffect, createSignal, createUniqueId, on, Show } from 'solid-js';
+import { type Company, type CompanyDetail, createCompanySchema } from '../../../schemas/companies';
+import { formatList, t } from '../../i18n';
 import { api, unwrap } from '../../lib/api';
-import { createAction } from '../../ui/action';
+import { createMutation } from '../../ui/action';
 import { ConfirmDialog, Dialog, DialogActions } from '../../ui/dialog';
 import { ErrorAlert } from '../../ui/error-alert';
+import { createFormValidation } from '../../ui/form-validation';
 import { toast } from '../../ui/toast';
 import { CompanySelect } from './company-select';
 
-const refresh = () =>
-  revalidate(['company-tree', 'company-tree-children', 'company', 'company-users', 'me', 'roles']);
+/** The name rules the API applies to a new or renamed company. */
+const companyNameSchema = createCompanySchema.pick({ name: true });
 
-/** New subsidiary (parent given) or rename (company given). */
+/**
+ * New subsidiary (parent given) or rename (company given). The name is checked as it is typed
+ * with the API's own schema; a name a sibling already holds (COMPANY_NAME_TAKEN) is said
+ * beside the field.
+ */
 export function CompanyNameDialog(props: {
   mode: { kind: 'create'; parent: Company } | { kind: 'rename'; company: Company } | null;
   onClose: () => void;
 }) {
   const navigate = useNavigate();
   const [name, setName] = createSignal('');
-  const save = createAction(async () => {
+  const v = createFormValidation(companyNameSchema, () => ({ name: name() }));
+  const hintId = createUniqueId();
+  const errorId = createUniqueId();
+  const save = createMutation(async (value: string) => {
     const m = props.mode;
     if (!m) return;
     if (m.kind === 'create') {
       const created = await unwrap(
-        api.companies.$post({ json: { name: name(), parentId: m.parent.id } }),
+        api.companies.$post({ json: { name: value, parentId: m.parent.id } }),
       );
-      toast(`Created “${created.name}”.`);
-      await refresh();
+      toast(t('companies.created', { name: created.name }));
+      props.onClose();
       navigate(`/companies/${created.id}`);
     } else {
       await unwrap(
-        api.companies[':id'].$patch({ param: { id: m.company.id }, json: { name: name() } }),
+        api.companies[':id'].$patch({ param: { id: m.company.id }, json: { name: value } }),
       );
-      toast('Company renamed.');
-      await refresh();
+      toast(t('companies.renamed'));
+      props.onClose();
     }
-    props.onClose();
-  }, 'Saving failed.');
+  });
+  const submit = async () => {
+    const parsed = v.submit();
+    if (!parsed) return;
+    await save.run(parsed.name);
+    const failed = save.error();
+    if (failed?.field === 'name') v.setServerError('name', failed.message);
+  };
   createEffect(
     on(
       () => props.mode,
       (m) => {
         setName(m?.kind === 'rename' ? m.company.name : '');
         save.setError(null);
+        v.reset();
       },
     ),
   );
   const title = () =>
     props.mode?.kind === 'create'
-      ? `New subsidiary of ${props.mode.parent.name}`
-      : 'Rename company';
+      ? t('companies.newSubsidiaryOf', { name: props.mode.parent.name })
+      : t('companies.renameCompany');
+  const nameError = () => v.error('name');
   return (
     <Dialog open={props.mode !== null} title={title()} onClose={props.onClose}>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void save.run();
+          void submit();
         }}
         class="form-grid form-grid--single"
       >
-        <label class="field">
-          <span class="field__label">Company name</span>
+        <label class="field" classList={{ 'field--invalid': !!nameError() }}>
+          <span class="field__label">{t('companies.companyName')}</span>
           <input
+            name="name"
             value={name()}
             onInput={(e) => setName(e.currentTarget.value)}
-            required
+            onBlur={() => v.touch('name')}
             maxLength={120}
-            autofocus
+            aria-invalid={nameError() ? true : undefined}
+            aria-describedby={nameError() ? `${errorId} ${hintId}` : hintId}
           />
+          <span class="field__hint" id={hintId}>
+            {t('companies.nameHint')}
+          </span>
+          <Show when={nameError()}>
+            <span class="field__error" id={errorId}>
+              {nameError()}
+            </span>
+          </Show>
         </label>
-        <ErrorAlert message={save.error()?.message} />
+        <ErrorAlert message={save.error()?.field === 'name' ? undefined : save.error()?.message} />
         <div class="dialog__actions">
           <button type="button" class="button" onClick={() => props.onClose()}>
-            Cancel
+            {t('common.cancel')}
           </button>
-          <button
-            type="submit"
-            class="button button--primary"
-            disabled={save.busy() || !name().trim()}
-          >
+          <button type="submit" class="button button--primary" disabled={save.busy()}>
             {save.busy()
-              ? 'Saving…'
+              ? t('companies.saving')
               : props.mode?.kind === 'create'
-                ? 'Create company'
-                : 'Save name'}
+                ? t('companies.createCompany')
+                : t('companies.saveName')}
           </button>
         </div>
       </form>
@@ -97,16 +121,16 @@ export function CompanyNameDialog(props: {
  */
 export function MoveCompanyDialog(props: { company: Company | null; onClose: () => void }) {
   const [parentId, setParentId] = createSignal('');
-  const move = createAction(async () => {
+  const labelId = createUniqueId();
+  const move = createMutation(async () => {
     const c = props.company;
     if (!c) return;
     await unwrap(
       api.companies[':id'].$patch({ param: { id: c.id }, json: { parentId: parentId() } }),
     );
-    toast(`Moved “${c.name}”.`);
-    await refresh();
+    toast(t('companies.moved', { name: c.name }));
     props.onClose();
-  }, 'Moving failed.');
+  });
   createEffect(
     on(
       () => props.company,
@@ -119,29 +143,32 @@ export function MoveCompanyDialog(props: { company: Company | null; onClose: () 
   return (
     <Dialog
       open={props.company !== null}
-      title={`Move ${props.company?.name ?? ''}`}
+      title={t('companies.moveTitle', { name: props.company?.name ?? '' })}
       onClose={props.onClose}
       footer={
         <DialogActions
-          label={move.busy() ? 'Moving…' : 'Move company'}
+          label={move.busy() ? t('companies.moving') : t('companies.moveCompany')}
           disabled={move.busy() || !parentId()}
           onConfirm={move.run}
           onCancel={props.onClose}
         />
       }
     >
-      <label class="field">
-        <span class="field__label">New parent company</span>
+      <div class="field">
+        <span class="field__label" id={labelId}>
+          {t('companies.newParent')}
+        </span>
         <CompanySelect
           name="parentId"
+          labelledBy={labelId}
           value={parentId()}
           onChange={setParentId}
-          placeholder="Choose the new parent"
+          placeholder={t('companies.chooseNewParent')}
           exclude={new Set(props.company?.parentId ? [props.company.parentId] : [])}
           excludeBranch={props.company?.id}
         />
-      </label>
-      <p class="muted small">Its subsidiaries, users and roles move with it.</p>
+      </div>
+      <p class="muted small">{t('companies.movesWithIt')}</p>
       <ErrorAlert message={move.error()?.message} />
     </Dialog>
   );
@@ -153,15 +180,15 @@ export function MoveCompanyDialog(props: { company: Company | null; onClose: () 
  */
 export function DeleteCompanyDialog(props: { company: CompanyDetail | null; onClose: () => void }) {
   const navigate = useNavigate();
-  const remove = createAction(async () => {
+  const remove = createMutation(async () => {
     const c = props.company;
     if (!c) return;
     await unwrap(api.companies[':id'].$delete({ param: { id: c.id } }));
-    toast(`Deleted “${c.name}”.`);
-    await refresh();
+    toast(t('companies.deleted', { name: c.name }));
     props.onClose();
+    // Away first: the refresh after the change would read the deleted company.
     navigate(c.parentId ? `/companies/${c.parentId}` : '/');
-  }, 'Deleting failed.');
+  });
   createEffect(
     on(
       () => props.company,
@@ -172,21 +199,22 @@ export function DeleteCompanyDialog(props: { company: CompanyDetail | null; onCl
   return (
     <ConfirmDialog
       open={props.company !== null}
-      title="Delete company"
+      title={t('companies.deleteTitle')}
       danger
       busy={remove.busy()}
       disabled={held().length > 0}
-      confirmLabel="Delete company"
+      confirmLabel={t('companies.deleteCompany')}
       onConfirm={remove.run}
       onClose={props.onClose}
     >
-      <p>
-        Delete <strong>{props.company?.name}</strong>? Only an empty company can be deleted.
-      </p>
+      <p>{t('companies.deleteAsk', { name: props.company?.name ?? '' })}</p>
       <ErrorAlert
         message={
           held().length > 0
-            ? `“${props.company?.name}” still has ${held().join(', ')}. Move or delete them first.`
+            ? t('companies.stillHolds', {
+                name: props.company?.name ?? '',
+                parts: formatList(held()),
+              })
             : undefined
         }
       />
@@ -195,13 +223,11 @@ export function DeleteCompanyDialog(props: { company: CompanyDetail | null; onCl
   );
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** The non-empty parts of what a company holds, in words. */
 function heldParts(c: CompanyDetail['contents']): string[] {
   return [
-    c.companies ? plural(c.companies, 'subsidiary', 'subsidiaries') : '',
-    c.users ? plural(c.users, 'user', 'users') : '',
-    c.roles ? plural(c.roles, 'role', 'roles') : '',
+    c.companies ? t('companies.subsidiaryCount', c.companies) : '',
+    c.users ? t('companies.userCount', c.users) : '',
+    c.roles ? t('companies.roleCount', c.roles) : '',
   ].filter(Boolean);
 }

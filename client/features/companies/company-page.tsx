@@ -2,11 +2,12 @@ import { A, createAsync, useParams } from '@solidjs/router';
 import { createEffect, createSignal, For, Show, Suspense } from 'solid-js';
 import type { Company, CompanyDetail } from '../../../schemas/companies';
 import type { UserListItem } from '../../../schemas/users';
+import { t } from '../../i18n';
 import { orNotFound } from '../../lib/api';
 import { usePageTitle } from '../../lib/page-title';
 import { useMe } from '../../lib/use-me';
 import { createDebounced } from '../../ui/debounced';
-import { formatDate, isExpired, plural } from '../../ui/format';
+import { formatDate, isExpired } from '../../ui/format';
 import { Calendar, Key, Move, Pencil, Plus, Trash, UserPlus, Users } from '../../ui/icons';
 import { NotFoundState } from '../../ui/not-found-state';
 import { SearchInput } from '../../ui/search-input';
@@ -37,14 +38,14 @@ export default function CompanyPage() {
     <Suspense
       fallback={
         <div class="page">
-          <Spinner /> Loading…
+          <Spinner /> {t('companies.loading')}
         </div>
       }
     >
-      <Show when={company()} fallback={<NotFoundState title="Company not found" />}>
+      <Show when={company()} fallback={<NotFoundState title={t('companies.notFound')} />}>
         {(f) => (
           <div class="page">
-            <nav class="breadcrumb" aria-label="Breadcrumb">
+            <nav class="breadcrumb" aria-label={t('companies.breadcrumb')}>
               <For each={f().trail}>
                 {(c) => (
                   <>
@@ -58,8 +59,8 @@ export default function CompanyPage() {
               <div>
                 <h1>{f().name}</h1>
                 <p class="muted">
-                  {plural(f().userCount, 'user')} ·{' '}
-                  {plural(f().childCount, 'subsidiary', 'subsidiaries')}
+                  {t('companies.userCount', f().userCount)} ·{' '}
+                  {t('companies.subsidiaryCount', f().childCount)}
                 </p>
               </div>
               <div class="toolbar">
@@ -69,7 +70,7 @@ export default function CompanyPage() {
                     class="button"
                     onClick={() => setNameMode({ kind: 'create', parent: f() })}
                   >
-                    <Plus /> New subsidiary
+                    <Plus /> {t('companies.newSubsidiary')}
                   </button>
                 </Show>
                 <Show when={can('function.companies.edit')}>
@@ -78,11 +79,11 @@ export default function CompanyPage() {
                     class="button"
                     onClick={() => setNameMode({ kind: 'rename', company: f() })}
                   >
-                    <Pencil /> Rename
+                    <Pencil /> {t('companies.rename')}
                   </button>
                   <Show when={f().trail.length > 0}>
                     <button type="button" class="button" onClick={() => setMoving(f())}>
-                      <Move /> Move
+                      <Move /> {t('companies.move')}
                     </button>
                   </Show>
                 </Show>
@@ -92,12 +93,12 @@ export default function CompanyPage() {
                     class="button button--danger-ghost"
                     onClick={() => setDeleting(f())}
                   >
-                    <Trash /> Delete
+                    <Trash /> {t('companies.delete')}
                   </button>
                 </Show>
                 <Show when={can('function.users.create')}>
                   <A class="button button--primary" href={`/users/new?companyId=${f().id}`}>
-                    <UserPlus /> Add User
+                    <UserPlus /> {t('companies.addUser')}
                   </A>
                 </Show>
               </div>
@@ -143,12 +144,12 @@ function UsersTable(props: { companyId: string }) {
     <section class="card card--flush">
       <div class="card__toolbar">
         <h3>
-          <Users /> Users
+          <Users /> {t('companies.users')}
         </h3>
         <SearchInput
           inline
-          label="Search users"
-          placeholder="Search by name or username"
+          label={t('companies.searchUsers')}
+          placeholder={t('companies.searchUsersPlaceholder')}
           value={search.value()}
           onInput={search.input}
         />
@@ -156,7 +157,7 @@ function UsersTable(props: { companyId: string }) {
       <Suspense
         fallback={
           <div class="table-empty">
-            <Spinner /> Loading users…
+            <Spinner /> {t('companies.loadingUsers')}
           </div>
         }
       >
@@ -164,18 +165,18 @@ function UsersTable(props: { companyId: string }) {
           when={rows().length > 0}
           fallback={
             <div class="table-empty">
-              {query() ? `No user matches “${query()}”.` : 'This company has no users yet.'}
+              {query() ? t('companies.noUserMatches', { q: query() }) : t('companies.noUsers')}
             </div>
           }
         >
-          <table class="table">
+          <table class="table table--stack">
             <thead>
               <tr>
-                <th>Name</th>
-                <th>Email</th>
-                <th>Expires</th>
-                <th>Sub-users</th>
-                <th class="table__actions">Actions</th>
+                <th>{t('companies.colName')}</th>
+                <th>{t('companies.colEmail')}</th>
+                <th>{t('companies.colExpires')}</th>
+                <th>{t('companies.colSubUsers')}</th>
+                <th class="table__actions">{t('companies.colActions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -188,28 +189,32 @@ function UsersTable(props: { companyId: string }) {
                       </A>
                       <div class="muted small">
                         {u.username}
-                        <Show when={u.parentUserId}> · sub-user</Show>
+                        <Show when={u.parentUserId}> · {t('companies.subUser')}</Show>
                       </div>
                     </td>
-                    <td>{u.email ?? <span class="muted">—</span>}</td>
-                    <td>
+                    <td data-label={t('companies.colEmail')}>
+                      {u.email ?? <span class="muted">—</span>}
+                    </td>
+                    <td data-label={t('companies.colExpires')}>
                       <Show when={u.status === 'disabled'}>
-                        <span class="tag tag--danger">Disabled</span>{' '}
+                        <span class="tag tag--danger">{t('companies.disabled')}</span>{' '}
                       </Show>
                       <span classList={{ 'tag tag--danger': isExpired(u.expiresAt) }}>
                         {isExpired(u.expiresAt)
-                          ? `Expired ${formatDate(u.expiresAt)}`
+                          ? t('companies.expired', { date: formatDate(u.expiresAt) })
                           : formatDate(u.expiresAt)}
                       </span>
                     </td>
-                    <td>{u.subUserCount || <span class="muted">—</span>}</td>
+                    <td data-label={t('companies.colSubUsers')}>
+                      {u.subUserCount || <span class="muted">—</span>}
+                    </td>
                     <td class="table__actions">
                       <Show when={can('function.users.edit')}>
                         <A
                           class="icon-button"
                           href={`/users/${u.id}`}
-                          title="Edit"
-                          aria-label={`Edit ${u.username}`}
+                          title={t('companies.edit')}
+                          aria-label={t('companies.editUser', { name: u.username })}
                         >
                           <Pencil />
                         </A>
@@ -218,8 +223,8 @@ function UsersTable(props: { companyId: string }) {
                         <A
                           class="icon-button"
                           href={`/users/new?companyId=${props.companyId}&parentUserId=${u.id}`}
-                          title="New sub-user"
-                          aria-label={`New sub-user of ${u.username}`}
+                          title={t('companies.newSubUser')}
+                          aria-label={t('companies.newSubUserOf', { name: u.username })}
                         >
                           <UserPlus />
                         </A>
@@ -228,8 +233,8 @@ function UsersTable(props: { companyId: string }) {
                         <button
                           type="button"
                           class="icon-button"
-                          title="Token configuration"
-                          aria-label={`Token configuration of ${u.username}`}
+                          title={t('companies.tokenConfig')}
+                          aria-label={t('companies.tokenConfigOf', { name: u.username })}
                           onClick={() => setTokenFor(u)}
                         >
                           <Key />
@@ -239,8 +244,8 @@ function UsersTable(props: { companyId: string }) {
                         <button
                           type="button"
                           class="icon-button"
-                          title="Expiration date"
-                          aria-label={`Expiration date of ${u.username}`}
+                          title={t('companies.expiry')}
+                          aria-label={t('companies.expiryOf', { name: u.username })}
                           onClick={() => setExpiryFor(u)}
                         >
                           <Calendar />
@@ -250,8 +255,8 @@ function UsersTable(props: { companyId: string }) {
                         <button
                           type="button"
                           class="icon-button icon-button--danger"
-                          title="Delete"
-                          aria-label={`Delete ${u.username}`}
+                          title={t('companies.delete')}
+                          aria-label={t('companies.deleteUser', { name: u.username })}
                           onClick={() => setDeleteFor(u)}
                         >
                           <Trash />
@@ -266,7 +271,7 @@ function UsersTable(props: { companyId: string }) {
           <Show when={page()?.nextCursor}>
             <div class="table-more">
               <button type="button" class="button" onClick={loadMore}>
-                Load more
+                {t('companies.loadMore')}
               </button>
             </div>
           </Show>

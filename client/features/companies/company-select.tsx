@@ -1,16 +1,20 @@
-import { createAsync } from '@solidjs/router';
-import { createEffect, createSignal, For, on, Show, Suspense } from 'solid-js';
+import { Combobox, createListCollection } from '@ark-ui/solid';
+import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
+import type { CompanyTreeNode } from '../../../schemas/companies';
+import { t } from '../../i18n';
 import { useMe } from '../../lib/use-me';
 import { createDebounced } from '../../ui/debounced';
 import { ChevronRight } from '../../ui/icons';
 import { flattenTree, getCompany, getCompanyTree } from './company.queries';
 
-let nextId = 0;
+type Option = { node: CompanyTreeNode; depth: number };
 
 /**
- * A company picker for trees of any size: a combobox whose list shows the first two levels of
- * the caller's scope, and, once the admin types, the server's matches with their parents.
- * Arrow keys move, Enter picks, Escape closes.
+ * A company picker for trees of any size: an Ark combobox whose list shows the first two
+ * levels of the caller's scope, and, once the admin types, the server's matches with their
+ * parents (indented). Arrow keys move, Enter picks, Escape closes the list (not the dialog
+ * around it). The list is rendered in place, not in a portal, so it works inside a modal
+ * <dialog>, whose outside is inert.
  */
 export function CompanySelect(props: {
   name: string;
@@ -22,10 +26,11 @@ export function CompanySelect(props: {
   /** A company not offered together with all of its subsidiaries. */
   excludeBranch?: string;
   placeholder?: string;
+  /** The id of the element naming the field, when no <label> wraps it. */
+  labelledBy?: string;
 }) {
-  const listId = `company-list-${nextId++}`;
   const [open, setOpen] = createSignal(false);
-  const [active, setActive] = createSignal(0);
+  const [highlighted, setHighlighted] = createSignal<string | null>(null);
   const search = createDebounced(200);
   // Read through an effect, not createAsync: a pending read would suspend the whole form.
   const [currentName, setCurrentName] = createSignal('');
@@ -41,111 +46,102 @@ export function CompanySelect(props: {
     ),
   );
   const { can } = useMe();
-  // Without "View companies" the read is refused, which would replace the form (page-guard).
-  const tree = createAsync(async () =>
-    open() && can('function.companies.view')
-      ? getCompanyTree(search.settled() || undefined)
-      : undefined,
+  // Read through an effect too: the list's read must not suspend the form around the picker
+  // (that would re-create the input and drop focus). Without "View companies" the read is
+  // refused, which would replace the form (page-guard), so it is not made.
+  const [roots, setRoots] = createSignal<CompanyTreeNode[] | undefined>();
+  createEffect(
+    on([open, search.settled], ([isOpen, q]) => {
+      if (!isOpen || !can('function.companies.view')) return;
+      setRoots(undefined);
+      getCompanyTree(q || undefined).then(
+        (tree) => q === search.settled() && setRoots(tree.roots),
+        () => setRoots([]),
+      );
+    }),
   );
-  const options = () =>
-    flattenTree(tree()?.roots ?? [], 0, (n) => n.id === props.excludeBranch).filter(
+  const options = createMemo((): Option[] =>
+    flattenTree(roots() ?? [], 0, (n) => n.id === props.excludeBranch).filter(
       (o) => !props.exclude?.has(o.node.id),
-    );
-  let input: HTMLInputElement | undefined;
+    ),
+  );
+  const collection = createMemo(() =>
+    createListCollection<Option>({
+      items: options(),
+      itemToValue: (o) => o.node.id,
+      itemToString: (o) => o.node.name,
+    }),
+  );
 
   // Ancestors are listed for context; start on the first real match.
   createEffect(
     on(options, (list) => {
       const q = search.settled().toLowerCase();
-      const hit = q ? list.findIndex((o) => o.node.name.toLowerCase().includes(q)) : -1;
-      setActive(Math.max(0, hit));
+      const hit = q ? list.find((o) => o.node.name.toLowerCase().includes(q)) : undefined;
+      setHighlighted((hit ?? list[0])?.node.id ?? null);
     }),
   );
 
-  const choose = (id: string | undefined) => {
-    if (!id) return;
-    props.onChange(id);
-    setOpen(false);
-    search.input('');
-  };
-  const onKey = (e: KeyboardEvent) => {
-    const count = options().length;
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      setOpen(true);
-      setActive((i) => Math.min(count - 1, i + 1));
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setActive((i) => Math.max(0, i - 1));
-    } else if (e.key === 'Enter' && open()) {
-      e.preventDefault();
-      choose(options()[active()]?.node.id);
-    } else if (e.key === 'Escape' && open()) {
-      e.preventDefault();
-      e.stopPropagation();
-      setOpen(false);
-    }
-  };
-
   return (
-    <div
+    <Combobox.Root<Option>
       class="combo"
-      onFocusOut={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+      collection={collection()}
+      value={props.value ? [props.value] : []}
+      onValueChange={(d) => {
+        const id = d.value[0];
+        if (id) props.onChange(id);
       }}
+      inputValue={open() ? search.value() : currentName()}
+      onInputValueChange={(d) => {
+        if (d.reason === 'input-change') search.input(d.inputValue);
+      }}
+      open={open()}
+      onOpenChange={(d) => {
+        setOpen(d.open);
+        if (!d.open) search.input('');
+      }}
+      highlightedValue={highlighted()}
+      onHighlightChange={(d) => setHighlighted(d.highlightedValue)}
+      openOnClick
+      disabled={props.disabled ?? false}
+      positioning={{ sameWidth: true, placement: 'bottom-start', gutter: 4 }}
+      lazyMount
+      unmountOnExit
     >
       <input type="hidden" name={props.name} value={props.value} />
-      <input
-        ref={input}
-        class="combo__input"
-        role="combobox"
-        aria-expanded={open()}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={open() ? `${listId}-${active()}` : undefined}
-        disabled={props.disabled}
-        placeholder={currentName() || props.placeholder || 'Choose a company'}
-        value={open() ? search.value() : currentName()}
-        onFocus={() => setOpen(true)}
-        onClick={() => setOpen(true)}
-        onInput={(e) => {
-          setOpen(true);
-          search.input(e.currentTarget.value);
-        }}
-        onKeyDown={onKey}
-      />
-      <ChevronRight class="combo__chevron" width="14" height="14" />
-      <Show when={open()}>
-        <div class="combo__list" id={listId} role="listbox">
-          <Suspense fallback={<div class="combo__empty">Searching…</div>}>
+      <Combobox.Control class="combo__control">
+        <Combobox.Input
+          class="combo__input"
+          aria-labelledby={props.labelledBy}
+          placeholder={currentName() || props.placeholder || t('companies.chooseCompany')}
+        />
+        <ChevronRight class="combo__chevron" width="14" height="14" />
+      </Combobox.Control>
+      <Combobox.Positioner class="combo__positioner">
+        <Combobox.Content class="combo__list">
+          <Show
+            when={roots()}
+            fallback={<div class="combo__empty">{t('companies.searching')}</div>}
+          >
             <Show
               when={options().length > 0}
-              fallback={<div class="combo__empty">No company matches.</div>}
+              fallback={<div class="combo__empty">{t('companies.noCompanyMatches')}</div>}
             >
               <For each={options()}>
-                {(o, i) => (
-                  <div
-                    id={`${listId}-${i()}`}
-                    role="option"
-                    tabIndex={-1}
-                    aria-selected={o.node.id === props.value}
+                {(o) => (
+                  <Combobox.Item
+                    item={o}
                     class="combo__option"
-                    classList={{ 'combo__option--active': i() === active() }}
                     style={{ 'padding-left': `${10 + o.depth * 14}px` }}
-                    onMouseDown={(e) => {
-                      e.preventDefault();
-                      choose(o.node.id);
-                    }}
-                    onMouseEnter={() => setActive(i())}
                   >
-                    {o.node.name}
-                  </div>
+                    <Combobox.ItemText>{o.node.name}</Combobox.ItemText>
+                  </Combobox.Item>
                 )}
               </For>
             </Show>
-          </Suspense>
-        </div>
-      </Show>
-    </div>
+          </Show>
+        </Combobox.Content>
+      </Combobox.Positioner>
+    </Combobox.Root>
   );
 }

@@ -1,24 +1,29 @@
 import { A, createAsync, useLocation } from '@solidjs/router';
-import { createEffect, createSignal, For, Show, Suspense, untrack } from 'solid-js';
+import { createEffect, createSignal, For, on, Show, Suspense, untrack } from 'solid-js';
 import type { CompanyTreeNode } from '../../../schemas/companies';
+import { t } from '../../i18n';
 import { createDebounced } from '../../ui/debounced';
-import { Building, ChevronRight, UserIcon, UserPlus } from '../../ui/icons';
+import { Building, ChevronRight, Close, UserIcon, UserPlus } from '../../ui/icons';
 import { SearchInput } from '../../ui/search-input';
 import { Spinner } from '../../ui/spinner';
+import { drawerOpen, MENU_BUTTON_ID, setDrawerOpen, TREE_PANE_ID } from '../shell/drawer';
 import { getCompanyChildren, getCompanyTree, getCompanyUsers } from './company.queries';
 import { focusedCompany } from './tree-focus';
-import { onTreeKeyDown } from './tree-keys';
+import { ensureTabStop, onTreeFocusIn, onTreeKeyDown } from './tree-keys';
 import { parentsFirst } from './user-rows';
 
 /**
  * The left pane: the caller's scope as a tree, each company with its user count; expanding a
  * company shows its subsidiaries and its users. Search runs on the server, which answers the
  * matches with their ancestors; while searching, the tree shows exactly that answer.
+ * On a narrow screen (`drawer`) it is a drawer the header's menu button opens: focus moves
+ * into it, Escape or choosing a page closes it and focus returns to the menu button.
  */
 export function CompanyTreePane(props: {
   scopeName: string;
   canCreateUsers: boolean;
   canViewRoles: boolean;
+  drawer: boolean;
 }) {
   const search = createDebounced();
   const query = search.settled;
@@ -28,50 +33,107 @@ export function CompanyTreePane(props: {
     const q = query();
     return { q, ...(await getCompanyTree(q || undefined)) };
   });
+  let pane: HTMLElement | undefined;
+  let treeList: HTMLUListElement | undefined;
+  const shown = () => !props.drawer || drawerOpen();
+  const close = () => {
+    setDrawerOpen(false);
+    document.getElementById(MENU_BUTTON_ID)?.focus();
+  };
+  createEffect(
+    on(
+      () => props.drawer && drawerOpen(),
+      (opened) => {
+        // After the frame that shows it: a hidden element cannot take focus.
+        if (opened)
+          requestAnimationFrame(() =>
+            pane?.querySelector<HTMLInputElement>('input[type=search]')?.focus(),
+          );
+      },
+    ),
+  );
 
   return (
-    <aside class="tree-pane" aria-label="Company tree">
+    <aside
+      ref={pane}
+      id={TREE_PANE_ID}
+      class="tree-pane"
+      classList={{ 'tree-pane--drawer': props.drawer, 'tree-pane--open': shown() }}
+      aria-label={t('companies.treePane')}
+      inert={!shown()}
+      onKeyDown={(e) => {
+        if (props.drawer && e.key === 'Escape') {
+          e.preventDefault();
+          close();
+        }
+      }}
+    >
       <div class="tree-pane__head">
-        <h2>Organization</h2>
-        <span class="muted small">Scope: {props.scopeName}</span>
+        <div>
+          <h2>{t('companies.organization')}</h2>
+          <span class="muted small">{t('companies.scope', { name: props.scopeName })}</span>
+        </div>
+        <Show when={props.drawer}>
+          <button
+            type="button"
+            class="icon-button tree-pane__close"
+            aria-label={t('shell.closeMenu')}
+            onClick={close}
+          >
+            <Close />
+          </button>
+        </Show>
       </div>
       <Show when={props.canViewRoles}>
-        <nav class="tree-pane__links" aria-label="Organization pages">
+        <nav class="tree-pane__links" aria-label={t('companies.organizationPages')}>
           <A href="/roles" activeClass="active">
-            Roles
+            {t('companies.roles')}
           </A>
         </nav>
       </Show>
       <SearchInput
-        label="Search companies and users"
-        placeholder="Search companies and users"
+        label={t('companies.search')}
+        placeholder={t('companies.search')}
         value={search.value()}
         onInput={search.input}
       />
       <Suspense
         fallback={
           <div class="tree-pane__empty">
-            <Spinner /> Loading companies…
+            <Spinner /> {t('companies.loadingCompanies')}
           </div>
         }
       >
         <Show when={tree()}>
-          {(t) => (
+          {(answer) => (
             <Show
-              when={t().roots.length > 0}
+              when={answer().roots.length > 0}
               fallback={
                 <p class="tree-pane__empty">
-                  {t().q ? `Nothing matches “${t().q}”.` : 'No company in your scope yet.'}
+                  {answer().q
+                    ? t('companies.nothingMatches', { q: answer().q })
+                    : t('companies.noCompany')}
                 </p>
               }
             >
-              <ul class="tree" aria-label="Companies" onKeyDown={onTreeKeyDown}>
-                <For each={t().roots}>
-                  {(n) => (
+              <ul
+                ref={treeList}
+                class="tree"
+                // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the APG tree pattern, a list of treeitems
+                role="tree"
+                aria-label={t('companies.companies')}
+                onKeyDown={onTreeKeyDown}
+                onFocusIn={onTreeFocusIn}
+                // Folding or a new answer may remove the item that was the Tab stop.
+                onClick={() => queueMicrotask(() => treeList && ensureTabStop(treeList))}
+              >
+                <For each={answer().roots}>
+                  {(n, i) => (
                     <TreeItem
                       node={n}
                       depth={0}
-                      search={t().q}
+                      first={i() === 0}
+                      search={answer().q}
                       canCreateUsers={props.canCreateUsers}
                     />
                   )}
@@ -91,6 +153,7 @@ const contains = (node: CompanyTreeNode, id: string, trail: readonly string[]): 
 function TreeItem(props: {
   node: CompanyTreeNode;
   depth: number;
+  first?: boolean;
   search: string;
   canCreateUsers: boolean;
 }) {
@@ -124,39 +187,57 @@ function TreeItem(props: {
   const indent = (extra = 0) => ({ 'padding-left': `${4 + (props.depth + extra) * 16}px` });
 
   return (
-    <li>
+    <li
+      role="treeitem"
+      aria-level={props.depth + 1}
+      aria-expanded={expandable() ? expanded() : undefined}
+      aria-selected={active()}
+      tabIndex={props.first ? 0 : -1}
+      class="tree__item"
+    >
       <div class="tree__row" classList={{ 'tree__row--active': active() }} style={indent()}>
         <button
           type="button"
+          data-tree-toggle
           class="tree__toggle"
           classList={{ 'tree__toggle--open': expanded(), 'tree__toggle--leaf': !expandable() }}
           onClick={() => setOpen(!open())}
-          aria-label={expanded() ? `Collapse ${props.node.name}` : `Expand ${props.node.name}`}
-          aria-expanded={expanded()}
-          tabIndex={expandable() ? 0 : -1}
+          aria-label={t(expanded() ? 'companies.collapse' : 'companies.expand', {
+            name: props.node.name,
+          })}
+          tabIndex={-1}
+          aria-hidden={expandable() ? undefined : true}
         >
           <ChevronRight width="14" height="14" />
         </button>
         <Building class="tree__icon" width="16" height="16" />
-        <A class="tree__name" href={`/companies/${props.node.id}`}>
+        <A
+          data-tree-link
+          class="tree__name"
+          href={`/companies/${props.node.id}`}
+          tabIndex={-1}
+          aria-current={active() ? 'page' : undefined}
+        >
           {props.node.name}
         </A>
         <Show when={props.canCreateUsers}>
           <A
             class="tree__action"
             href={`/users/new?companyId=${props.node.id}`}
-            title={`New user in ${props.node.name}`}
-            aria-label={`New user in ${props.node.name}`}
+            title={t('companies.newUserIn', { name: props.node.name })}
+            aria-label={t('companies.newUserIn', { name: props.node.name })}
+            tabIndex={-1}
           >
             <UserPlus width="16" height="16" />
           </A>
         </Show>
-        <span class="badge" title={`${props.node.userCount} users`}>
+        <span class="badge" title={t('companies.userCount', props.node.userCount)}>
           {props.node.userCount}
         </span>
       </div>
       <Show when={expanded() && expandable()}>
-        <ul>
+        {/* biome-ignore lint/a11y/useSemanticElements: a tree's nested level is a group, not a fieldset */}
+        <ul role="group">
           <For each={children()}>
             {(child) => (
               <TreeItem
@@ -183,26 +264,49 @@ function CompanyUsers(props: { companyId: string; depth: number; search: string 
     <Suspense>
       <For each={parentsFirst(users()?.users ?? [])}>
         {({ user: u, level }) => (
-          <li>
+          <li
+            role="treeitem"
+            aria-level={props.depth + level + 1}
+            aria-selected={location.pathname === `/users/${u.id}`}
+            tabIndex={-1}
+            class="tree__item"
+          >
             <div
               class="tree__row tree__row--user"
               classList={{ 'tree__row--active': location.pathname === `/users/${u.id}` }}
               style={{ 'padding-left': `${24 + (props.depth + level) * 16}px` }}
             >
               <UserIcon class="tree__icon" width="15" height="15" />
-              <A class="tree__name" href={`/users/${u.id}`} title={u.username}>
+              <A
+                data-tree-link
+                class="tree__name"
+                href={`/users/${u.id}`}
+                title={u.username}
+                tabIndex={-1}
+              >
                 {u.displayName}
               </A>
               <Show when={u.subUserCount > 0}>
-                <span class="muted small">+{u.subUserCount}</span>
+                <span class="muted small" title={t('companies.subUsers', u.subUserCount)}>
+                  +{u.subUserCount}
+                </span>
               </Show>
             </div>
           </li>
         )}
       </For>
       <Show when={users()?.nextCursor}>
-        <li class="muted small" style={{ 'padding-left': `${24 + props.depth * 16}px` }}>
-          <A href={`/companies/${props.companyId}`}>Show all users…</A>
+        <li
+          role="treeitem"
+          aria-level={props.depth + 1}
+          tabIndex={-1}
+          class="tree__item muted small"
+        >
+          <div class="tree__row" style={{ 'padding-left': `${24 + props.depth * 16}px` }}>
+            <A data-tree-link href={`/companies/${props.companyId}`} tabIndex={-1}>
+              {t('companies.showAllUsers')}
+            </A>
+          </div>
         </li>
       </Show>
     </Suspense>

@@ -1,10 +1,12 @@
 import { useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { holdsModule, PERMISSION_CATALOG, type PermissionNode } from '../../../schemas/permissions';
+import { t } from '../../i18n';
 import { usePageTitle } from '../../lib/page-title';
 import { useMe } from '../../lib/use-me';
 import { ForbiddenState } from '../../ui/forbidden-state';
 import { NotFoundState } from '../../ui/not-found-state';
+import { webModuleLabel } from '../shell/web-modules';
 
 const leaves = (n: PermissionNode): PermissionNode[] =>
   n.children?.length ? n.children.flatMap(leaves) : [n];
@@ -18,9 +20,13 @@ export default function ModulePage() {
   const { me } = useMe();
   const module = () => PERMISSION_CATALOG.web.find((m) => m.key === `web.${params.module}`);
   const held = () => new Set(me()?.permissions ?? []);
-  usePageTitle(() => module()?.label);
+  const label = () => {
+    const m = module();
+    return m && webModuleLabel(m.key, m.label);
+  };
+  usePageTitle(label);
   return (
-    <Show when={module()} fallback={<NotFoundState title="No such module" />}>
+    <Show when={module()} fallback={<NotFoundState title={t('shell.noSuchModule')} />}>
       {(m) => (
         <Show
           when={holdsModule(held(), m().key)}
@@ -29,22 +35,19 @@ export default function ModulePage() {
           <div class="page">
             <div class="page__head">
               <div>
-                <h1>{m().label}</h1>
-                <p class="muted">
-                  A module of the fleet platform. Gatehouse decides who sees it and which of its
-                  function points they may use.
-                </p>
+                <h1>{label()}</h1>
+                <p class="muted">{t('shell.moduleLead')}</p>
               </div>
             </div>
             <section class="card">
-              <h3>Your function points</h3>
+              <h3>{t('shell.functionPoints')}</h3>
               <ul class="stat-list">
                 <For each={leaves(m())}>
                   {(p) => (
                     <li>
                       <span>{p.label}</span>
                       <strong classList={{ muted: !held().has(p.key) }}>
-                        {held().has(p.key) ? 'Allowed' : 'Not granted'}
+                        {held().has(p.key) ? t('shell.allowed') : t('shell.notGranted')}
                       </strong>
                     </li>
                   )}

@@ -1,14 +1,15 @@
+import { t } from '../../i18n';
 import { usePageTitle } from '../../lib/page-title';
 
 export default function NotFoundPage() {
-  usePageTitle('Page not found');
+  usePageTitle(() => t('shell.notFoundTitle'));
   return (
     <div class="page">
       <div class="empty-state">
-        <h1>Page not found</h1>
-        <p class="muted">The page you asked for does not exist.</p>
+        <h1>{t('shell.notFoundTitle')}</h1>
+        <p class="muted">{t('shell.notFoundBody')}</p>
         <a class="button button--primary" href="/">
-          Back to overview
+          {t('ui.backToOverview')}
         </a>
       </div>
     </div>

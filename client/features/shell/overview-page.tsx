@@ -1,21 +1,18 @@
 import { createAsync } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { PERMISSION_CATALOG, type PermissionTree } from '../../../schemas/permissions';
+import { t } from '../../i18n';
 import { usePageTitle } from '../../lib/page-title';
 import { getMe } from '../../lib/session';
 import { formatDate } from '../../ui/format';
 import { Clock, Layers, Shield } from '../../ui/icons';
 import { SessionsPanel } from '../sessions/sessions-panel';
-import { visibleWebModules } from './web-modules';
+import { visibleWebModules, webModuleLabel } from './web-modules';
 
-const TREES: { key: PermissionTree; label: string }[] = [
-  { key: 'function', label: 'Functions' },
-  { key: 'web', label: 'WEB modules' },
-  { key: 'app', label: 'APP modules' },
-];
+const TREES: PermissionTree[] = ['function', 'web', 'app'];
 
 export function OverviewPage() {
-  usePageTitle('Overview');
+  usePageTitle(() => t('shell.overviewTitle'));
   const me = createAsync(() => getMe());
   const countIn = (tree: PermissionTree) =>
     (me()?.permissions ?? []).filter((k) => k.startsWith(`${tree}.`)).length;
@@ -26,25 +23,23 @@ export function OverviewPage() {
         <div class="page">
           <div class="page__head">
             <div>
-              <h1>Welcome, {m().user.displayName}</h1>
-              <p class="muted">
-                You manage <strong>{m().scope.companyName}</strong> and all its subsidiaries.
-              </p>
+              <h1>{t('shell.welcome', { name: m().user.displayName })}</h1>
+              <p class="muted">{t('shell.youManage', { company: m().scope.companyName })}</p>
             </div>
           </div>
           <div class="cards">
             <section class="card">
               <h3>
-                <Shield /> Your authority
+                <Shield /> {t('shell.authority')}
               </h3>
               <ul class="stat-list">
                 <For each={TREES}>
-                  {(t) => (
+                  {(tree) => (
                     <li>
-                      <span>{t.label}</span>
+                      <span>{t(`shell.trees.${tree}`)}</span>
                       <strong>
-                        {countIn(t.key)}
-                        <span class="muted small"> held</span>
+                        {countIn(tree)}
+                        <span class="muted small"> {t('shell.held')}</span>
                       </strong>
                     </li>
                   )}
@@ -53,45 +48,48 @@ export function OverviewPage() {
             </section>
             <section class="card">
               <h3>
-                <Clock /> This session
+                <Clock /> {t('shell.thisSession')}
               </h3>
               <ul class="stat-list">
                 <li>
-                  <span>Signed in with</span>
-                  <strong>{m().session.client === 'web' ? 'WEB console' : 'APP'}</strong>
+                  <span>{t('shell.signedInWith')}</span>
+                  <strong>
+                    {m().session.client === 'web' ? t('shell.webConsole') : t('shell.app')}
+                  </strong>
                 </li>
                 <li>
-                  <span>Session ends</span>
+                  <span>{t('shell.sessionEnds')}</span>
                   <strong>{formatDate(m().session.expiresAt, true)}</strong>
                 </li>
                 <li>
-                  <span>Account expires</span>
+                  <span>{t('shell.accountExpires')}</span>
                   <strong>{formatDate(m().user.expiresAt, true)}</strong>
                 </li>
               </ul>
             </section>
             <div class="card--wide">
-              <SessionsPanel userId={m().user.id} title="Your live sessions" canEnd />
+              <SessionsPanel userId={m().user.id} title={t('shell.liveSessions')} canEnd />
             </div>
             <section class="card card--wide">
               <h3>
-                <Layers /> Modules you can open
+                <Layers /> {t('shell.modulesYouCanOpen')}
               </h3>
               <Show
                 when={visibleWebModules(m().permissions).length > 0}
-                fallback={
-                  <p class="muted">Your account holds no WEB module yet. Ask an administrator.</p>
-                }
+                fallback={<p class="muted">{t('shell.noModules')}</p>}
               >
                 <div class="chips">
                   <For each={visibleWebModules(m().permissions)}>
-                    {(mod) => <span class="chip">{mod.label}</span>}
+                    {(mod) => <span class="chip">{webModuleLabel(mod.key, mod.label)}</span>}
                   </For>
                 </div>
               </Show>
               <p class="muted small">
-                The catalog declares {PERMISSION_CATALOG.web.length} WEB and{' '}
-                {PERMISSION_CATALOG.app.length} APP modules.
+                {t(
+                  'shell.catalogDeclares',
+                  PERMISSION_CATALOG.web.length,
+                  PERMISSION_CATALOG.app.length,
+                )}
               </p>
             </section>
           </div>

@@ -10,6 +10,7 @@ import {
   Switch,
 } from 'solid-js';
 import type { PermissionKey } from '../../../schemas/permissions';
+import { t } from '../../i18n';
 import { ApiClientError, isNotFound } from '../../lib/api';
 import { usePageTitle } from '../../lib/page-title';
 import { useMe } from '../../lib/use-me';
@@ -75,21 +76,21 @@ function PageError(props: { error: unknown; retry: () => void }) {
         <ForbiddenState permission={permission()} />
       </Match>
       <Match when={isNotFound(props.error)}>
-        <NotFoundState title="Not found" />
+        <NotFoundState title={t('shell.notFound')} />
       </Match>
     </Switch>
   );
 }
 
 function FailedState(props: { message: string | undefined; retry: () => void }) {
-  usePageTitle('Error');
+  usePageTitle(() => t('shell.errorTitle'));
   return (
     <div class="page">
       <div class="empty-state">
-        <h1>This page could not load</h1>
-        <p class="muted">{props.message ?? 'Something went wrong. Try again.'}</p>
+        <h1>{t('shell.couldNotLoad')}</h1>
+        <p class="muted">{props.message ?? t('common.unexpectedError')}</p>
         <button type="button" class="button button--primary" onClick={props.retry}>
-          Try again
+          {t('common.retry')}
         </button>
       </div>
     </div>

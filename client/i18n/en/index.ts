@@ -1,7 +1,10 @@
 import { audit } from './audit';
 import { common } from './common';
+import { companies } from './companies';
 import { errors } from './errors';
 import { roles } from './roles';
+import { shell } from './shell';
+import { ui } from './ui';
 import { validation } from './validation';
 
 /**
@@ -12,6 +15,9 @@ import { validation } from './validation';
 export const en = {
   audit,
   common,
+  companies,
+  shell,
+  ui,
   errors,
   roles,
   validation,
