@@ -1,9 +1,9 @@
 import {
   FACE_QUALITY_REASONS,
-  FACE_REASON_TEXT,
   type FaceQualityReason,
   type FaceTurn,
 } from '../../../schemas/face-rules';
+import { t } from '../../i18n';
 import type { ApiClientError } from '../../lib/api';
 import { detailNumber } from '../auth/code-errors';
 
@@ -17,9 +17,9 @@ const isQualityReason = (value: unknown): value is FaceQualityReason =>
  */
 function refusalText(reason: unknown, turn: FaceTurn): string | null {
   if (reason === 'not_verified') {
-    return `Only the face enrolled for this account is let in: look straight at the camera, then turn your head to your ${turn} when asked.`;
+    return t('app.face.notVerified', { side: t(`app.face.${turn}`) });
   }
-  return isQualityReason(reason) ? FACE_REASON_TEXT[reason] : null;
+  return isQualityReason(reason) ? t(`face.reasons.${reason}`) : null;
 }
 
 /**
@@ -34,7 +34,7 @@ export function faceMismatchMessage(error: ApiClientError, turn: FaceTurn): stri
     left === undefined
       ? ''
       : left === 1
-        ? ' 1 try left: after one more failure face recognition is blocked, and a locked APP signs out.'
-        : ` ${left} tries left.`;
-  return `Face not recognised. ${words.join(' ') || 'Try again.'}${tries}`;
+        ? ` ${t('app.face.lastTry')}`
+        : ` ${t('app.face.triesLeft', left)}`;
+  return `${t('app.face.notRecognised')} ${words.join(' ') || t('common.retry')}${tries}`;
 }

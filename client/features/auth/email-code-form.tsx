@@ -1,6 +1,7 @@
 import { createEffect, createMemo, createSignal, on, onMount, Show, untrack } from 'solid-js';
 import type { CodeSent } from '../../../schemas/mfa';
 import { EMAIL_CODE_RULES } from '../../../schemas/mfa-rules';
+import { locale, t } from '../../i18n';
 import { createCountdown, formatCountdown } from '../../ui/countdown';
 import { LiveErrorAlert } from '../../ui/error-alert';
 import { Mail } from '../../ui/icons';
@@ -36,7 +37,7 @@ function localTimes(sent: CodeSent): { resendAfter: string; expiresAt: string } 
   return { resendAfter: iso(arrived + cooldown), expiresAt: iso(arrived + LIFETIME_MS) };
 }
 const timeOf = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(new Date(iso));
+  new Intl.DateTimeFormat(locale(), { timeStyle: 'short' }).format(new Date(iso));
 
 /**
  * Entering an emailed code: one numeric field the phone can fill from the message
@@ -93,8 +94,8 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
   const waiting = createMemo(() => resendIn() > 0);
   const announcement = createMemo(() =>
     waiting()
-      ? `You can ask for a new code in ${untrack(resendIn)} seconds.`
-      : 'You can ask for a new code now.',
+      ? t('auth.code.waitAnnouncement', untrack(resendIn))
+      : t('auth.code.readyAnnouncement'),
   );
 
   return (
@@ -102,15 +103,16 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
       <p class="code-form__sent" id="code-form-sent">
         <Mail class="code-form__icon" />
         <span>
-          We sent a {DIGITS}-digit code to <strong>{props.sent.maskedEmail}</strong>.{' '}
-          <Show when={!expired()} fallback="That code has expired; ask for a new one.">
-            It works until {timeOf(local().expiresAt)}.
+          {t('auth.code.sent', { digits: String(DIGITS) })}{' '}
+          <strong>{props.sent.maskedEmail}</strong>.{' '}
+          <Show when={!expired()} fallback={t('auth.code.expired')}>
+            {t('auth.code.worksUntil', { time: timeOf(local().expiresAt) })}
           </Show>
         </span>
       </p>
       <LiveErrorAlert message={props.error} />
       <label class="field">
-        <span class="field__label">Code from the email</span>
+        <span class="field__label">{t('auth.code.label')}</span>
         <input
           ref={input}
           class="code-input"
@@ -134,20 +136,21 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
         type="submit"
         disabled={props.busy || code().length !== DIGITS}
       >
-        <Show when={props.busy} fallback={props.submitLabel ?? 'Verify'}>
-          <Spinner label="Checking the code" /> Checking…
+        <Show when={props.busy} fallback={props.submitLabel ?? t('auth.code.verify')}>
+          <Spinner label={t('auth.code.checkingLabel')} /> {t('auth.code.checking')}
         </Show>
       </button>
       <div class="code-form__resend">
-        <span class="muted">Didn’t get it? Check spam, or</span>
+        <span class="muted">{t('auth.code.didntGetIt')}</span>
         <button
           type="button"
           class="link-button"
           disabled={props.busy || resendIn() > 0}
           onClick={() => props.onResend()}
         >
-          <Show when={resendIn() > 0} fallback="send a new code">
-            send a new code in <span class="code-form__timer">{formatCountdown(resendIn())}</span>
+          <Show when={resendIn() > 0} fallback={t('auth.code.sendNew')}>
+            {t('auth.code.sendNewIn')}{' '}
+            <span class="code-form__timer">{formatCountdown(resendIn())}</span>
           </Show>
         </button>
       </div>

@@ -1,5 +1,8 @@
+import { app } from './app';
+import { auth } from './auth';
 import { common } from './common';
 import { errors } from './errors';
+import { face } from './face';
 import { validation } from './validation';
 
 /**
@@ -10,6 +13,9 @@ import { validation } from './validation';
 export const en = {
   common,
   errors,
+  auth,
+  app,
+  face,
   validation,
 };
 
