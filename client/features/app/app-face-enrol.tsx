@@ -8,6 +8,7 @@ import { LiveErrorAlert } from '../../ui/error-alert';
 import { createFormValidation } from '../../ui/form-validation';
 import { PasswordField } from '../../ui/password-field';
 import { Spinner } from '../../ui/spinner';
+import { sentences } from '../auth/sentences';
 import { FaceEnrolCapture } from '../face/face-enrol-capture';
 import { appFace } from './app-face-calls';
 import { online } from './app-online';
@@ -30,7 +31,7 @@ function notQualifiedMessage(error: ApiClientError): string {
   const words = FACE_QUALITY_REASONS.filter((r) => reasons.includes(r)).map((r) =>
     t(`face.reasons.${r}`),
   );
-  return words.length > 0 ? `${t('app.face.serverRefused')} ${words.join(' ')}` : errorText(error);
+  return words.length > 0 ? sentences(t('app.face.serverRefused'), ...words) : errorText(error);
 }
 
 /**

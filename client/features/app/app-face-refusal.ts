@@ -6,6 +6,7 @@ import {
 import { t } from '../../i18n';
 import type { ApiClientError } from '../../lib/api';
 import { detailNumber } from '../auth/code-errors';
+import { sentences } from '../auth/sentences';
 
 const isQualityReason = (value: unknown): value is FaceQualityReason =>
   (FACE_QUALITY_REASONS as readonly unknown[]).includes(value);
@@ -28,13 +29,15 @@ function refusalText(reason: unknown, turn: FaceTurn): string | null {
  */
 export function faceMismatchMessage(error: ApiClientError, turn: FaceTurn): string {
   const reasons = Array.isArray(error.details?.reasons) ? error.details.reasons : [];
-  const words = [...new Set(reasons.map((r) => refusalText(r, turn)))].filter(Boolean);
+  const words = [...new Set(reasons.map((r) => refusalText(r, turn)))].filter((w): w is string =>
+    Boolean(w),
+  );
   const left = detailNumber(error, 'failuresLeft');
   const tries =
-    left === undefined
-      ? ''
-      : left === 1
-        ? ` ${t('app.face.lastTry')}`
-        : ` ${t('app.face.triesLeft', left)}`;
-  return `${t('app.face.notRecognised')} ${words.join(' ') || t('common.retry')}${tries}`;
+    left === undefined ? null : left === 1 ? t('app.face.lastTry') : t('app.face.triesLeft', left);
+  return sentences(
+    t('app.face.notRecognised'),
+    ...(words.length > 0 ? words : [t('common.retry')]),
+    tries,
+  );
 }

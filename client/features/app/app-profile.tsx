@@ -12,6 +12,7 @@ import { Check, Download, Lock, LogOut, Monitor, Phone, ScanFace } from '../../u
 import { LanguagePicker } from '../../ui/language-picker';
 import { Spinner } from '../../ui/spinner';
 import { toast } from '../../ui/toast';
+import { sentences } from '../auth/sentences';
 import { appApi } from './app-api';
 import { canInstall, installApp } from './app-install';
 import { loadMe, me, signOut } from './app-session';
@@ -65,8 +66,11 @@ export default function AppProfile() {
             <section class="app-card app-card--pad app-lock-rule">
               <Lock />
               <p>
-                {t('app.profile.lockRule', u().appLockMinutes)}{' '}
-                {t(`app.profile.unlockWith.${u().mfa.appUnlock}`)}
+                {t(
+                  'app.profile.lockRule',
+                  u().appLockMinutes,
+                  t(`app.profile.unlockWith.${u().mfa.appUnlock}`),
+                )}
               </p>
             </section>
             <FaceCard
@@ -125,8 +129,10 @@ function FaceCard(props: { face: FaceEnrolment; inUse: boolean }) {
           <p class="muted">
             <Show when={props.face.enrolled} fallback={t('app.profile.noFace')}>
               <Check width="14" height="14" />{' '}
-              {t('app.profile.faceAdded', { date: formatDate(props.face.enrolledAt) })}{' '}
-              {props.inUse ? t('app.profile.faceInUse') : t('app.profile.faceMayUse')}
+              {sentences(
+                t('app.profile.faceAdded', { date: formatDate(props.face.enrolledAt) }),
+                props.inUse ? t('app.profile.faceInUse') : t('app.profile.faceMayUse'),
+              )}
             </Show>
           </p>
         </div>

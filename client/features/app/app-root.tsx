@@ -1,4 +1,4 @@
-import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { Navigate, Route, Router, type RouteSectionProps, useLocation } from '@solidjs/router';
 import { createEffect, createMemo, lazy, Match, onMount, Show, Switch } from 'solid-js';
 import { t } from '../../i18n';
 import { Spinner } from '../../ui/spinner';
@@ -35,10 +35,25 @@ export function AppRoot() {
 }
 
 /**
+ * Keeps the address inside the APP's own path, `/app/`. The router trims the base's slash, so
+ * its home is `/app`: outside the installed APP's scope (`/app/`: a standalone window leaves
+ * the APP for a browser tab there), outside the service worker that opens the APP offline, and
+ * outside the Worker's `/app/*` route. The same screen, so the router need not know.
+ */
+function useInsideScope() {
+  const location = useLocation();
+  createEffect(() => {
+    if (location.pathname !== '/app') return;
+    history.replaceState(history.state, '', `/app/${location.search}${location.hash}`);
+  });
+}
+
+/**
  * Chooses the screen from the session's state; the routed screen shows only while signed in
  * and unlocked. The live socket spans locked and unlocked (unlocking keeps it).
  */
 function AppGate(props: RouteSectionProps) {
+  useInsideScope();
   const live = createMemo(() => status() === 'ready' || status() === 'locked');
   onMount(() => {
     void finishPendingLogout();

@@ -2,6 +2,7 @@ import { EMAIL_CODE_RULES } from '../../../schemas/mfa-rules';
 import { t } from '../../i18n';
 import { errorText } from '../../i18n/error-text';
 import { ApiClientError } from '../../lib/api';
+import { sentences } from './sentences';
 
 /** A whole number the envelope's `details` carries under `key`, if any. */
 export function detailNumber(error: unknown, key: string): number | undefined {
@@ -22,7 +23,7 @@ export function codeErrorMessage(error: unknown): string {
     case 'CODE_INVALID':
     case 'UNLOCK_REJECTED':
       if (left === undefined) return errorText(error);
-      return `${errorText(error)} ${t('auth.codeErrors.attemptsLeft', left)}`;
+      return sentences(errorText(error), t('auth.codeErrors.attemptsLeft', left));
     case 'RESEND_TOO_SOON':
       return retry === undefined ? errorText(error) : t('auth.codeErrors.waitSeconds', retry);
     case 'CODE_SEND_LIMIT':

@@ -104,7 +104,9 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
         <Mail class="code-form__icon" />
         <span>
           {t('auth.code.sent', { digits: String(DIGITS) })}{' '}
-          <strong>{props.sent.maskedEmail}</strong>.{' '}
+          <strong>{props.sent.maskedEmail}</strong>
+          {t('auth.code.sentEnd')}
+          {locale() === 'zh-CN' ? '' : ' '}
           <Show when={!expired()} fallback={t('auth.code.expired')}>
             {t('auth.code.worksUntil', { time: timeOf(local().expiresAt) })}
           </Show>
@@ -149,8 +151,9 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
           onClick={() => props.onResend()}
         >
           <Show when={resendIn() > 0} fallback={t('auth.code.sendNew')}>
-            {t('auth.code.sendNewIn')}{' '}
-            <span class="code-form__timer">{formatCountdown(resendIn())}</span>
+            <span class="code-form__timer">
+              {t('auth.code.sendNewIn', { time: formatCountdown(resendIn()) })}
+            </span>
           </Show>
         </button>
       </div>

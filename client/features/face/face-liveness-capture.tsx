@@ -4,6 +4,7 @@ import { t } from '../../i18n';
 import { LiveErrorAlert } from '../../ui/error-alert';
 import { Check } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
+import { sentences } from '../auth/sentences';
 import { CameraError, closeCamera, openCamera } from './camera';
 import { LivenessError, livenessText, runLiveness } from './liveness';
 import { loadFaceChecker } from './load-face-checker';
@@ -78,11 +79,16 @@ export function FaceLivenessCapture(props: {
       stream = null;
       setStage('failed');
       // Without a camera there is no face check at all: say who can change that.
-      if (e instanceof CameraError) setError(`${e.message} ${t('face.noCameraWayOut')}`);
+      if (e instanceof CameraError) setError(sentences(e.message, t('face.noCameraWayOut')));
       else if (e instanceof LivenessError) {
         const why = e.reasons[0];
         setError(
-          `${e.message} ${why && why !== 'turned' ? t(`face.reasons.${why}`) : t('face.liveness.followInstructions')}`,
+          sentences(
+            e.message,
+            why && why !== 'turned'
+              ? t(`face.reasons.${why}`)
+              : t('face.liveness.followInstructions'),
+          ),
         );
       } else setError(t('face.loadFailed'));
     }

@@ -95,12 +95,12 @@ export const app = {
     company: 'Company',
     email: 'Email',
     expires: 'Account expires',
-    lockRule: (minutes: number) =>
-      `The APP locks after ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} idle or in the background;`,
+    lockRule: (minutes: number, unlock: string) =>
+      `The APP locks after ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} idle or in the background; unlock it with ${unlock}.`,
     unlockWith: {
-      password: 'unlock it with your password.',
-      email: 'unlock it with an emailed code.',
-      face: 'unlock it with your face.',
+      password: 'your password',
+      email: 'an emailed code',
+      face: 'your face',
     },
     install: 'Install Gatehouse on this device',
     signingOut: 'Signing out…',

@@ -34,6 +34,8 @@ export const auth = {
   /** The shared code form. */
   code: {
     sent: 'We sent a {{ digits }}-digit code to',
+    /** The end of that sentence, after the address. */
+    sentEnd: '.',
     worksUntil: 'It works until {{ time }}.',
     expired: 'That code has expired; ask for a new one.',
     label: 'Code from the email',
@@ -42,7 +44,7 @@ export const auth = {
     checkingLabel: 'Checking the code',
     didntGetIt: 'Didn’t get it? Check spam, or',
     sendNew: 'send a new code',
-    sendNewIn: 'send a new code in',
+    sendNewIn: 'send a new code in {{ time }}',
     waitAnnouncement: (n: number) =>
       `You can ask for a new code in ${n} ${n === 1 ? 'second' : 'seconds'}.`,
     readyAnnouncement: 'You can ask for a new code now.',

@@ -91,11 +91,12 @@ export const app: Messages['app'] = {
     company: '公司',
     email: '邮箱',
     expires: '账号到期',
-    lockRule: (minutes: number) => `APP 闲置或在后台 ${minutes} 分钟后会锁定；`,
+    lockRule: (minutes: number, unlock: string) =>
+      `APP 闲置或在后台 ${minutes} 分钟后会锁定，需使用${unlock}解锁。`,
     unlockWith: {
-      password: '使用密码解锁。',
-      email: '使用邮件验证码解锁。',
-      face: '使用人脸解锁。',
+      password: '密码',
+      email: '邮件验证码',
+      face: '人脸',
     },
     install: '在此设备上安装 Gatehouse',
     signingOut: '正在退出…',

@@ -30,6 +30,7 @@ export const auth: Messages['auth'] = {
   },
   code: {
     sent: '我们已将 {{ digits }} 位验证码发送至',
+    sentEnd: '。',
     worksUntil: '有效期至 {{ time }}。',
     expired: '该验证码已过期，请重新获取。',
     label: '邮件中的验证码',
@@ -38,7 +39,7 @@ export const auth: Messages['auth'] = {
     checkingLabel: '正在验证验证码',
     didntGetIt: '没有收到？请检查垃圾邮件，或',
     sendNew: '重新发送验证码',
-    sendNewIn: '重新发送验证码，剩余',
+    sendNewIn: '{{ time }} 后可重新发送',
     waitAnnouncement: (n: number) => `${n} 秒后可重新获取验证码。`,
     readyAnnouncement: '现在可以重新获取验证码。',
     digitsRule: (n: number) => `请输入邮件中的 ${n} 位数字。`,
