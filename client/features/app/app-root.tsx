@@ -1,4 +1,4 @@
-import { Navigate, Route, Router, type RouteSectionProps, useLocation } from '@solidjs/router';
+import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, createMemo, lazy, Match, onMount, Show, Switch } from 'solid-js';
 import { t } from '../../i18n';
 import { Spinner } from '../../ui/spinner';
@@ -8,6 +8,7 @@ import { AppLive } from './app-live';
 import { AppLockScreen } from './app-lock-screen';
 import { AppUnreachable, OfflineBanner } from './app-offline';
 import { online } from './app-online';
+import { keepInsideScope } from './app-scope';
 import { finishPendingLogout, loadMe, me, status } from './app-session';
 import { AppSignIn } from './app-sign-in';
 
@@ -21,6 +22,7 @@ const AppProfile = lazy(() => import('./app-profile'));
 
 /** The APP: its own entry (/app/), phone first, signed in with a bearer token. */
 export function AppRoot() {
+  keepInsideScope();
   return (
     <>
       <Router base="/app" root={AppGate}>
@@ -35,25 +37,10 @@ export function AppRoot() {
 }
 
 /**
- * Keeps the address inside the APP's own path, `/app/`. The router trims the base's slash, so
- * its home is `/app`: outside the installed APP's scope (`/app/`: a standalone window leaves
- * the APP for a browser tab there), outside the service worker that opens the APP offline, and
- * outside the Worker's `/app/*` route. The same screen, so the router need not know.
- */
-function useInsideScope() {
-  const location = useLocation();
-  createEffect(() => {
-    if (location.pathname !== '/app') return;
-    history.replaceState(history.state, '', `/app/${location.search}${location.hash}`);
-  });
-}
-
-/**
  * Chooses the screen from the session's state; the routed screen shows only while signed in
  * and unlocked. The live socket spans locked and unlocked (unlocking keeps it).
  */
 function AppGate(props: RouteSectionProps) {
-  useInsideScope();
   const live = createMemo(() => status() === 'ready' || status() === 'locked');
   onMount(() => {
     void finishPendingLogout();
