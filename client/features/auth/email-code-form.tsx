@@ -6,6 +6,8 @@ import { createCountdown, formatCountdown } from '../../ui/countdown';
 import { LiveErrorAlert } from '../../ui/error-alert';
 import { Mail } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
+import { describedBy, FieldError } from './field-error';
+import { createLazyValidation } from './lazy-validation';
 
 export interface EmailCodeFormProps {
   /** The code that was mailed: where to (masked), until when it works, when to offer a resend. */
@@ -48,6 +50,13 @@ const timeOf = (iso: string) =>
 export function EmailCodeForm(props: EmailCodeFormProps) {
   const [code, setCode] = createSignal('');
   let input: HTMLInputElement | undefined;
+  // The API's own rule for a code (6 digits), said beside the field once it was left.
+  const checks = createLazyValidation(() =>
+    import('./sign-in-checks').then(
+      (m) => () => m.codeChecks(() => ({ challengeId: props.sent.challengeId, code: code() })),
+    ),
+  );
+  const codeError = () => checks.error('code');
   const local = createMemo(() => localTimes(props.sent));
   const resendIn = createCountdown(() => props.resendAfter ?? local().resendAfter);
   const expiresIn = createCountdown(() => local().expiresAt);
@@ -113,10 +122,13 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
         </span>
       </p>
       <LiveErrorAlert message={props.error} />
-      <label class="field">
-        <span class="field__label">{t('auth.code.label')}</span>
+      <div class="field" classList={{ 'field--invalid': Boolean(codeError()) }}>
+        <label class="field__label" for="code-form-code">
+          {t('auth.code.label')}
+        </label>
         <input
           ref={input}
+          id="code-form-code"
           class="code-input"
           name="code"
           type="text"
@@ -129,10 +141,15 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
           required
           value={code()}
           onInput={(e) => onInput(e.currentTarget.value)}
-          aria-invalid={Boolean(props.error)}
-          aria-describedby="code-form-sent"
+          onBlur={() => {
+            // An empty field left alone is no mistake yet; a started code is.
+            if (code()) checks.touch('code');
+          }}
+          aria-invalid={Boolean(props.error) || Boolean(codeError())}
+          aria-describedby={describedBy(codeError(), 'code-form-code-error', 'code-form-sent')}
         />
-      </label>
+        <FieldError id="code-form-code-error" message={codeError()} />
+      </div>
       <button
         class="button button--primary button--block"
         type="submit"
