@@ -169,6 +169,20 @@ describe('issue 11 defects on the sign-in screens', () => {
     await context.close();
   });
 
+  it('an APP address the Worker’s APP route misses (/App) still signs in to the APP', async () => {
+    const context = await newContext('en');
+    const page = await context.newPage();
+    // Paths are case-sensitive: this one falls back to the console's page, which hands over.
+    await page.goto(`${stack.url}/App/profile`);
+    await page.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/app/profile');
+    expect(await page.title()).toBe('Gatehouse APP');
+    await signIn(page, 'admin', ADMIN_PASSWORD);
+    await page.locator('.app-profile').waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).pathname).toBe('/app/profile');
+    await context.close();
+  });
+
   it('names the password input "Password" alone; its toggle keeps its own name and pressed state', async () => {
     const context = await newContext('en');
     const page = await context.newPage();
