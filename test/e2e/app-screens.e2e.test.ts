@@ -103,6 +103,10 @@ describe('the APP and the sign-in pages in both languages and three sizes', () =
       await page.getByRole('list', { name: words.modules }).waitFor({ timeout: 15_000 });
       await checkScreen(page, `${locale}-app-home`);
 
+      await page.locator('.app-tile').first().click();
+      await page.locator('.app-module-head').waitFor();
+      await checkScreen(page, `${locale}-app-module`);
+
       await page.goto(`${stack.url}/app/profile`);
       await page.locator('.app-profile').waitFor({ timeout: 15_000 });
       await page.locator('.app-list__row').first().waitFor({ timeout: 15_000 });
@@ -263,7 +267,7 @@ describe('sign-in forms checked with the API’s schemas', () => {
     await expect.poll(() => page.locator('.field__error').count()).toBe(1);
     await next.fill('a much longer pass phrase 2026');
     await expect.poll(() => page.locator('.field__error').count()).toBe(0);
-    await page.screenshot({ path: `${SHOTS}/zh-CN-console-password-390.png` });
+    await checkScreen(page, 'zh-CN-console-password');
     await context.close();
   });
 });
