@@ -1,4 +1,4 @@
-import { createSignal, onMount, Show } from 'solid-js';
+import { createEffect, createSignal, on, onMount, Show } from 'solid-js';
 import { t } from '../../i18n';
 import { LiveErrorAlert } from '../../ui/error-alert';
 import { Info } from '../../ui/icons';
@@ -27,9 +27,20 @@ export function CredentialsForm(props: {
     ),
   );
   onMount(() => usernameInput?.focus());
-  const fieldError = (field: 'username' | 'password') =>
-    checks.error(field) ??
-    (props.fieldError?.field === field ? props.fieldError.message : undefined);
+  // The server's refusal of a field shows beside it until that field changes.
+  const fieldValue = (field: string) => (field === 'username' ? username() : password());
+  const [server, setServer] = createSignal<{ field: string; message: string; value: string }>();
+  createEffect(
+    on(
+      () => props.fieldError,
+      (e) => setServer(e ? { ...e, value: fieldValue(e.field) } : undefined),
+    ),
+  );
+  const fieldError = (field: 'username' | 'password') => {
+    const s = server();
+    const fromServer = s?.field === field && s.value === fieldValue(field) ? s.message : undefined;
+    return fromServer ?? checks.error(field);
+  };
   const usernameError = () => fieldError('username');
 
   return (

@@ -29,6 +29,11 @@ export function createLazyValidation(load: () => Promise<() => FieldChecks>) {
       const current = checks();
       return current ? current.submit() !== null : true;
     },
-    setServerError: (field: string, message: string) => checks()?.setServerError(field, message),
+    /** Shows the API's error beside `field`; false when the checks are not loaded to show it. */
+    setServerError: (field: string, message: string): boolean => {
+      const current = checks();
+      current?.setServerError(field, message);
+      return current !== null;
+    },
   };
 }

@@ -92,9 +92,10 @@ export function LoginPage() {
       await enterConsole();
     } catch (e) {
       const failure = signInError(e);
-      if (failure.field === 'username' || failure.field === 'password') {
+      const besideField =
+        (failure.field === 'username' || failure.field === 'password') &&
         checks.setServerError(failure.field, failure.message);
-      } else setError(failure);
+      if (!besideField) setError(failure);
       setPending(false);
     }
   };
