@@ -1,5 +1,6 @@
 import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
 import type { PasswordContext } from '../../schemas/password-policy';
+import { t } from '../i18n';
 import type { PasswordEstimate } from './password-estimate';
 
 type Estimator = typeof import('./password-estimate');
@@ -22,7 +23,7 @@ export function preloadPasswordEstimator(): void {
   loadPasswordEstimator().catch(() => undefined);
 }
 
-const LABELS = ['Very weak', 'Weak', 'Fair', 'Good', 'Strong'] as const;
+const LEVELS = ['s0', 's1', 's2', 's3', 's4'] as const;
 
 /**
  * A strength bar (zxcvbn's 0–4 score, with its label in text) and the password policy's own
@@ -56,7 +57,8 @@ export function PasswordStrength(props: {
   const verdict = () => {
     const e = estimate();
     if (!e) return '';
-    return e.problem ? e.problem.message : 'Meets the password rule.';
+    // Worded by the policy's stable reason code, in the reader's language.
+    return e.problem ? t(`validation.reasons.${e.problem.code}`) : t('auth.strength.meets');
   };
 
   return (
@@ -70,7 +72,9 @@ export function PasswordStrength(props: {
               <span class="password-strength__segment" />
               <span class="password-strength__segment" />
             </span>
-            <span class="password-strength__label">Strength: {LABELS[e().score]}</span>
+            <span class="password-strength__label">
+              {t('auth.strength.label', { level: t(`auth.strength.levels.${LEVELS[e().score]}`) })}
+            </span>
           </div>
         )}
       </Show>

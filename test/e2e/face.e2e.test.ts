@@ -137,7 +137,8 @@ describe('face in the APP', () => {
     await card.getByLabel('Password', { exact: true }).fill('not-the-password');
     await shoot(page, 'enrol-password');
     await card.getByRole('button', { name: 'Save face' }).click();
-    await expect.poll(() => card.getByRole('alert').textContent()).toContain('password');
+    // A wrong password is answered beside its field.
+    await expect.poll(() => card.locator('.field__error').textContent()).toContain('password');
     await card.getByLabel('Password', { exact: true }).fill(user.password);
     await card.getByRole('button', { name: 'Save face' }).click();
     await expect.poll(() => card.textContent(), { timeout: 30_000 }).toContain('Added');

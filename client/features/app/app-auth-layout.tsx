@@ -1,5 +1,7 @@
 import { type JSX, type ParentProps, Show } from 'solid-js';
+import { t } from '../../i18n';
 import { ChevronLeft, LogoMark } from '../../ui/icons';
+import { LanguagePicker } from '../../ui/language-picker';
 
 /**
  * The frame of the screens before the APP opens (sign-in, code, lock): the brand on top and
@@ -22,12 +24,13 @@ export function AuthLayout(
           fallback={
             <div class="app-auth__brand">
               <LogoMark width="40" height="40" />
-              <span>Gatehouse</span>
+              <span>{t('common.appName')}</span>
             </div>
           }
         >
           {props.top}
         </Show>
+        <LanguagePicker class="app-auth__language" />
       </div>
       <main class="app-auth__card">
         <Show when={props.back}>

@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { unwrap } from '../../lib/api';
 import { ChoosePasswordForm } from '../auth/choose-password-form';
 import { appApi } from './app-api';
@@ -15,8 +16,8 @@ export function AppChoosePassword() {
   };
   return (
     <AuthLayout
-      title="Choose your password"
-      lead={`Welcome, ${me()?.user.displayName ?? ''}. Your administrator set your current password; choose one only you know.`}
+      title={t('auth.choose.chooseTitle')}
+      lead={t('app.choose.lead', { name: me()?.user.displayName ?? '' })}
     >
       <ChoosePasswordForm idPrefix="app" user={me()?.user} save={save}>
         <button
@@ -24,7 +25,7 @@ export function AppChoosePassword() {
           class="button button--ghost button--block"
           onClick={() => void signOut()}
         >
-          Sign out
+          {t('auth.signOut')}
         </button>
       </ChoosePasswordForm>
     </AuthLayout>

@@ -1,5 +1,6 @@
 import { createSignal, onMount, Show } from 'solid-js';
 import type { FaceNonce } from '../../../schemas/face';
+import { t } from '../../i18n';
 import { ApiClientError } from '../../lib/api';
 import { LiveErrorAlert } from '../../ui/error-alert';
 import { ScanFace } from '../../ui/icons';
@@ -111,12 +112,12 @@ export default function AppFaceCheck(props: {
                 when={stage()?.kind === 'starting'}
                 fallback={<ScanFace width={40} height={40} />}
               >
-                <Spinner label="Preparing the face check" />
+                <Spinner label={t('app.face.preparingLabel')} />
               </Show>
               <span>
                 {stage()?.kind === 'starting'
-                  ? 'Preparing the face check…'
-                  : 'Look straight at the camera, then turn your head when asked.'}
+                  ? t('app.face.preparing')
+                  : t('app.face.lookThenTurn')}
               </span>
             </div>
           </div>
@@ -128,13 +129,13 @@ export default function AppFaceCheck(props: {
             onFrames={(frames) => void send(current, frames)}
             // Turns the camera off; the button below starts a new check.
             onCancel={() => setStage(null)}
-            cancelLabel="Stop the camera"
+            cancelLabel={t('app.face.stopCamera')}
           />
         )}
       </Show>
       <Show when={stage()?.kind === 'verifying'}>
         <p class="app-face-check__status" role="status">
-          <Spinner label="Checking your face" /> Checking your face…
+          <Spinner label={t('app.face.checkingLabel')} /> {t('app.face.checking')}
         </p>
       </Show>
       <LiveErrorAlert message={failure()} />
@@ -145,7 +146,7 @@ export default function AppFaceCheck(props: {
           disabled={!online()}
           onClick={() => void begin()}
         >
-          <ScanFace /> {failure() ? 'Try again' : (props.startLabel ?? 'Start the face check')}
+          <ScanFace /> {failure() ? t('common.retry') : (props.startLabel ?? t('app.face.start'))}
         </button>
       </Show>
     </div>

@@ -1,9 +1,14 @@
 import { createSignal, Show } from 'solid-js';
-import { FACE_QUALITY_REASONS, FACE_REASON_TEXT } from '../../../schemas/face-rules';
+import { enrolOwnFaceFormSchema } from '../../../schemas/face';
+import { FACE_QUALITY_REASONS } from '../../../schemas/face-rules';
+import { t } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
 import { ApiClientError } from '../../lib/api';
 import { LiveErrorAlert } from '../../ui/error-alert';
+import { createFormValidation } from '../../ui/form-validation';
 import { PasswordField } from '../../ui/password-field';
 import { Spinner } from '../../ui/spinner';
+import { sentences } from '../auth/sentences';
 import { FaceEnrolCapture } from '../face/face-enrol-capture';
 import { appFace } from './app-face-calls';
 import { online } from './app-online';
@@ -23,12 +28,10 @@ function dataUrl(blob: Blob): Promise<string> {
 /** The server's FACE_NOT_QUALIFIED reasons, in the words the browser's check uses. */
 function notQualifiedMessage(error: ApiClientError): string {
   const reasons = Array.isArray(error.details?.reasons) ? error.details.reasons : [];
-  const words = FACE_QUALITY_REASONS.filter((r) => reasons.includes(r)).map(
-    (r) => FACE_REASON_TEXT[r],
+  const words = FACE_QUALITY_REASONS.filter((r) => reasons.includes(r)).map((r) =>
+    t(`face.reasons.${r}`),
   );
-  return words.length > 0
-    ? `The server could not use this photo. ${words.join(' ')}`
-    : error.message;
+  return words.length > 0 ? sentences(t('app.face.serverRefused'), ...words) : errorText(error);
 }
 
 /**
@@ -44,12 +47,15 @@ export default function AppFaceEnrol(props: { onSaved: () => void; onCancel: () 
   const [error, setError] = createSignal<{ message: string; field?: string } | null>(null);
   const [busy, setBusy] = createSignal(false);
   let input: HTMLInputElement | undefined;
+  // The password half of the API's own form schema (the photo is checked by the capture).
+  const checks = createFormValidation(enrolOwnFaceFormSchema.pick({ password: true }), () => ({
+    password: password(),
+  }));
 
   const save = async () => {
     const jpeg = photo();
     if (!jpeg || busy()) return;
-    if (!password()) {
-      setError({ message: 'Enter your password.', field: 'password' });
+    if (!checks.submit()) {
       input?.focus();
       return;
     }
@@ -63,12 +69,15 @@ export default function AppFaceEnrol(props: { onSaved: () => void; onCancel: () 
         // Back to the photo, saying what to fix; the password stays typed.
         setPhoto(null);
         setError({ message: notQualifiedMessage(e) });
+      } else if (e instanceof ApiClientError && e.field === 'password') {
+        // Beside the field, until the password changes.
+        checks.setServerError('password', errorText(e));
+        input?.select();
       } else if (e instanceof ApiClientError) {
-        setError({ message: e.message, field: e.field });
-        if (e.field === 'password') input?.select();
+        setError({ message: errorText(e), field: e.field });
         // An administrator made face a factor meanwhile: the profile then says who replaces it.
         if (e.code === 'FACE_IN_USE') void loadMe();
-      } else setError({ message: 'The face could not be saved. Try again.' });
+      } else setError({ message: t('app.face.saveFailed') });
     } finally {
       setBusy(false);
     }
@@ -99,9 +108,9 @@ export default function AppFaceEnrol(props: { onSaved: () => void; onCancel: () 
         >
           <div class="app-face-enrol__lead">
             <Show when={preview()}>
-              {(src) => <img src={src()} alt="Your face, as it will be saved" />}
+              {(src) => <img src={src()} alt={t('app.face.previewAlt')} />}
             </Show>
-            <p>The photo can be used. Confirm with your password to save it as your face.</p>
+            <p>{t('app.face.usable')}</p>
           </div>
           <LiveErrorAlert message={error()?.message} />
           <PasswordField
@@ -111,13 +120,14 @@ export default function AppFaceEnrol(props: { onSaved: () => void; onCancel: () 
             }}
             value={password()}
             onInput={setPassword}
-            invalid={error()?.field === 'password'}
+            onBlur={() => checks.touch('password')}
+            error={checks.error('password')}
             enterkeyhint="done"
           />
           <div class="face-capture__actions">
             <button type="submit" class="button button--primary" disabled={busy() || !online()}>
-              <Show when={busy()} fallback="Save face">
-                <Spinner label="Saving" /> Saving…
+              <Show when={busy()} fallback={t('app.face.save')}>
+                <Spinner label={t('common.saving')} /> {t('common.saving')}
               </Show>
             </button>
             <button
@@ -129,7 +139,7 @@ export default function AppFaceEnrol(props: { onSaved: () => void; onCancel: () 
                 setPhoto(null);
               }}
             >
-              Another photo
+              {t('app.face.anotherPhoto')}
             </button>
           </div>
         </form>

@@ -1,11 +1,12 @@
 import {
   FACE_QUALITY_REASONS,
-  FACE_REASON_TEXT,
   type FaceQualityReason,
   type FaceTurn,
 } from '../../../schemas/face-rules';
+import { t } from '../../i18n';
 import type { ApiClientError } from '../../lib/api';
 import { detailNumber } from '../auth/code-errors';
+import { sentences } from '../auth/sentences';
 
 const isQualityReason = (value: unknown): value is FaceQualityReason =>
   (FACE_QUALITY_REASONS as readonly unknown[]).includes(value);
@@ -17,9 +18,9 @@ const isQualityReason = (value: unknown): value is FaceQualityReason =>
  */
 function refusalText(reason: unknown, turn: FaceTurn): string | null {
   if (reason === 'not_verified') {
-    return `Only the face enrolled for this account is let in: look straight at the camera, then turn your head to your ${turn} when asked.`;
+    return t('app.face.notVerified', { side: t(`app.face.${turn}`) });
   }
-  return isQualityReason(reason) ? FACE_REASON_TEXT[reason] : null;
+  return isQualityReason(reason) ? t(`face.reasons.${reason}`) : null;
 }
 
 /**
@@ -28,13 +29,15 @@ function refusalText(reason: unknown, turn: FaceTurn): string | null {
  */
 export function faceMismatchMessage(error: ApiClientError, turn: FaceTurn): string {
   const reasons = Array.isArray(error.details?.reasons) ? error.details.reasons : [];
-  const words = [...new Set(reasons.map((r) => refusalText(r, turn)))].filter(Boolean);
+  const words = [...new Set(reasons.map((r) => refusalText(r, turn)))].filter((w): w is string =>
+    Boolean(w),
+  );
   const left = detailNumber(error, 'failuresLeft');
   const tries =
-    left === undefined
-      ? ''
-      : left === 1
-        ? ' 1 try left: after one more failure face recognition is blocked, and a locked APP signs out.'
-        : ` ${left} tries left.`;
-  return `Face not recognised. ${words.join(' ') || 'Try again.'}${tries}`;
+    left === undefined ? null : left === 1 ? t('app.face.lastTry') : t('app.face.triesLeft', left);
+  return sentences(
+    t('app.face.notRecognised'),
+    ...(words.length > 0 ? words : [t('common.retry')]),
+    tries,
+  );
 }

@@ -1,5 +1,6 @@
 import { A, useLocation } from '@solidjs/router';
 import { createEffect, createMemo, type ParentProps, Show } from 'solid-js';
+import { t } from '../../i18n';
 import { initials } from '../../ui/format';
 import { ChevronLeft, Home, LogoMark, UserIcon } from '../../ui/icons';
 import { lastAnsweredAt } from './app-api';
@@ -28,12 +29,12 @@ export function SignedInFrame(props: ParentProps) {
   const path = () => location.pathname.replace(/^\/app/, '') || '/';
   const title = createMemo(() => {
     const p = path();
-    if (p.startsWith('/profile')) return 'Profile';
+    if (p.startsWith('/profile')) return t('app.frame.profile');
     if (p.startsWith('/m/')) {
       const slug = p.split('/')[2];
       return heldAppModules(me()?.permissions ?? []).find((m) => m.slug === slug)?.label ?? '';
     }
-    return 'Gatehouse';
+    return t('common.appName');
   });
   const isHome = () => path() === '/' || path() === '';
 
@@ -48,26 +49,29 @@ export function SignedInFrame(props: ParentProps) {
             </span>
           }
         >
-          <A class="app-bar__back" href="/" aria-label="Back to your modules">
+          <A class="app-bar__back" href="/" aria-label={t('app.frame.backToModules')}>
             <ChevronLeft width="22" height="22" />
           </A>
         </Show>
         <span class="app-bar__title">{title()}</span>
-        <A class="app-bar__avatar" href="/profile" aria-label="Your profile">
-          {initials(me()?.user.displayName ?? '')}
+        {/* Named by its text (the initials are only a picture of it): axe wants the name to hold
+            what is seen, and a voice-control user says the name. */}
+        <A class="app-bar__avatar" href="/profile">
+          <span aria-hidden="true">{initials(me()?.user.displayName ?? '')}</span>
+          <span class="sr-only">{t('app.frame.yourProfile')}</span>
         </A>
       </header>
       <main class="app-main" id="content">
         {props.children}
       </main>
-      <nav class="app-tabs" aria-label="APP">
+      <nav class="app-tabs" aria-label={t('app.frame.nav')}>
         <A href="/" end class="app-tabs__tab" activeClass="app-tabs__tab--active">
           <Home width="22" height="22" />
-          <span>Home</span>
+          <span>{t('app.frame.home')}</span>
         </A>
         <A href="/profile" class="app-tabs__tab" activeClass="app-tabs__tab--active">
           <UserIcon width="22" height="22" />
-          <span>Profile</span>
+          <span>{t('app.frame.profile')}</span>
         </A>
       </nav>
     </div>

@@ -1,12 +1,14 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import { t } from '../../i18n';
 import { ChevronRight, Layers } from '../../ui/icons';
 import { heldAppModules } from './app-modules';
 import { me } from './app-session';
 
-const greeting = () => {
+const greeting = (name: string) => {
   const hour = new Date().getHours();
-  return hour < 12 ? 'Good morning' : hour < 18 ? 'Good afternoon' : 'Good evening';
+  const key = hour < 12 ? 'morning' : hour < 18 ? 'afternoon' : 'evening';
+  return t(`app.home.${key}`, { name });
 };
 
 /** Home: the APP modules the user holds, as tiles that open each module. */
@@ -16,9 +18,7 @@ export default function AppHome() {
   return (
     <div class="app-page">
       <section class="app-hello">
-        <p class="app-hello__greet">
-          {greeting()}, {firstName()}
-        </p>
+        <p class="app-hello__greet">{greeting(firstName())}</p>
         <p class="muted">{me()?.user.companyName}</p>
       </section>
       <Show
@@ -26,12 +26,12 @@ export default function AppHome() {
         fallback={
           <div class="app-empty">
             <Layers width="40" height="40" />
-            <p>Your account holds no APP module yet. Ask your administrator for access.</p>
+            <p>{t('app.home.noModules')}</p>
           </div>
         }
       >
-        <h2 class="app-section-title">Your modules</h2>
-        <ul class="app-tiles" aria-label="APP modules">
+        <h2 class="app-section-title">{t('app.home.yourModules')}</h2>
+        <ul class="app-tiles" aria-label={t('app.home.modulesLabel')}>
           <For each={modules()}>
             {(m) => (
               <li>
@@ -41,7 +41,7 @@ export default function AppHome() {
                   </span>
                   <span class="app-tile__label">{m.label}</span>
                   <span class="app-tile__meta">
-                    {m.held.length} of {m.total} {m.total === 1 ? 'function' : 'functions'}
+                    {t('app.home.functionsHeld', m.held.length, m.total)}
                   </span>
                   <ChevronRight class="app-tile__chevron" />
                 </A>

@@ -1,5 +1,7 @@
 import { createEffect, createSignal, lazy, Match, on, Show, Suspense, Switch } from 'solid-js';
 import type { AppFactor, CodeSent } from '../../../schemas/mfa';
+import { t } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
 import { ApiClientError } from '../../lib/api';
 import { LiveErrorAlert } from '../../ui/error-alert';
 import { initials } from '../../ui/format';
@@ -9,7 +11,6 @@ import { codeErrorMessage, detailNumber, resendAfterFrom } from '../auth/code-er
 import { EmailCodeForm } from '../auth/email-code-form';
 import { appAuth } from './app-auth';
 import { AuthLayout } from './app-auth-layout';
-import { FACE_UNLOCK_BLOCKED } from './app-face-words';
 import { online } from './app-online';
 import { PasswordUnlock } from './app-password-unlock';
 import { endSession, me, signOut, unlocked } from './app-session';
@@ -19,11 +20,11 @@ import { readLockProfile } from './app-token';
 const isFactor = (value: unknown): value is AppFactor =>
   value === 'password' || value === 'email' || value === 'face';
 
-const LEADS: Record<AppFactor, string> = {
-  password: 'Enter your password to continue where you left off.',
-  email: 'We’ll email you a code to continue where you left off.',
-  face: 'Look at the camera to continue where you left off.',
-};
+const LEADS = {
+  password: 'app.lock.leadPassword',
+  email: 'app.lock.leadEmail',
+  face: 'app.lock.leadFace',
+} as const satisfies Record<AppFactor, string>;
 
 // The face check (its camera, MediaPipe and model) loads only when a face unlock starts.
 const AppFaceCheck = lazy(() => import('./app-face-check'));
@@ -66,7 +67,7 @@ export function AppLockScreen() {
   let attemptsLeft: number | undefined;
 
   const failed = (e: unknown): string | null => {
-    if (!(e instanceof ApiClientError)) return 'Something went wrong. Try again.';
+    if (!(e instanceof ApiClientError)) return t('common.unexpectedError');
     switch (e.code) {
       case 'SESSION_ENDED':
         // The last allowed failure ends the session; the live kick says the same when it comes.
@@ -79,11 +80,11 @@ export function AppLockScreen() {
           setSent(null);
           setFaceBlocked(false);
         }
-        return 'Your administrator changed how this account unlocks. Use the step below.';
+        return t('app.lock.factorChanged');
       }
       case 'CHALLENGE_ENDED':
         setSent(null);
-        return e.message;
+        return errorText(e);
       default:
         attemptsLeft = detailNumber(e, 'attemptsLeft') ?? attemptsLeft;
         setResendAfter(resendAfterFrom(e) ?? resendAfter());
@@ -132,8 +133,8 @@ export function AppLockScreen() {
 
   return (
     <AuthLayout
-      title="Gatehouse is locked"
-      lead={LEADS[shown()]}
+      title={t('app.lock.title')}
+      lead={t(LEADS[shown()])}
       top={
         <div class="app-lock__who">
           <span class="app-lock__avatar" aria-hidden="true">
@@ -157,7 +158,7 @@ export function AppLockScreen() {
         <Match when={shown() === 'password'}>
           <Show when={faceBlocked()}>
             <div class="alert alert--info" role="status">
-              <Info /> <span>{FACE_UNLOCK_BLOCKED}</span>
+              <Info /> <span>{t('app.face.unlockBlocked')}</span>
             </div>
           </Show>
           <PasswordUnlock
@@ -173,7 +174,7 @@ export function AppLockScreen() {
               sent={current()}
               error={error()}
               busy={busy()}
-              submitLabel="Unlock"
+              submitLabel={t('app.lock.unlock')}
               resendAfter={resendAfter()}
               onVerify={(code) => void unlockWith({ challengeId: current().challengeId, code })}
               onResend={() => void sendCode()}
@@ -189,16 +190,20 @@ export function AppLockScreen() {
             onClick={() => void sendCode()}
           >
             <Show when={busy()} fallback={<Mail />}>
-              <Spinner label="Sending" />
+              <Spinner label={t('app.lock.sending')} />
             </Show>
-            Email me a code
-            <Show when={who()?.email}>{(email) => <span class="sr-only"> to {email()}</span>}</Show>
+            {t('app.lock.emailMe')}
+            <Show when={who()?.email}>
+              {(email) => (
+                <span class="sr-only">{t('app.lock.emailMeTo', { email: email() })}</span>
+              )}
+            </Show>
           </button>
         </Match>
         <Match when={shown() === 'face'}>
-          <Suspense fallback={<Spinner label="Loading the face check" />}>
+          <Suspense fallback={<Spinner label={t('app.signIn.loadingFace')} />}>
             <AppFaceCheck
-              startLabel="Unlock with my face"
+              startLabel={t('app.lock.unlockWithFace')}
               start={startFace}
               verify={unlockWithFace}
               onLocked={() => {
@@ -211,12 +216,12 @@ export function AppLockScreen() {
         </Match>
       </Switch>
       <Show when={!online()}>
-        <p class="app-hint">You are offline. Unlocking needs the internet.</p>
+        <p class="app-hint">{t('app.lock.offline')}</p>
       </Show>
       <div class="app-lock__out">
-        <span class="muted">Not you, or stuck?</span>
+        <span class="muted">{t('app.lock.notYou')}</span>
         <button type="button" class="link-button" onClick={() => void signOut()}>
-          Sign out
+          {t('auth.signOut')}
         </button>
       </div>
     </AuthLayout>

@@ -1,6 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
+import { t } from '../../i18n';
 import { Check, Layers } from '../../ui/icons';
 import { heldAppModules } from './app-modules';
 import { me } from './app-session';
@@ -20,9 +21,9 @@ export default function AppModuleScreen() {
         fallback={
           <div class="app-empty">
             <Layers width="40" height="40" />
-            <p>This module is not available to your account.</p>
+            <p>{t('app.module.unavailable')}</p>
             <A class="button" href="/">
-              Back to your modules
+              {t('app.module.back')}
             </A>
           </div>
         }
@@ -35,20 +36,17 @@ export default function AppModuleScreen() {
               </span>
               <div>
                 <h1>{m().label}</h1>
-                <p class="muted">
-                  {m().held.length} of {m().total} function points granted to you
-                </p>
+                <p class="muted">{t('app.module.pointsGranted', m().held.length, m().total)}</p>
               </div>
             </section>
             <Show
               when={m().held.length > 0}
-              fallback={
-                <p class="app-card app-card--pad muted">
-                  You see this module, but none of its functions are granted to you yet.
-                </p>
-              }
+              fallback={<p class="app-card app-card--pad muted">{t('app.module.noneGranted')}</p>}
             >
-              <ul class="app-card app-list" aria-label={`${m().label} functions`}>
+              <ul
+                class="app-card app-list"
+                aria-label={t('app.module.functionsLabel', { module: m().label })}
+              >
                 <For each={m().held}>
                   {(point) => (
                     <li class="app-list__row">
@@ -56,16 +54,13 @@ export default function AppModuleScreen() {
                         <Check width="16" height="16" />
                       </span>
                       <span class="app-list__main">{point.label}</span>
-                      <span class="tag tag--allowed">Allowed</span>
+                      <span class="tag tag--allowed">{t('app.module.allowed')}</span>
                     </li>
                   )}
                 </For>
               </ul>
             </Show>
-            <p class="app-hint">
-              The module's own screens come from your fleet platform; Gatehouse decides what you may
-              use in them.
-            </p>
+            <p class="app-hint">{t('app.module.note')}</p>
           </>
         )}
       </Show>

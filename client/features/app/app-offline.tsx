@@ -1,4 +1,5 @@
 import { Show } from 'solid-js';
+import { t } from '../../i18n';
 import { WifiOff } from '../../ui/icons';
 import { AuthLayout } from './app-auth-layout';
 import { online } from './app-online';
@@ -10,7 +11,7 @@ export function OfflineBanner() {
     <Show when={!online()}>
       <div class="app-offline" role="status">
         <WifiOff width="16" height="16" />
-        <span>You are offline. Gatehouse reconnects when the network is back.</span>
+        <span>{t('app.offline.banner')}</span>
       </div>
     </Show>
   );
@@ -19,12 +20,9 @@ export function OfflineBanner() {
 /** The APP opened without a network while signed in: the shell, saying so, until it returns. */
 export function AppUnreachable() {
   return (
-    <AuthLayout
-      title="You are offline"
-      lead="Gatehouse needs the network to check your session. It opens by itself as soon as you are back online."
-    >
+    <AuthLayout title={t('app.offline.title')} lead={t('app.offline.lead')}>
       <button type="button" class="button button--block" onClick={() => void loadMe()}>
-        Try again
+        {t('common.retry')}
       </button>
     </AuthLayout>
   );

@@ -1,7 +1,9 @@
 import { createSignal, Show } from 'solid-js';
+import { t } from '../../i18n';
 import { LiveErrorAlert } from '../../ui/error-alert';
 import { PasswordField } from '../../ui/password-field';
 import { Spinner } from '../../ui/spinner';
+import { createLazyValidation } from '../auth/lazy-validation';
 import { online } from './app-online';
 
 /** The lock screen's password step; the field is focused and, after a refusal, selected. */
@@ -13,12 +15,17 @@ export function PasswordUnlock(props: {
 }) {
   const [password, setPassword] = createSignal('');
   let input: HTMLInputElement | undefined;
+  const checks = createLazyValidation(() =>
+    import('../auth/sign-in-checks').then(
+      (m) => () => m.unlockPasswordChecks(() => ({ password: password() })),
+    ),
+  );
   return (
     <form
       novalidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (!password()) return input?.focus();
+        if (!checks.submit() || !password()) return input?.focus();
         props.onSubmit(password());
         input?.select();
       }}
@@ -33,7 +40,9 @@ export function PasswordUnlock(props: {
         }}
         value={password()}
         onInput={setPassword}
-        invalid={Boolean(props.error)}
+        onBlur={() => checks.touch('password')}
+        error={checks.error('password')}
+        invalid={Boolean(props.error) || Boolean(checks.error('password'))}
         enterkeyhint="go"
       />
       <button
@@ -41,8 +50,8 @@ export function PasswordUnlock(props: {
         type="submit"
         disabled={props.busy || !online()}
       >
-        <Show when={props.busy} fallback="Unlock">
-          <Spinner label="Unlocking" /> Unlocking…
+        <Show when={props.busy} fallback={t('app.lock.unlock')}>
+          <Spinner label={t('app.lock.unlocking')} /> {t('app.lock.unlocking')}
         </Show>
       </button>
     </form>

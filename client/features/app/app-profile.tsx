@@ -1,19 +1,21 @@
-import { createAsync, query, revalidate } from '@solidjs/router';
+import { createAsync, query } from '@solidjs/router';
 import { createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import type { FaceEnrolment } from '../../../schemas/face';
 import type { SessionView } from '../../../schemas/sessions';
 import { describeUserAgent } from '../../../schemas/user-agent';
-import { ApiClientError, unwrap } from '../../lib/api';
+import { t } from '../../i18n';
+import { unwrap } from '../../lib/api';
+import { createMutation } from '../../ui/action';
 import { ConfirmDialog } from '../../ui/dialog';
 import { formatDate, initials } from '../../ui/format';
 import { Check, Download, Lock, LogOut, Monitor, Phone, ScanFace } from '../../ui/icons';
+import { LanguagePicker } from '../../ui/language-picker';
 import { Spinner } from '../../ui/spinner';
 import { toast } from '../../ui/toast';
+import { sentences } from '../auth/sentences';
 import { appApi } from './app-api';
 import { canInstall, installApp } from './app-install';
 import { loadMe, me, signOut } from './app-session';
-
-const FACTOR_NAMES = { password: 'your password', email: 'an emailed code', face: 'your face' };
 
 // Enrolment (its camera, MediaPipe and model) loads only when the user opens it.
 const AppFaceEnrol = lazy(() => import('./app-face-enrol'));
@@ -46,17 +48,17 @@ export default function AppProfile() {
               </div>
               <dl class="app-facts">
                 <div>
-                  <dt>Company</dt>
+                  <dt>{t('app.profile.company')}</dt>
                   <dd>{u().companyName}</dd>
                 </div>
                 <Show when={u().email}>
                   <div>
-                    <dt>Email</dt>
+                    <dt>{t('app.profile.email')}</dt>
                     <dd>{u().email}</dd>
                   </div>
                 </Show>
                 <div>
-                  <dt>Account expires</dt>
+                  <dt>{t('app.profile.expires')}</dt>
                   <dd>{formatDate(u().expiresAt)}</dd>
                 </div>
               </dl>
@@ -64,9 +66,11 @@ export default function AppProfile() {
             <section class="app-card app-card--pad app-lock-rule">
               <Lock />
               <p>
-                The APP locks after {u().appLockMinutes}{' '}
-                {u().appLockMinutes === 1 ? 'minute' : 'minutes'} idle or in the background; unlock
-                it with {FACTOR_NAMES[u().mfa.appUnlock]}.
+                {t(
+                  'app.profile.lockRule',
+                  u().appLockMinutes,
+                  t(`app.profile.unlockWith.${u().mfa.appUnlock}`),
+                )}
               </p>
             </section>
             <FaceCard
@@ -79,9 +83,15 @@ export default function AppProfile() {
                 class="button button--primary button--block app-install"
                 onClick={() => void installApp()}
               >
-                <Download /> Install Gatehouse on this device
+                <Download /> {t('app.profile.install')}
               </button>
             </Show>
+            <section class="app-card app-card--pad app-language">
+              <span class="app-language__label" id="app-language-label">
+                {t('app.profile.language')}
+              </span>
+              <LanguagePicker />
+            </section>
             <OwnSessions userId={u().id} />
             <button
               type="button"
@@ -92,7 +102,7 @@ export default function AppProfile() {
                 void signOut();
               }}
             >
-              <LogOut /> {signingOut() ? 'Signing out…' : 'Sign out'}
+              <LogOut /> {signingOut() ? t('app.profile.signingOut') : t('auth.signOut')}
             </button>
           </>
         )}
@@ -109,30 +119,26 @@ export default function AppProfile() {
 function FaceCard(props: { face: FaceEnrolment; inUse: boolean }) {
   const [open, setOpen] = createSignal(false);
   return (
-    <section class="app-card app-card--pad app-face-card" aria-label="Face">
+    <section class="app-card app-card--pad app-face-card" aria-label={t('app.profile.face')}>
       <div class="app-face-card__row">
         <span class="app-face-card__icon">
           <ScanFace />
         </span>
         <div class="app-face-card__text">
-          <h2>Face</h2>
+          <h2>{t('app.profile.face')}</h2>
           <p class="muted">
-            <Show
-              when={props.face.enrolled}
-              fallback="No face added. Once it is, an administrator can let you sign in or unlock the APP with it."
-            >
-              <Check width="14" height="14" /> Added {formatDate(props.face.enrolledAt)}.{' '}
-              {props.inUse
-                ? 'You sign in or unlock the APP with it.'
-                : 'An administrator can let you sign in or unlock the APP with it.'}
+            <Show when={props.face.enrolled} fallback={t('app.profile.noFace')}>
+              <Check width="14" height="14" />{' '}
+              {sentences(
+                t('app.profile.faceAdded', { date: formatDate(props.face.enrolledAt) }),
+                props.inUse ? t('app.profile.faceInUse') : t('app.profile.faceMayUse'),
+              )}
             </Show>
           </p>
         </div>
       </div>
       <Show when={props.inUse}>
-        <p class="muted">
-          You sign in or unlock with your face: ask an administrator to replace it.
-        </p>
+        <p class="muted">{t('app.profile.faceReplaceByAdmin')}</p>
       </Show>
       <Show
         when={!props.inUse && open()}
@@ -144,7 +150,7 @@ function FaceCard(props: { face: FaceEnrolment; inUse: boolean }) {
               classList={{ 'button--primary': !props.face.enrolled }}
               onClick={() => setOpen(true)}
             >
-              {props.face.enrolled ? 'Replace face' : 'Click to Add'}
+              {props.face.enrolled ? t('app.profile.replaceFace') : t('app.profile.addFace')}
             </button>
           </Show>
         }
@@ -152,7 +158,7 @@ function FaceCard(props: { face: FaceEnrolment; inUse: boolean }) {
         <Suspense
           fallback={
             <p class="muted">
-              <Spinner /> Loading…
+              <Spinner label={t('common.loading')} /> {t('common.loading')}
             </p>
           }
         >
@@ -160,7 +166,7 @@ function FaceCard(props: { face: FaceEnrolment; inUse: boolean }) {
             onCancel={() => setOpen(false)}
             onSaved={() => {
               setOpen(false);
-              toast('Your face is saved.');
+              toast(t('app.profile.faceSaved'));
               void loadMe();
             }}
           />
@@ -173,34 +179,35 @@ function FaceCard(props: { face: FaceEnrolment; inUse: boolean }) {
 function OwnSessions(props: { userId: string }) {
   const sessions = createAsync(() => getOwnSessions(props.userId));
   const [ending, setEnding] = createSignal<SessionView | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  // A change: the router refetches the session list when it succeeds.
+  const ending$ = createMutation(async (id: string) => {
+    await unwrap(appApi.sessions[':id'].$delete({ param: { id } }));
+  });
   const sorted = () =>
     [...(sessions()?.sessions ?? [])].sort((a, b) => Number(b.current) - Number(a.current));
 
   const end = async () => {
     const target = ending();
     if (!target) return;
-    setBusy(true);
-    try {
-      await unwrap(appApi.sessions[':id'].$delete({ param: { id: target.id } }));
-      toast('Session ended.');
-      setEnding(null);
-      await revalidate(getOwnSessions.key);
-    } catch (e) {
-      toast(e instanceof ApiClientError ? e.message : 'Could not end the session.', 'error');
-    } finally {
-      setBusy(false);
+    await ending$.run(target.id);
+    const failure = ending$.error();
+    if (failure) {
+      toast(failure.message, 'error');
+      return;
     }
+    toast(t('app.profile.ended'));
+    setEnding(null);
   };
+  const clientName = (s: SessionView | null) => (s?.client === 'app' ? 'APP' : 'WEB');
 
   return (
-    <section class="app-card" aria-label="Your sessions">
-      <h2 class="app-card__title">Your sessions</h2>
+    <section class="app-card" aria-label={t('app.profile.sessions')}>
+      <h2 class="app-card__title">{t('app.profile.sessions')}</h2>
       <Show
         when={sessions()}
         fallback={
           <p class="app-card--pad muted">
-            <Spinner /> Loading…
+            <Spinner label={t('common.loading')} /> {t('common.loading')}
           </p>
         }
       >
@@ -211,20 +218,28 @@ function OwnSessions(props: { userId: string }) {
                 <span class="app-list__icon">{s.client === 'app' ? <Phone /> : <Monitor />}</span>
                 <span class="app-list__main">
                   <span>
-                    {s.client === 'app' ? 'APP' : 'WEB'} · {describeUserAgent(s.userAgent)}
+                    {clientName(s)} · {describeUserAgent(s.userAgent)}
                   </span>
                   <span class="app-list__meta">
-                    {s.current ? 'This device' : `Active ${formatDate(s.lastSeenAt, true)}`}
+                    {s.current
+                      ? t('app.profile.thisDevice')
+                      : t('app.profile.active', { when: formatDate(s.lastSeenAt, true) })}
                   </span>
                 </span>
-                <Show when={!s.current} fallback={<span class="tag tag--current">Current</span>}>
+                <Show
+                  when={!s.current}
+                  fallback={<span class="tag tag--current">{t('app.profile.current')}</span>}
+                >
                   <button
                     type="button"
                     class="button button--small"
-                    aria-label={`End the ${s.client === 'app' ? 'APP' : 'WEB'} session on ${describeUserAgent(s.userAgent)}`}
+                    aria-label={t('app.profile.endLabel', {
+                      client: clientName(s),
+                      device: describeUserAgent(s.userAgent),
+                    })}
                     onClick={() => setEnding(s)}
                   >
-                    End
+                    {t('app.profile.end')}
                   </button>
                 </Show>
               </li>
@@ -234,16 +249,17 @@ function OwnSessions(props: { userId: string }) {
       </Show>
       <ConfirmDialog
         open={ending() !== null}
-        title="End this session?"
-        confirmLabel="End session"
+        title={t('app.profile.endTitle')}
+        confirmLabel={t('app.profile.endConfirm')}
         danger
-        busy={busy()}
+        busy={ending$.busy()}
         onConfirm={() => void end()}
         onClose={() => setEnding(null)}
       >
         <p>
-          {ending()?.client === 'app' ? 'The APP' : 'The console'} on{' '}
-          {describeUserAgent(ending()?.userAgent ?? null)} is signed out at once and told why.
+          {t(ending()?.client === 'app' ? 'app.profile.endBodyApp' : 'app.profile.endBodyWeb', {
+            device: describeUserAgent(ending()?.userAgent ?? null),
+          })}
         </p>
       </ConfirmDialog>
     </section>

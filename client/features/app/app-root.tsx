@@ -1,22 +1,28 @@
 import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, createMemo, lazy, Match, onMount, Show, Switch } from 'solid-js';
+import { t } from '../../i18n';
 import { Spinner } from '../../ui/spinner';
 import { ToastHost } from '../../ui/toast';
-import { AppChoosePassword } from './app-choose-password';
 import { SignedInFrame } from './app-frame';
 import { AppLive } from './app-live';
 import { AppLockScreen } from './app-lock-screen';
 import { AppUnreachable, OfflineBanner } from './app-offline';
 import { online } from './app-online';
+import { keepInsideScope } from './app-scope';
 import { finishPendingLogout, loadMe, me, status } from './app-session';
 import { AppSignIn } from './app-sign-in';
 
+// Choosing a password brings zod and the password policy along: only for who needs it.
+const AppChoosePassword = lazy(() =>
+  import('./app-choose-password').then((m) => ({ default: m.AppChoosePassword })),
+);
 const AppHome = lazy(() => import('./app-home'));
 const AppModuleScreen = lazy(() => import('./app-module'));
 const AppProfile = lazy(() => import('./app-profile'));
 
 /** The APP: its own entry (/app/), phone first, signed in with a bearer token. */
 export function AppRoot() {
+  keepInsideScope();
   return (
     <>
       <Router base="/app" root={AppGate}>
@@ -54,7 +60,7 @@ function AppGate(props: RouteSectionProps) {
       <Switch
         fallback={
           <div class="app-loading">
-            <Spinner label="Opening Gatehouse" />
+            <Spinner label={t('app.opening')} />
           </div>
         }
       >

@@ -1,8 +1,10 @@
 import { createSignal } from 'solid-js';
-import { KICK_REASONS, type KickReason } from '../../../schemas/live';
+import type { KickReason } from '../../../schemas/live';
 import type { MeResponse } from '../../../schemas/me';
 import type { AppFactor } from '../../../schemas/mfa-config';
+import { t } from '../../i18n';
 import { ApiClientError, unwrap } from '../../lib/api';
+import { kickText } from '../auth/kick-notice';
 import { appApi, setSessionSignals } from './app-api';
 import { appAuth } from './app-auth';
 import {
@@ -108,8 +110,8 @@ export async function unlocked(): Promise<void> {
 export function endSession(reason?: KickReason): void {
   forgetToken();
   setMe(null);
-  if (reason) setNotice(reason === 'logged_out' ? null : KICK_REASONS[reason]);
-  else if (status() !== 'signed_out') setNotice('Your session has ended. Sign in again.');
+  if (reason) setNotice(reason === 'logged_out' ? null : kickText(reason));
+  else if (status() !== 'signed_out') setNotice(t('app.session.ended'));
   setStatus('signed_out');
 }
 
@@ -127,7 +129,7 @@ export async function signOut(): Promise<void> {
   if (!reached && token) rememberPendingLogout(token);
   endSession('logged_out');
   if (!reached) {
-    setNotice('You are signed out on this phone. The server is told when you are back online.');
+    setNotice(t('app.session.signedOutOffline'));
   }
 }
 

@@ -1,5 +1,7 @@
 import { createSignal, lazy, Match, Suspense, Switch } from 'solid-js';
 import type { CodeSent, LoginAnswer } from '../../../schemas/mfa';
+import { t } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
 import { ApiClientError } from '../../lib/api';
 import { Spinner } from '../../ui/spinner';
 import { codeErrorMessage, resendAfterFrom } from '../auth/code-errors';
@@ -7,7 +9,6 @@ import { EmailCodeForm } from '../auth/email-code-form';
 import { appAuth } from './app-auth';
 import { AuthLayout } from './app-auth-layout';
 import { CredentialsForm } from './app-credentials-form';
-import { FACE_LOGIN_BLOCKED, FACE_LOGIN_BLOCKED_NO_EMAIL } from './app-face-words';
 import { notice, setSignInNotice, signedIn } from './app-session';
 
 type Step =
@@ -26,12 +27,13 @@ const loadFaceCalls = () => import('./app-face-calls').then((m) => m.appFace);
 export function AppSignIn() {
   const [step, setStep] = createSignal<Step>({ kind: 'credentials' });
   const [error, setError] = createSignal<string | null>(null);
+  const [fieldError, setFieldError] = createSignal<{ field: string; message: string } | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [resendAfter, setResendAfter] = createSignal<string | undefined>();
 
   const finish = async (answer: LoginAnswer) => {
     if (answer.status === 'ok') {
-      if (!answer.token) throw new Error('The sign-in answered no APP token.');
+      if (!answer.token) throw new Error(t('app.signIn.noToken'));
       await signedIn(answer.token);
       return;
     }
@@ -51,10 +53,10 @@ export function AppSignIn() {
   // What the face step says about a refusal other than a mismatch; null: the step ended.
   const faceFailed = (e: unknown): string | null => {
     if (e instanceof ApiClientError && e.code === 'CHALLENGE_ENDED') {
-      backToStart(e.message);
+      backToStart(errorText(e));
       return null;
     }
-    return e instanceof ApiClientError ? e.message : 'Something went wrong. Try again.';
+    return errorText(e);
   };
 
   const codeSent = () => {
@@ -79,11 +81,18 @@ export function AppSignIn() {
     run(
       async () => {
         setSignInNotice(null);
+        setFieldError(null);
         await finish(await appAuth.login(username, password));
       },
       (e) => {
-        if (!(e instanceof ApiClientError)) return 'Sign-in failed. Try again.';
-        return e.code === 'FACE_LOCKED' ? FACE_LOGIN_BLOCKED_NO_EMAIL : e.message;
+        if (!(e instanceof ApiClientError)) return t('auth.signInFailed');
+        if (e.code === 'FACE_LOCKED') return t('app.face.loginBlockedNoEmail');
+        if (e.field === 'username' || e.field === 'password') {
+          // Beside the field it concerns, not above the form.
+          setFieldError({ field: e.field, message: errorText(e) });
+          return null;
+        }
+        return errorText(e);
       },
     );
 
@@ -96,7 +105,7 @@ export function AppSignIn() {
   const codeFailed = (e: unknown) => {
     // The attempt is over (expired, used up, or too many wrong codes): start again.
     if (e instanceof ApiClientError && e.code === 'CHALLENGE_ENDED') {
-      backToStart(e.message);
+      backToStart(errorText(e));
       return null;
     }
     const later = resendAfterFrom(e);
@@ -117,16 +126,22 @@ export function AppSignIn() {
   return (
     <Switch>
       <Match when={step().kind === 'credentials'}>
-        <AuthLayout title="Sign in" lead="Use the account your administrator gave you.">
-          <CredentialsForm busy={busy()} error={error()} notice={notice()} onSubmit={signIn} />
+        <AuthLayout title={t('auth.signIn')} lead={t('auth.signInLead')}>
+          <CredentialsForm
+            busy={busy()}
+            error={error()}
+            fieldError={fieldError()}
+            notice={notice()}
+            onSubmit={signIn}
+          />
         </AuthLayout>
       </Match>
       <Match when={codeSent()}>
         {(sent) => (
           <AuthLayout
-            title="Check your email"
-            lead="Enter the code we emailed you to finish signing in."
-            back={{ label: 'Use another account', onClick: () => backToStart(null) }}
+            title={t('app.signIn.checkEmail')}
+            lead={t('app.signIn.checkEmailLead')}
+            back={{ label: t('app.signIn.otherAccount'), onClick: () => backToStart(null) }}
           >
             <EmailCodeForm
               sent={sent()}
@@ -142,11 +157,11 @@ export function AppSignIn() {
       <Match when={faceChallenge()}>
         {(challengeId) => (
           <AuthLayout
-            title="Sign in with your face"
-            lead="Look at the camera, then turn your head the way it asks."
-            back={{ label: 'Use another account', onClick: () => backToStart(null) }}
+            title={t('app.signIn.faceTitle')}
+            lead={t('app.signIn.faceLead')}
+            back={{ label: t('app.signIn.otherAccount'), onClick: () => backToStart(null) }}
           >
-            <Suspense fallback={<Spinner label="Loading the face check" />}>
+            <Suspense fallback={<Spinner label={t('app.signIn.loadingFace')} />}>
               <AppFaceCheck
                 autoStart
                 start={async () => (await loadFaceCalls()).startLogin(challengeId())}
@@ -154,7 +169,7 @@ export function AppSignIn() {
                   const calls = await loadFaceCalls();
                   await finish(await calls.verifyLogin(challengeId(), nonce, frames));
                 }}
-                onLocked={() => backToStart(FACE_LOGIN_BLOCKED)}
+                onLocked={() => backToStart(t('app.face.loginBlocked'))}
                 describe={faceFailed}
               />
             </Suspense>

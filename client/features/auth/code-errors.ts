@@ -1,7 +1,8 @@
+import { EMAIL_CODE_RULES } from '../../../schemas/mfa-rules';
+import { t } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
 import { ApiClientError } from '../../lib/api';
-
-const seconds = (n: number) => (n === 1 ? '1 second' : `${n} seconds`);
-const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
+import { sentences } from './sentences';
 
 /** A whole number the envelope's `details` carries under `key`, if any. */
 export function detailNumber(error: unknown, key: string): number | undefined {
@@ -15,28 +16,24 @@ export function detailNumber(error: unknown, key: string): number | undefined {
  * the message): attempts left for a wrong code, the wait for a resend that came too soon.
  */
 export function codeErrorMessage(error: unknown): string {
-  if (!(error instanceof ApiClientError)) return 'Something went wrong. Try again.';
+  if (!(error instanceof ApiClientError)) return t('common.unexpectedError');
   const left = detailNumber(error, 'attemptsLeft');
   const retry = detailNumber(error, 'retryAfterSeconds');
   switch (error.code) {
     case 'CODE_INVALID':
     case 'UNLOCK_REJECTED':
-      if (left === undefined) return error.message;
-      return left === 1
-        ? `${error.message} 1 attempt left.`
-        : `${error.message} ${left} attempts left.`;
+      if (left === undefined) return errorText(error);
+      return sentences(errorText(error), t('auth.codeErrors.attemptsLeft', left));
     case 'RESEND_TOO_SOON':
-      return retry === undefined
-        ? error.message
-        : `Wait ${seconds(retry)} before asking for another code.`;
+      return retry === undefined ? errorText(error) : t('auth.codeErrors.waitSeconds', retry);
     case 'CODE_SEND_LIMIT':
       return retry === undefined
-        ? error.message
-        : `Too many codes were sent to this account. Try again in ${minutes(Math.ceil(retry / 60))}.`;
+        ? errorText(error)
+        : t('auth.codeErrors.sendLimit', Math.ceil(retry / 60));
     case 'VALIDATION_FAILED':
-      return 'Enter the 6 digits from the email.';
+      return t('auth.code.digitsRule', EMAIL_CODE_RULES.digits);
     default:
-      return error.message;
+      return errorText(error);
   }
 }
 

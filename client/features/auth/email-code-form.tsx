@@ -1,10 +1,13 @@
 import { createEffect, createMemo, createSignal, on, onMount, Show, untrack } from 'solid-js';
 import type { CodeSent } from '../../../schemas/mfa';
 import { EMAIL_CODE_RULES } from '../../../schemas/mfa-rules';
+import { locale, t } from '../../i18n';
 import { createCountdown, formatCountdown } from '../../ui/countdown';
 import { LiveErrorAlert } from '../../ui/error-alert';
 import { Mail } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
+import { describedBy, FieldError } from './field-error';
+import { createLazyValidation } from './lazy-validation';
 
 export interface EmailCodeFormProps {
   /** The code that was mailed: where to (masked), until when it works, when to offer a resend. */
@@ -36,7 +39,7 @@ function localTimes(sent: CodeSent): { resendAfter: string; expiresAt: string } 
   return { resendAfter: iso(arrived + cooldown), expiresAt: iso(arrived + LIFETIME_MS) };
 }
 const timeOf = (iso: string) =>
-  new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(new Date(iso));
+  new Intl.DateTimeFormat(locale(), { timeStyle: 'short' }).format(new Date(iso));
 
 /**
  * Entering an emailed code: one numeric field the phone can fill from the message
@@ -47,6 +50,13 @@ const timeOf = (iso: string) =>
 export function EmailCodeForm(props: EmailCodeFormProps) {
   const [code, setCode] = createSignal('');
   let input: HTMLInputElement | undefined;
+  // The API's own rule for a code (6 digits), said beside the field once it was left.
+  const checks = createLazyValidation(() =>
+    import('./sign-in-checks').then(
+      (m) => () => m.codeChecks(() => ({ challengeId: props.sent.challengeId, code: code() })),
+    ),
+  );
+  const codeError = () => checks.error('code');
   const local = createMemo(() => localTimes(props.sent));
   const resendIn = createCountdown(() => props.resendAfter ?? local().resendAfter);
   const expiresIn = createCountdown(() => local().expiresAt);
@@ -93,8 +103,8 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
   const waiting = createMemo(() => resendIn() > 0);
   const announcement = createMemo(() =>
     waiting()
-      ? `You can ask for a new code in ${untrack(resendIn)} seconds.`
-      : 'You can ask for a new code now.',
+      ? t('auth.code.waitAnnouncement', untrack(resendIn))
+      : t('auth.code.readyAnnouncement'),
   );
 
   return (
@@ -102,17 +112,23 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
       <p class="code-form__sent" id="code-form-sent">
         <Mail class="code-form__icon" />
         <span>
-          We sent a {DIGITS}-digit code to <strong>{props.sent.maskedEmail}</strong>.{' '}
-          <Show when={!expired()} fallback="That code has expired; ask for a new one.">
-            It works until {timeOf(local().expiresAt)}.
+          {t('auth.code.sent', { digits: String(DIGITS) })}{' '}
+          <strong>{props.sent.maskedEmail}</strong>
+          {t('auth.code.sentEnd')}
+          {locale() === 'zh-CN' ? '' : ' '}
+          <Show when={!expired()} fallback={t('auth.code.expired')}>
+            {t('auth.code.worksUntil', { time: timeOf(local().expiresAt) })}
           </Show>
         </span>
       </p>
       <LiveErrorAlert message={props.error} />
-      <label class="field">
-        <span class="field__label">Code from the email</span>
+      <div class="field" classList={{ 'field--invalid': Boolean(codeError()) }}>
+        <label class="field__label" for="code-form-code">
+          {t('auth.code.label')}
+        </label>
         <input
           ref={input}
+          id="code-form-code"
           class="code-input"
           name="code"
           type="text"
@@ -125,29 +141,36 @@ export function EmailCodeForm(props: EmailCodeFormProps) {
           required
           value={code()}
           onInput={(e) => onInput(e.currentTarget.value)}
-          aria-invalid={Boolean(props.error)}
-          aria-describedby="code-form-sent"
+          onBlur={() => {
+            // An empty field left alone is no mistake yet; a started code is.
+            if (code()) checks.touch('code');
+          }}
+          aria-invalid={Boolean(props.error) || Boolean(codeError())}
+          aria-describedby={describedBy(codeError(), 'code-form-code-error', 'code-form-sent')}
         />
-      </label>
+        <FieldError id="code-form-code-error" message={codeError()} />
+      </div>
       <button
         class="button button--primary button--block"
         type="submit"
         disabled={props.busy || code().length !== DIGITS}
       >
-        <Show when={props.busy} fallback={props.submitLabel ?? 'Verify'}>
-          <Spinner label="Checking the code" /> Checking…
+        <Show when={props.busy} fallback={props.submitLabel ?? t('auth.code.verify')}>
+          <Spinner label={t('auth.code.checkingLabel')} /> {t('auth.code.checking')}
         </Show>
       </button>
       <div class="code-form__resend">
-        <span class="muted">Didn’t get it? Check spam, or</span>
+        <span class="muted">{t('auth.code.didntGetIt')}</span>
         <button
           type="button"
           class="link-button"
           disabled={props.busy || resendIn() > 0}
           onClick={() => props.onResend()}
         >
-          <Show when={resendIn() > 0} fallback="send a new code">
-            send a new code in <span class="code-form__timer">{formatCountdown(resendIn())}</span>
+          <Show when={resendIn() > 0} fallback={t('auth.code.sendNew')}>
+            <span class="code-form__timer">
+              {t('auth.code.sendNewIn', { time: formatCountdown(resendIn()) })}
+            </span>
           </Show>
         </button>
       </div>

@@ -1,5 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import type { CodeSent } from '../../../schemas/mfa';
+import { t } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
 import { ApiClientError, api, unwrap } from '../../lib/api';
 import { ChevronLeft, Info } from '../../ui/icons';
 import { codeErrorMessage, detailNumber, resendAfterFrom } from './code-errors';
@@ -8,9 +10,9 @@ import { EmailCodeForm } from './email-code-form';
 /** A refusal after which this verification cannot go on: the user signs in again. */
 function endedMessage(error: unknown): string | null {
   if (!(error instanceof ApiClientError)) return null;
-  if (error.code === 'CHALLENGE_ENDED') return error.message;
+  if (error.code === 'CHALLENGE_ENDED') return errorText(error);
   if (error.code === 'CODE_INVALID' && detailNumber(error, 'attemptsLeft') === 0) {
-    return 'That code was not correct, and it was the last try. Sign in again to get a new code.';
+    return t('auth.codeStep.lastTry');
   }
   return null;
 }
@@ -18,7 +20,7 @@ function endedMessage(error: unknown): string | null {
 /** Words for a failed verify or resend on the console; mail failures say what went wrong. */
 function loginCodeError(error: unknown): string {
   if (error instanceof ApiClientError && error.code === 'MAIL_UNAVAILABLE') {
-    return 'The code could not be sent: email is not set up on this server. Ask an administrator.';
+    return t('auth.codeStep.mailUnavailable');
   }
   return codeErrorMessage(error);
 }
@@ -72,9 +74,7 @@ export function LoginCodeStep(props: {
       );
       setSent(next);
       setResendAfter(undefined);
-      setNotice(
-        `A new code is on its way to ${next.maskedEmail}. The earlier one no longer works.`,
-      );
+      setNotice(t('auth.codeStep.newCode', { email: next.maskedEmail }));
       setBusy(false);
     } catch (e) {
       fail(e);
@@ -84,12 +84,10 @@ export function LoginCodeStep(props: {
   return (
     <>
       <button type="button" class="link-button login__back" onClick={() => props.onBack()}>
-        <ChevronLeft /> Back
+        <ChevronLeft /> {t('auth.codeStep.back')}
       </button>
-      <h2 id="login-title">Check your email</h2>
-      <p class="muted login__lead">
-        One more step to sign in as <strong class="login__who">{props.username}</strong>.
-      </p>
+      <h2 id="login-title">{t('auth.codeStep.title')}</h2>
+      <p class="muted login__lead">{t('auth.codeStep.lead', { username: props.username })}</p>
       <Show when={notice()}>
         <div class="alert alert--info" role="status">
           <Info /> <span>{notice()}</span>
@@ -101,7 +99,7 @@ export function LoginCodeStep(props: {
         onResend={resend}
         error={error()}
         busy={busy()}
-        submitLabel="Verify and sign in"
+        submitLabel={t('auth.codeStep.verify')}
         resendAfter={resendAfter()}
       />
     </>

@@ -1,33 +1,35 @@
 import { revalidate, useNavigate } from '@solidjs/router';
 import { createSignal, onMount, Show } from 'solid-js';
 import type { CodeSent } from '../../../schemas/mfa';
+import { t } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
 import { ApiClientError, api, unwrap } from '../../lib/api';
 import { usePageTitle } from '../../lib/page-title';
+import { getMe } from '../../lib/session';
 import { AlertCircle, Building, Clock, Info, LogoMark, Shield } from '../../ui/icons';
+import { LanguagePicker } from '../../ui/language-picker';
 import { PasswordField } from '../../ui/password-field';
 import { Spinner } from '../../ui/spinner';
 import { codeErrorMessage } from './code-errors';
+import { describedBy, FieldError } from './field-error';
 import { takeKickMessage } from './kick-notice';
+import { createLazyValidation } from './lazy-validation';
 import { LoginCodeStep } from './login-code-step';
+import './auth.css';
 
 // Refusals of the sign-in that concern the code it tried to mail, worded like the code step's.
 const CODE_SEND_CODES = new Set(['CODE_SEND_LIMIT', 'RESEND_TOO_SOON', 'MAIL_FAILED']);
 
 /** The sign-in's message for a failed password step. */
 function signInError(e: unknown): { message: string; field?: string | undefined } {
-  if (!(e instanceof ApiClientError)) return { message: 'Sign-in failed. Try again.' };
-  if (e.code === 'MAIL_UNAVAILABLE') {
-    return {
-      message:
-        'Your account signs in with an email code, but email is not set up on this server. Ask an administrator.',
-    };
-  }
+  if (!(e instanceof ApiClientError)) return { message: t('auth.signInFailed') };
+  if (e.code === 'MAIL_UNAVAILABLE') return { message: t('auth.mailUnavailable') };
   if (CODE_SEND_CODES.has(e.code)) return { message: codeErrorMessage(e) };
-  return { message: e.message, field: e.field };
+  return { message: errorText(e), field: e.field };
 }
 
 export function LoginPage() {
-  usePageTitle('Sign in');
+  usePageTitle(() => t('auth.signIn'));
   const navigate = useNavigate();
   const [username, setUsername] = createSignal('');
   const [password, setPassword] = createSignal('');
@@ -36,6 +38,11 @@ export function LoginPage() {
   const [notice, setNotice] = createSignal<string | null>(null);
   // Set once the password passed and a code was mailed: the card shows the code step.
   const [codeSent, setCodeSent] = createSignal<CodeSent | null>(null);
+  const checks = createLazyValidation(() =>
+    import('./sign-in-checks').then(
+      (m) => () => m.signInChecks(() => ({ username: username(), password: password() })),
+    ),
+  );
   let usernameInput: HTMLInputElement | undefined;
   let passwordInput: HTMLInputElement | undefined;
 
@@ -45,7 +52,7 @@ export function LoginPage() {
   });
 
   const enterConsole = async () => {
-    await revalidate('me');
+    await revalidate(getMe.key);
     navigate('/', { replace: true });
   };
 
@@ -62,6 +69,10 @@ export function LoginPage() {
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (pending()) return;
+    if (!checks.submit()) {
+      (username().trim() ? passwordInput : usernameInput)?.focus();
+      return;
+    }
     setError(null);
     setPending(true);
     try {
@@ -75,20 +86,25 @@ export function LoginPage() {
         setNotice(null);
         // WEB sign-in factors are password and email; face belongs to the APP.
         if (answer.method === 'email') setCodeSent(answer);
-        else setError({ message: 'This account signs in with its face, in the APP.' });
+        else setError({ message: t('auth.faceInApp') });
         return;
       }
       await enterConsole();
     } catch (e) {
-      setError(signInError(e));
+      const failure = signInError(e);
+      const besideField =
+        (failure.field === 'username' || failure.field === 'password') &&
+        checks.setServerError(failure.field, failure.message);
+      if (!besideField) setError(failure);
       setPending(false);
     }
   };
 
+  const usernameError = () => checks.error('username');
   const passwordStep = () => (
     <form onSubmit={submit} novalidate aria-labelledby="login-title">
-      <h2 id="login-title">Sign in</h2>
-      <p class="muted login__lead">Use the account your administrator gave you.</p>
+      <h2 id="login-title">{t('auth.signIn')}</h2>
+      <p class="muted login__lead">{t('auth.signInLead')}</p>
       <Show when={notice()}>
         <div class="alert alert--info" role="status">
           <Info /> <span>{notice()}</span>
@@ -101,10 +117,13 @@ export function LoginPage() {
           </div>
         )}
       </Show>
-      <label class="field">
-        <span class="field__label">Username</span>
+      <div class="field" classList={{ 'field--invalid': Boolean(usernameError()) }}>
+        <label class="field__label" for="login-username">
+          {t('auth.username')}
+        </label>
         <input
           ref={usernameInput}
+          id="login-username"
           name="username"
           autocomplete="username"
           autocapitalize="none"
@@ -112,20 +131,24 @@ export function LoginPage() {
           required
           value={username()}
           onInput={(e) => setUsername(e.currentTarget.value)}
-          aria-invalid={error()?.field === 'username'}
+          onBlur={() => checks.touch('username')}
+          aria-invalid={Boolean(usernameError())}
+          aria-describedby={describedBy(usernameError(), 'login-username-error')}
         />
-      </label>
+        <FieldError id="login-username-error" message={usernameError()} />
+      </div>
       <PasswordField
         ref={(el) => {
           passwordInput = el;
         }}
         value={password()}
         onInput={setPassword}
-        invalid={error()?.field === 'password'}
+        onBlur={() => checks.touch('password')}
+        error={checks.error('password')}
       />
       <button class="button button--primary button--block" type="submit" disabled={pending()}>
-        <Show when={pending()} fallback="Sign in">
-          <Spinner label="Signing in" /> Signing in…
+        <Show when={pending()} fallback={t('auth.signIn')}>
+          <Spinner label={t('auth.signingIn')} /> {t('auth.signingIn')}
         </Show>
       </button>
     </form>
@@ -136,28 +159,29 @@ export function LoginPage() {
       <aside class="login__brand">
         <div class="login__brand-top">
           <LogoMark width="36" height="36" />
-          <span class="login__brand-name">Gatehouse</span>
+          <span class="login__brand-name">{t('common.appName')}</span>
         </div>
         <div class="login__pitch">
-          <h1>Every account, every company, one gate.</h1>
-          <p>
-            Decide who may sign in, what they may do on the web and in the app, and for how long.
-          </p>
+          <h1>{t('auth.pitch.title')}</h1>
+          <p>{t('auth.pitch.lead')}</p>
           <ul>
             <li>
-              <Building /> Company trees of any depth, each admin in its own scope
+              <Building /> {t('auth.pitch.trees')}
             </li>
             <li>
-              <Shield /> Roles, permission ceilings and sign-in factors
+              <Shield /> {t('auth.pitch.roles')}
             </li>
             <li>
-              <Clock /> Expiry dates and live sessions you can end at once
+              <Clock /> {t('auth.pitch.expiry')}
             </li>
           </ul>
         </div>
-        <p class="login__foot">© Gatehouse · Account &amp; authority service</p>
+        <p class="login__foot">{t('auth.pitch.foot')}</p>
       </aside>
       <main class="login__main">
+        <div class="login__language">
+          <LanguagePicker />
+        </div>
         <div class="login__card">
           <Show when={codeSent()} fallback={passwordStep()}>
             {(sent) => (

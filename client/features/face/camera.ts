@@ -1,21 +1,17 @@
+import { t } from '../../i18n';
+
 /**
  * The front camera for the face screens, with the ways it fails said in words. Every failure
  * leaves the screen usable: enrolment falls back to uploading a photo.
  */
 export type CameraProblem = 'denied' | 'no_camera' | 'busy' | 'insecure' | 'failed';
 
-export const CAMERA_PROBLEM_TEXT: Record<CameraProblem, string> = {
-  denied:
-    'The camera is blocked for this site. Allow it in the browser’s site settings, then try again.',
-  no_camera: 'No camera was found on this device.',
-  busy: 'The camera is in use by another app. Close it, then try again.',
-  insecure: 'The camera works only over a secure (https) connection.',
-  failed: 'The camera could not be started.',
-};
+/** The problem in the reader's language (the catalog words it by its code). */
+export const cameraProblemText = (problem: CameraProblem) => t(`face.camera.${problem}`);
 
 export class CameraError extends Error {
   constructor(readonly problem: CameraProblem) {
-    super(CAMERA_PROBLEM_TEXT[problem]);
+    super(cameraProblemText(problem));
   }
 }
 

@@ -1,5 +1,6 @@
 import { createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
-import { FACE_REASON_TEXT, type FaceQualityReason } from '../../../schemas/face-rules';
+import type { FaceQualityReason } from '../../../schemas/face-rules';
+import { t } from '../../i18n';
 import { LiveErrorAlert } from '../../ui/error-alert';
 import { Check, ScanFace } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
@@ -58,14 +59,14 @@ export function FaceEnrolCapture(props: {
       const result = await checker.checkPhoto(source);
       if (!result.jpeg) {
         setStage({ kind: 'choose' });
-        setProblem(FACE_REASON_TEXT.unsupported_image);
+        setProblem(t('face.reasons.unsupported_image'));
         return;
       }
       const preview = await dataUrl(result.jpeg);
       setStage({ kind: 'result', preview, jpeg: result.jpeg, reasons: result.reasons });
     } catch {
       setStage({ kind: 'choose' });
-      setProblem('The face check could not be loaded. Check the connection and try again.');
+      setProblem(t('face.loadFailed'));
     }
   };
 
@@ -80,7 +81,7 @@ export function FaceEnrolCapture(props: {
     } catch (e) {
       stopCamera();
       setStage({ kind: 'choose' });
-      setProblem(e instanceof CameraError ? e.message : 'The camera could not be started.');
+      setProblem(e instanceof CameraError ? e.message : t('face.camera.failed'));
     }
   };
 
@@ -110,11 +111,11 @@ export function FaceEnrolCapture(props: {
   };
 
   return (
-    <section class="face-capture" aria-label="Face photo">
+    <section class="face-capture" aria-label={t('face.capture.photoLabel')}>
       <div class="face-capture__frame">
         <video
           ref={video}
-          aria-label="Camera preview"
+          aria-label={t('face.capture.preview')}
           hidden={current().kind !== 'camera'}
           muted
           playsinline
@@ -124,18 +125,18 @@ export function FaceEnrolCapture(props: {
             <span class="face-capture__oval" aria-hidden="true" />
           </Match>
           <Match when={result()}>
-            {(r) => <img src={r().preview} alt="Your face, as it will be used for face sign-in" />}
+            {(r) => <img src={r().preview} alt={t('face.capture.previewAlt')} />}
           </Match>
           <Match when={current().kind === 'checking'}>
             <div class="face-capture__placeholder">
-              <Spinner label="Checking the photo" />
-              <span>Checking the photo…</span>
+              <Spinner label={t('face.capture.checkingLabel')} />
+              <span>{t('face.capture.checking')}</span>
             </div>
           </Match>
           <Match when={current().kind === 'choose'}>
             <div class="face-capture__placeholder">
               <ScanFace width={40} height={40} />
-              <span>A clear photo of your face, looking straight at the camera.</span>
+              <span>{t('face.capture.prompt')}</span>
             </div>
           </Match>
         </Switch>
@@ -150,15 +151,15 @@ export function FaceEnrolCapture(props: {
               when={r().reasons.length > 0}
               fallback={
                 <p class="face-capture__ok">
-                  <Check /> This photo can be used.
+                  <Check /> {t('face.capture.usable')}
                 </p>
               }
             >
               <p>
-                <strong>This photo cannot be used:</strong>
+                <strong>{t('face.capture.unusable')}</strong>
               </p>
               <ul class="face-capture__fixes">
-                <For each={r().reasons}>{(reason) => <li>{FACE_REASON_TEXT[reason]}</li>}</For>
+                <For each={r().reasons}>{(reason) => <li>{t(`face.reasons.${reason}`)}</li>}</For>
               </ul>
             </Show>
           </div>
@@ -177,7 +178,7 @@ export function FaceEnrolCapture(props: {
         <Switch>
           <Match when={current().kind === 'camera'}>
             <button type="button" class="button button--primary" onClick={takePhoto}>
-              Capture
+              {t('face.capture.capture')}
             </button>
             <button
               type="button"
@@ -187,7 +188,7 @@ export function FaceEnrolCapture(props: {
                 again();
               }}
             >
-              Back
+              {t('face.capture.back')}
             </button>
           </Match>
           <Match when={result()?.reasons.length === 0}>
@@ -201,26 +202,26 @@ export function FaceEnrolCapture(props: {
               }}
             >
               <Show when={props.busy}>
-                <Spinner label="Saving" />
+                <Spinner label={t('face.capture.saving')} />
               </Show>
-              Use this photo
+              {t('face.capture.use')}
             </button>
             <button type="button" class="button" disabled={props.busy} onClick={again}>
-              Choose another
+              {t('face.capture.another')}
             </button>
           </Match>
           <Match when={current().kind !== 'checking'}>
             <button type="button" class="button button--primary" onClick={startCamera}>
-              Take photo
+              {t('face.capture.take')}
             </button>
             <button type="button" class="button" onClick={() => fileInput?.click()}>
-              Upload photo
+              {t('face.capture.upload')}
             </button>
           </Match>
         </Switch>
         <Show when={props.onCancel}>
           <button type="button" class="button button--ghost" onClick={() => props.onCancel?.()}>
-            Cancel
+            {t('face.capture.cancel')}
           </button>
         </Show>
       </div>

@@ -1,21 +1,16 @@
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import {
-  FACE_REASON_TEXT,
-  type FaceQualityReason,
-  type FaceTurn,
-} from '../../../schemas/face-rules';
+import type { FaceQualityReason, FaceTurn } from '../../../schemas/face-rules';
+import { t } from '../../i18n';
 import { LiveErrorAlert } from '../../ui/error-alert';
 import { Check } from '../../ui/icons';
 import { Spinner } from '../../ui/spinner';
+import { sentences } from '../auth/sentences';
 import { CameraError, closeCamera, openCamera } from './camera';
-import { LIVENESS_TEXT, LivenessError, runLiveness } from './liveness';
+import { LivenessError, livenessText, runLiveness } from './liveness';
 import { loadFaceChecker } from './load-face-checker';
 import './face-capture.css';
 
 type Stage = 'starting' | 'running' | 'done' | 'failed';
-
-const NO_CAMERA_WAY_OUT =
-  'Face recognition needs the camera: if it cannot work on this phone, ask an administrator to let you sign in another way.';
 
 /**
  * Face sign-in or unlock: the camera (mirrored, as people expect of a front camera), the
@@ -33,7 +28,7 @@ export function FaceLivenessCapture(props: {
   timeoutMs?: number;
 }) {
   const [stage, setStage] = createSignal<Stage>('starting');
-  const [instruction, setInstruction] = createSignal<string>(LIVENESS_TEXT.straight);
+  const [instruction, setInstruction] = createSignal<string>(livenessText('straight', props.turn));
   const [hints, setHints] = createSignal<FaceQualityReason[]>([]);
   const [progress, setProgress] = createSignal(0);
   const [error, setError] = createSignal<string | null>(null);
@@ -54,7 +49,7 @@ export function FaceLivenessCapture(props: {
     setError(null);
     setHints([]);
     setProgress(0);
-    setInstruction(LIVENESS_TEXT.straight);
+    setInstruction(livenessText('straight', props.turn));
     setStage('starting');
     const controller = new AbortController();
     abort = controller;
@@ -84,29 +79,34 @@ export function FaceLivenessCapture(props: {
       stream = null;
       setStage('failed');
       // Without a camera there is no face check at all: say who can change that.
-      if (e instanceof CameraError) setError(`${e.message} ${NO_CAMERA_WAY_OUT}`);
+      if (e instanceof CameraError) setError(sentences(e.message, t('face.noCameraWayOut')));
       else if (e instanceof LivenessError) {
         const why = e.reasons[0];
         setError(
-          `${e.message} ${why && why !== 'turned' ? FACE_REASON_TEXT[why] : 'Follow the instructions in the picture.'}`,
+          sentences(
+            e.message,
+            why && why !== 'turned'
+              ? t(`face.reasons.${why}`)
+              : t('face.liveness.followInstructions'),
+          ),
         );
-      } else setError('The face check could not be loaded. Check the connection and try again.');
+      } else setError(t('face.loadFailed'));
     }
   };
 
   onMount(() => void start());
 
   return (
-    <section class="face-capture" aria-label="Face check">
+    <section class="face-capture" aria-label={t('face.capture.checkLabel')}>
       <p class="face-capture__instruction" aria-live="polite">
-        <Show when={stage() !== 'done'} fallback="Face captured">
+        <Show when={stage() !== 'done'} fallback={t('face.capture.captured')}>
           {instruction()}
         </Show>
       </p>
       <div class="face-capture__frame">
         <video
           ref={video}
-          aria-label="Camera preview"
+          aria-label={t('face.capture.preview')}
           hidden={stage() !== 'running'}
           muted
           playsinline
@@ -120,26 +120,26 @@ export function FaceLivenessCapture(props: {
         </Show>
         <Show when={stage() === 'starting'}>
           <div class="face-capture__placeholder">
-            <Spinner label="Starting the camera" />
-            <span>Starting the camera…</span>
+            <Spinner label={t('face.capture.startingLabel')} />
+            <span>{t('face.capture.starting')}</span>
           </div>
         </Show>
         <Show when={stage() === 'done'}>
           <div class="face-capture__placeholder">
             <Check width={40} height={40} />
-            <span>Face captured</span>
+            <span>{t('face.capture.captured')}</span>
           </div>
         </Show>
         <Show when={stage() === 'failed'}>
           <div class="face-capture__placeholder">
-            <span>The camera is off.</span>
+            <span>{t('face.capture.cameraOff')}</span>
           </div>
         </Show>
       </div>
       <div
         class="face-capture__progress"
         role="progressbar"
-        aria-label="Face check progress"
+        aria-label={t('face.capture.progress')}
         aria-valuemin="0"
         aria-valuemax="100"
         aria-valuenow={Math.round(progress() * 100)}
@@ -148,14 +148,14 @@ export function FaceLivenessCapture(props: {
       </div>
       <Show when={stage() === 'running' && hints().length > 0}>
         <ul class="face-capture__fixes muted" aria-live="polite">
-          <For each={hints()}>{(reason) => <li>{FACE_REASON_TEXT[reason]}</li>}</For>
+          <For each={hints()}>{(reason) => <li>{t(`face.reasons.${reason}`)}</li>}</For>
         </ul>
       </Show>
       <LiveErrorAlert message={error()} />
       <div class="face-capture__actions">
         <Show when={stage() === 'failed'}>
           <button type="button" class="button button--primary" onClick={() => void start()}>
-            Try again
+            {t('face.capture.retry')}
           </button>
         </Show>
         <Show when={props.onCancel && stage() !== 'done'}>
@@ -167,7 +167,7 @@ export function FaceLivenessCapture(props: {
               props.onCancel?.();
             }}
           >
-            {props.cancelLabel ?? 'Cancel'}
+            {props.cancelLabel ?? t('face.capture.cancel')}
           </button>
         </Show>
       </div>

@@ -4,6 +4,7 @@ import {
   type FaceTurn,
   isTurn,
 } from '../../../schemas/face-rules';
+import { t } from '../../i18n';
 import type { FaceChecker } from './face-checker';
 import { encodeJpeg, photoCanvas } from './face-photo';
 import { PHOTO_RULES } from './face-quality-rules';
@@ -39,18 +40,17 @@ export class LivenessError extends Error {
     /** What was wrong with the last frames, to say what to fix. */
     readonly reasons: FaceQualityReason[],
   ) {
-    super(code === 'timeout' ? 'The face check took too long.' : 'The face check was cancelled.');
+    super(code === 'timeout' ? t('face.liveness.timeout') : t('face.liveness.aborted'));
   }
 }
 
-export const LIVENESS_TEXT = {
-  straight: 'Look straight at the camera',
-  turn: {
-    left: 'Now turn your head slowly to your left',
-    right: 'Now turn your head slowly to your right',
-  },
-  done: 'Done',
-} as const;
+/** The instruction for a step, in the reader's language. */
+export const livenessText = (step: LivenessStep, turn: FaceTurn) =>
+  step === 'straight'
+    ? t('face.liveness.straight')
+    : step === 'turn'
+      ? t(`face.liveness.${turn}`)
+      : t('face.liveness.done');
 
 /**
  * The turned frame must clear FACE_RULES.turnedYaw by this much as the browser measures it:
@@ -82,12 +82,7 @@ export async function runLiveness(
   let lastFullCheck = 0;
 
   const report = () => {
-    const text =
-      step === 'straight'
-        ? LIVENESS_TEXT.straight
-        : step === 'turn'
-          ? LIVENESS_TEXT.turn[turn]
-          : LIVENESS_TEXT.done;
+    const text = livenessText(step, turn);
     onProgress?.({ step, text, reasons, progress: frames.length / FACE_RULES.minFrames });
   };
   report();

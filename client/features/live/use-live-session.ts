@@ -1,5 +1,6 @@
 import { revalidate, useNavigate } from '@solidjs/router';
 import { onCleanup } from 'solid-js';
+import { getMe } from '../../lib/session';
 import { rememberKick } from '../auth/kick-notice';
 import { connectLive } from './live-connection';
 
@@ -13,14 +14,14 @@ export function useLiveSession(): void {
   const stop = connectLive({
     onKicked(reason) {
       rememberKick(reason);
-      void revalidate('me');
+      void revalidate(getMe.key);
       navigate('/login', { replace: true });
     },
     onChanged() {
-      void revalidate('me');
+      void revalidate(getMe.key);
     },
     onDropped() {
-      void revalidate('me');
+      void revalidate(getMe.key);
     },
   });
   onCleanup(stop);

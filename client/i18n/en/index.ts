@@ -1,7 +1,10 @@
+import { app } from './app';
 import { audit } from './audit';
+import { auth } from './auth';
 import { common } from './common';
 import { companies } from './companies';
 import { errors } from './errors';
+import { face } from './face';
 import { roles } from './roles';
 import { shell } from './shell';
 import { ui } from './ui';
@@ -20,6 +23,9 @@ export const en = {
   ui,
   errors,
   roles,
+  auth,
+  app,
+  face,
   validation,
 };
 

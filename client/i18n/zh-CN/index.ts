@@ -1,8 +1,11 @@
 import type { Messages } from '../en';
+import { app } from './app';
 import { audit } from './audit';
+import { auth } from './auth';
 import { common } from './common';
 import { companies } from './companies';
 import { errors } from './errors';
+import { face } from './face';
 import { roles } from './roles';
 import { shell } from './shell';
 import { ui } from './ui';
@@ -17,5 +20,8 @@ export const zhCN: Messages = {
   ui,
   errors,
   roles,
+  auth,
+  app,
+  face,
   validation,
 };
