@@ -1,5 +1,7 @@
 import { common } from './common';
 import { errors } from './errors';
+import { permissions } from './permissions';
+import { users } from './users';
 import { validation } from './validation';
 
 /**
@@ -11,6 +13,8 @@ export const en = {
   common,
   errors,
   validation,
+  permissions,
+  users,
 };
 
 export type Messages = typeof en;

@@ -1,6 +1,8 @@
 import type { Messages } from '../en';
 import { common } from './common';
 import { errors } from './errors';
+import { permissions } from './permissions';
+import { users } from './users';
 import { validation } from './validation';
 
 /** The Simplified Chinese catalog, loaded only when chosen. */
@@ -8,4 +10,6 @@ export const zhCN: Messages = {
   common,
   errors,
   validation,
+  permissions,
+  users,
 };
