@@ -146,57 +146,53 @@ function PermissionTreeItem(props: {
   const id = () => `perm-${key().replaceAll('.', '-')}`;
   const label = () => permissionLabel(key());
   return (
-    // biome-ignore lint/a11y/useFocusableInteractive: focusable through its roving tabindex
-    <div
-      role="treeitem"
-      data-key={key()}
-      aria-level={props.level}
-      aria-expanded={isBranch() ? open() : undefined}
-      aria-checked={state() === 'mixed' ? 'mixed' : state() === 'checked'}
-      aria-disabled={locked() || undefined}
-      aria-labelledby={`${id()}-label`}
-      aria-describedby={standing().kind === 'none' ? undefined : `${id()}-standing`}
-      tabindex={props.active === key() ? 0 : -1}
-      onFocus={(e) => {
-        if (e.target === e.currentTarget) props.onFocus(key());
-      }}
-      onClick={(e) => {
-        e.stopPropagation();
-        e.currentTarget.focus();
-        props.onTick(key());
-      }}
-      onKeyDown={(e) => {
-        const tree = e.currentTarget.closest<HTMLElement>('[role="tree"]');
-        if (e.target !== e.currentTarget || !tree) return;
-        const handled = onTreeKey(tree, e, {
-          setExpanded: props.onExpand,
-          toggle: props.onTick,
-        });
-        if (handled) {
-          e.preventDefault();
-          e.stopPropagation();
-        }
-      }}
-    >
+    <div class="perm-node">
+      {/* The note stays outside the item: the item's name is its label, the note describes it. */}
       <div class="perm-row" classList={{ 'perm-row--locked': locked() }}>
-        <Show when={isBranch()} fallback={<span class="perm-row__spacer" />}>
-          <span
-            class="tree__toggle"
-            classList={{ 'tree__toggle--open': open() }}
-            aria-hidden="true"
-            title={t(open() ? 'permissions.collapse' : 'permissions.expand', { name: label() })}
-            onClick={(e) => {
-              e.stopPropagation();
-              props.onExpand(key(), !open());
-            }}
-          >
-            <ChevronRight width="14" height="14" />
+        {/* biome-ignore lint/a11y/useFocusableInteractive: focusable through its roving tabindex */}
+        <div
+          role="treeitem"
+          class="perm-item"
+          data-key={key()}
+          aria-level={props.level}
+          aria-expanded={isBranch() ? open() : undefined}
+          aria-checked={state() === 'mixed' ? 'mixed' : state() === 'checked'}
+          aria-disabled={locked() || undefined}
+          aria-labelledby={`${id()}-label`}
+          aria-describedby={standing().kind === 'none' ? undefined : `${id()}-standing`}
+          tabindex={props.active === key() ? 0 : -1}
+          onFocus={() => props.onFocus(key())}
+          onClick={(e) => {
+            e.currentTarget.focus();
+            props.onTick(key());
+          }}
+          onKeyDown={(e) => {
+            const tree = e.currentTarget.closest<HTMLElement>('[role="tree"]');
+            if (!tree) return;
+            if (onTreeKey(tree, e, { setExpanded: props.onExpand, toggle: props.onTick })) {
+              e.preventDefault();
+            }
+          }}
+        >
+          <Show when={isBranch()} fallback={<span class="perm-row__spacer" />}>
+            <span
+              class="tree__toggle"
+              classList={{ 'tree__toggle--open': open() }}
+              aria-hidden="true"
+              title={t(open() ? 'permissions.collapse' : 'permissions.expand', { name: label() })}
+              onClick={(e) => {
+                e.stopPropagation();
+                props.onExpand(key(), !open());
+              }}
+            >
+              <ChevronRight width="14" height="14" />
+            </span>
+          </Show>
+          <span class="perm-check" data-state={state()} aria-hidden="true" />
+          <span class="perm-row__label" id={`${id()}-label`}>
+            {label()}
           </span>
-        </Show>
-        <span class="perm-check" data-state={state()} aria-hidden="true" />
-        <span class="perm-row__label" id={`${id()}-label`}>
-          {label()}
-        </span>
+        </div>
         <StandingNote id={`${id()}-standing`} standing={standing()} />
       </div>
       <Show when={isBranch() && open()}>

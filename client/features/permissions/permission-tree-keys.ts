@@ -18,9 +18,11 @@ const keyOf = (item: HTMLElement) => item.dataset.key ?? '';
 const itemOf = (el: Element | null) =>
   (el?.closest('[role="treeitem"]') as HTMLElement | null) ?? undefined;
 
-/** The treeitem one level up (the group's owner), if any. */
+/** The treeitem one level up: the one in the row just before the item's group, if any. */
 const parentItem = (item: HTMLElement) =>
-  itemOf(item.parentElement?.closest('[role="group"]') ?? null);
+  item
+    .closest('[role="group"]')
+    ?.previousElementSibling?.querySelector<HTMLElement>('[role="treeitem"]') ?? undefined;
 
 /** Handles one key on the tree; answers whether it was one of the tree's keys. */
 export function onTreeKey(tree: HTMLElement, e: KeyboardEvent, act: TreeKeyActions): boolean {

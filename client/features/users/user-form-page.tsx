@@ -34,8 +34,9 @@ export default function UserFormPage() {
         </div>
       }
     >
+      {/* A new form per account, not per read: a read after a save keeps edits in progress. */}
       <Show
-        when={!editing() || user()}
+        when={editing() ? (user()?.id ?? false) : 'new'}
         keyed
         fallback={<NotFoundState title={t('users.notFound')} />}
       >

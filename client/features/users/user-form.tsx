@@ -1,5 +1,5 @@
 import { A, createAsync, useNavigate } from '@solidjs/router';
-import { createMemo, createSignal, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, Show } from 'solid-js';
 import type { FaceEnrolment } from '../../../schemas/face';
 import type { Role } from '../../../schemas/roles';
 import type { CreateUserInput, UserRecord } from '../../../schemas/users';
@@ -54,9 +54,13 @@ export function UserForm(props: {
   const rolesVisible = () => can('function.roles.view');
   const roles = createAsync(async () => (rolesVisible() ? getRoles() : undefined));
   // Without "View companies" the read is refused, which would replace the form (page-guard).
-  const company = createAsync(async () =>
-    form().companyId && can('function.companies.view') ? getCompany(form().companyId) : undefined,
-  );
+  // Read by id alone: a keystroke elsewhere in the form must not read the company again (a
+  // pending read suspends the page and takes the focus away).
+  const companyId = createMemo(() => form().companyId);
+  const company = createAsync(async () => {
+    const id = companyId();
+    return id && can('function.companies.view') ? getCompany(id) : undefined;
+  });
   const checks = createUserFormChecks({
     form,
     baseline: draft.baseline,
@@ -107,6 +111,7 @@ export function UserForm(props: {
   const canSetFactors = () =>
     can('web.organization.users.mfa') && can('function.mfa.configure') && !isSelf();
   const [face, setFace] = createSignal<FaceEnrolment | undefined>(props.user?.face);
+  createEffect(on(() => props.user?.face, setFace, { defer: true }));
   const faceInUse = () => {
     const stored = draft.baseline()?.mfa;
     return stored?.appLogin === 'face' || stored?.appUnlock === 'face';
@@ -156,20 +161,28 @@ export function UserForm(props: {
       ),
     );
   };
-  const save = createMutation(
-    async (body: Record<string, unknown>) => (props.user ? saveEdit(props.user) : saveNew(body)),
-    t('users.savingFailed'),
-  );
+  // Busy while the API calls run; the screen's refresh after them needs no spinner.
+  const [sending, setSending] = createSignal(false);
+  const save = createMutation(async (body: Record<string, unknown>) => {
+    setSending(true);
+    try {
+      if (props.user) return await saveEdit(props.user);
+      await saveNew(body);
+      if (createdId) navigate(`/users/${createdId}`, { replace: true });
+    } finally {
+      setSending(false);
+    }
+  }, t('users.savingFailed'));
 
   const submit = async (e: Event) => {
     e.preventDefault();
     const body = checks.submit();
     if (body === null) return bringFaultIntoView();
+    // A refusal answers at once (the refresh waits only after a change that landed).
     await save.run(body);
     const err = save.error();
     if (err?.field && !MFA_SLOTS.has(err.field)) checks.v.setServerError(err.field, err.message);
-    if (err) return bringFaultIntoView();
-    if (createdId) navigate(`/users/${createdId}`, { replace: true });
+    if (err) bringFaultIntoView();
   };
   // A field error beside its field; the alert holds only what no field owns.
   const alertText = () => {
@@ -250,8 +263,8 @@ export function UserForm(props: {
           <A class="button" href={form().companyId ? `/companies/${form().companyId}` : '/'}>
             {t('users.cancel')}
           </A>
-          <button type="submit" class="button button--primary" disabled={save.busy() || isSelf()}>
-            {save.busy()
+          <button type="submit" class="button button--primary" disabled={sending() || isSelf()}>
+            {sending()
               ? t('users.saving')
               : isEdit()
                 ? t('users.saveChanges')
