@@ -103,7 +103,9 @@ describe('the permission editor shows what the account holds', () => {
     expect(
       (await admin.locator('.toast').allTextContents()).some((t) => t.trim() === 'Changes saved.'),
     ).toBe(false);
-    // Put the desk back as the seed had it.
+    // Put the desk back as the seed had it, from a freshly read page.
+    await admin.reload();
+    await poll(() => admin.getByRole('checkbox', { name: /Administrator/ }).isChecked()).toBe(true);
     await admin.getByRole('checkbox', { name: /Administrator/ }).uncheck();
     await admin.getByRole('button', { name: 'Save changes' }).click();
     await poll(() => admin.locator('.toast').allTextContents()).toContainEqual('Changes saved.');
