@@ -1,6 +1,7 @@
 import { common } from './common';
 import { errors } from './errors';
 import { permissions } from './permissions';
+import { sessions } from './sessions';
 import { users } from './users';
 import { validation } from './validation';
 
@@ -15,6 +16,7 @@ export const en = {
   validation,
   permissions,
   users,
+  sessions,
 };
 
 export type Messages = typeof en;

@@ -2,6 +2,7 @@ import type { Messages } from '../en';
 import { common } from './common';
 import { errors } from './errors';
 import { permissions } from './permissions';
+import { sessions } from './sessions';
 import { users } from './users';
 import { validation } from './validation';
 
@@ -12,4 +13,5 @@ export const zhCN: Messages = {
   validation,
   permissions,
   users,
+  sessions,
 };
