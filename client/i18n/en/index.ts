@@ -1,5 +1,6 @@
 import { common } from './common';
 import { errors } from './errors';
+import { mfa } from './mfa';
 import { permissions } from './permissions';
 import { sessions } from './sessions';
 import { users } from './users';
@@ -17,6 +18,7 @@ export const en = {
   permissions,
   users,
   sessions,
+  mfa,
 };
 
 export type Messages = typeof en;

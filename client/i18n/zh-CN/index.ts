@@ -1,6 +1,7 @@
 import type { Messages } from '../en';
 import { common } from './common';
 import { errors } from './errors';
+import { mfa } from './mfa';
 import { permissions } from './permissions';
 import { sessions } from './sessions';
 import { users } from './users';
@@ -14,4 +15,5 @@ export const zhCN: Messages = {
   permissions,
   users,
   sessions,
+  mfa,
 };
