@@ -124,7 +124,10 @@ export function createUserFormChecks(props: {
       const expiryOk = !expiryChanged() || (isSavable(verdict()) && !confirmError());
       return parsed !== null && expiryOk ? body() : null;
     },
+    /** Fields at fault, counted once a save was tried (before that, hints lead). */
     errorCount: () =>
-      Object.keys(v.errors()).length + (expiryError() ? 1 : 0) + (confirmError() ? 1 : 0),
+      submitted()
+        ? Object.keys(v.errors()).length + (expiryError() ? 1 : 0) + (confirmError() ? 1 : 0)
+        : 0,
   };
 }
