@@ -286,6 +286,12 @@ describe('the user form checks with the API’s schemas', () => {
   });
 });
 
+/** The toolbar buttons that open the user page's dialogs. */
+const DIALOG_BUTTONS = {
+  en: ['Expiry…', 'Token rules…', 'Disable', 'Delete'],
+  zh: ['到期日期…', '令牌规则…', '停用', '删除'],
+};
+
 /**
  * What sticks out of the page's main area: elements past its right edge that are not inside a
  * box that scrolls on its own (a table or tree scrolling inside its card is fine).
@@ -347,6 +353,25 @@ describe('the user page on every screen, in English and Chinese', () => {
           // The whole page too, once the shell fits (reported, not failed, from here).
           const page_ = await horizontalOverflow(page);
           if (page_.length) console.info(`${name} ${size.name} (shell): ${page_[0]}`);
+          if (name === 'edit') {
+            // Each dialog of the page: inside the screen, and no serious axe violation.
+            const buttons = locale === 'en' ? DIALOG_BUTTONS.en : DIALOG_BUTTONS.zh;
+            for (const label of buttons) {
+              await page.getByRole('button', { name: label, exact: true }).click();
+              const dialog = page.getByRole('dialog');
+              await poll(() => dialog.isVisible()).toBe(true);
+              const box = await dialog.boundingBox();
+              if (!box || box.x < 0 || box.x + box.width > size.width + 1) {
+                problems.push(`${label} ${size.name}: dialog ${JSON.stringify(box)} off screen`);
+              }
+              for (const v of await seriousAxeViolations(page)) {
+                const ours = v.targets.filter((target) => !target.startsWith('.header'));
+                if (ours.length) problems.push(`${label} ${size.name}: ${v.id} ${ours}`);
+              }
+              await page.keyboard.press('Escape');
+              await poll(() => dialog.count()).toBe(0);
+            }
+          }
           if (size.name !== 'tablet') {
             await page.screenshot({
               path: `${SHOTS}/user-${name}-${size.width}-${locale}.png`,
