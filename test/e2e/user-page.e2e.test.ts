@@ -372,6 +372,14 @@ describe('the user page on every screen, in English and Chinese', () => {
               await poll(() => dialog.count()).toBe(0);
             }
           }
+          if (name === 'edit' && size.name === 'phone') {
+            await page.locator('.perm-editor').screenshot({
+              path: `${SHOTS}/user-permissions-390-${locale}.png`,
+            });
+            await page.locator('.user-roles').screenshot({
+              path: `${SHOTS}/user-roles-390-${locale}.png`,
+            });
+          }
           if (size.name !== 'tablet') {
             await page.screenshot({
               path: `${SHOTS}/user-${name}-${size.width}-${locale}.png`,
