@@ -231,6 +231,8 @@ describe('dates on the user page', () => {
     await admin.getByRole('button', { name: 'Expiration date of lucas.martin' }).click();
     const dialog = admin.getByRole('dialog');
     const day = dialog.locator('input[type=date]');
+    // The allowed range is said before anything is typed.
+    await poll(() => dialog.textContent()).toContain('Any day up to');
     await day.fill('2001-05-01');
     await dialog.getByLabel('Apply to all accounts of this company').check();
     await poll(() => dialog.textContent()).toContain(

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { fromDateInput, toDateInput } from '../../ui/format';
 import { Spinner } from '../../ui/spinner';
 import { toast } from '../../ui/toast';
-import { judgeExpiryDay, LATEST_DAY } from './user-expiry-rules';
+import { EARLIEST_DAY, judgeExpiryDay, LATEST_DAY, limitDayOf } from './user-expiry-rules';
 import { expiryOfDay } from './user-form-state';
 import './user-form.css';
 
@@ -34,18 +34,25 @@ export function ExpiryDialog(props: {
   const [preview, setPreview] = createSignal<{ updated: number; skipped: number } | null>(null);
   const [previewError, setPreviewError] = createSignal<string | null>(null);
   const [confirmed, setConfirmed] = createSignal(false);
-  const verdict = () => judgeExpiryDay(never(), date(), LATEST_DAY);
+  // Nobody gives more time than it has: the admin's own expiry is the last day it may set.
+  const limit = () => limitDayOf([me()?.user.expiresAt]);
+  const dayText = (day: string) => formatInstant(fromDateInput(day) ?? '');
+  const verdict = () => judgeExpiryDay(never(), date(), limit());
+  const hint = () =>
+    limit() === LATEST_DAY
+      ? t('users.expiryHintAny', { date: dayText(LATEST_DAY) })
+      : t('users.expiryHintOwn', { date: dayText(limit()) });
   const expiresNow = () => verdict().kind === 'past' && (preview()?.updated ?? 0) > 0;
   const dayError = () => {
     switch (verdict().kind) {
       case 'invalid':
         return t('users.expiryInvalid');
       case 'tooEarly':
-        return t('users.expiryTooEarly', {
-          date: formatInstant(fromDateInput('1970-01-01') ?? ''),
-        });
+        return t('users.expiryTooEarly', { date: dayText(EARLIEST_DAY) });
       case 'beyondLimit':
-        return t('users.expiryBeyond', { date: formatInstant(fromDateInput(LATEST_DAY) ?? '') });
+        return never()
+          ? t('users.expiryNeverBeyond', { date: dayText(limit()) })
+          : t('users.expiryBeyond', { date: dayText(limit()) });
       default:
         return undefined;
     }
@@ -128,14 +135,21 @@ export function ExpiryDialog(props: {
           <input
             id="expiry-dialog-day"
             type="date"
-            max={LATEST_DAY}
+            max={limit()}
             value={date()}
             disabled={never()}
             aria-invalid={dayError() ? true : undefined}
-            aria-describedby={dayError() ? 'expiry-dialog-day-error' : undefined}
+            aria-describedby={dayError() ? 'expiry-dialog-day-error' : 'expiry-dialog-day-hint'}
             onInput={(e) => setDate(e.currentTarget.value)}
           />
-          <Show when={dayError()}>
+          <Show
+            when={dayError()}
+            fallback={
+              <span class="field__hint" id="expiry-dialog-day-hint">
+                {hint()}
+              </span>
+            }
+          >
             <span class="field__error" id="expiry-dialog-day-error">
               {dayError()}
             </span>
