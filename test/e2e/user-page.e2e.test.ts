@@ -111,6 +111,20 @@ describe('the permission editor shows what the account holds', () => {
     await poll(() => admin.locator('.toast').allTextContents()).toContainEqual('Changes saved.');
   });
 
+  it('takes a second change right after a save (the refresh does not freeze the form)', async () => {
+    await openUser(admin, 'Berlin Branch', 'Berlin Dispatch Desk');
+    const role = admin.getByRole('checkbox', { name: /Administrator/ });
+    for (const tick of [true, false]) {
+      await role.setChecked(tick);
+      await admin.getByRole('button', { name: 'Save changes' }).click();
+      await poll(() => admin.locator('.toast').count()).toBeGreaterThan(0);
+      await poll(() => admin.getByRole('button', { name: 'Save changes' }).isEnabled()).toBe(true);
+      // The screen's reads refresh after the save; the next change starts from them.
+      await admin.waitForLoadState('networkidle');
+    }
+    expect(await role.isChecked()).toBe(false);
+  });
+
   it('is an ARIA tree: arrows move and open, Space ticks, a row it cannot grant stays put', async () => {
     const emma = await newPage();
     await signedIn('emma.weber', emma);

@@ -20,21 +20,6 @@ export function createUserDraft(props: {
   const [baseline, setBaseline] = createSignal<FormState | null>(
     props.user ? fromUser(props.user) : null,
   );
-  // The account read again (after a save, or a change elsewhere): fields the admin has not
-  // touched follow the server, edits in progress stay.
-  createEffect(
-    on(
-      () => props.user,
-      (u) => {
-        if (!u) return;
-        const before = baseline();
-        const fresh = fromUser(u);
-        setForm((f) => (before ? rebase(f, before, fresh) : fresh));
-        setBaseline(fresh);
-      },
-      { defer: true },
-    ),
-  );
   // A parent (or the admin's own account) that loads after the form opens still sets the new
   // account's starting date.
   createEffect(
@@ -47,13 +32,4 @@ export function createUserDraft(props: {
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
   return { form, setForm, set, baseline, setBaseline };
-}
-
-/** `form` moved onto `next`: each field still equal to `before` takes its value from `next`. */
-export function rebase(form: FormState, before: FormState, next: FormState): FormState {
-  const out = { ...form } as Record<keyof FormState, unknown>;
-  for (const key of Object.keys(next) as (keyof FormState)[]) {
-    if (JSON.stringify(form[key]) === JSON.stringify(before[key])) out[key] = next[key];
-  }
-  return out as unknown as FormState;
 }

@@ -34,9 +34,10 @@ export default function UserFormPage() {
         </div>
       }
     >
-      {/* A new form per account, not per read: a read after a save keeps edits in progress. */}
+      {/* A fresh form per read of the account (as before this split): keyed by id alone, a
+          refresh after a save left the router's transition pending and the form frozen. */}
       <Show
-        when={editing() ? (user()?.id ?? false) : 'new'}
+        when={!editing() || user()}
         keyed
         fallback={<NotFoundState title={t('users.notFound')} />}
       >

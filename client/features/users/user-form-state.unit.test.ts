@@ -55,13 +55,3 @@ describe('the chosen expiry', () => {
     expect(expiryOf(form, [user.expiresAt])).toBe(user.expiresAt);
   });
 });
-
-describe('a form read again after a save', () => {
-  it('takes the server’s values for untouched fields and keeps edits in progress', async () => {
-    const { rebase } = await import('./user-form-draft');
-    const before = { ...emptyForm('co_aaaaaaaa'), phone: '1', email: 'a@x.io' };
-    const editing = { ...before, phone: '2' };
-    const next = { ...before, email: 'b@x.io', phone: '1' };
-    expect(rebase(editing, before, next)).toEqual({ ...before, email: 'b@x.io', phone: '2' });
-  });
-});

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createEffect, createSignal, on, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import type { FaceEnrolment } from '../../../schemas/face';
 import type { UserRecord } from '../../../schemas/users';
 import { t } from '../../i18n';
@@ -59,8 +59,8 @@ export function UserForm(props: {
 
   const canSetFactors = () =>
     can('web.organization.users.mfa') && can('function.mfa.configure') && !isSelf();
+  // The page builds a new form for each read of the account, so this starts from the latest.
   const [face, setFace] = createSignal<FaceEnrolment | undefined>(props.user?.face);
-  createEffect(on(() => props.user?.face, setFace, { defer: true }));
   const faceInUse = () => {
     const stored = draft.baseline()?.mfa;
     return stored?.appLogin === 'face' || stored?.appUnlock === 'face';
