@@ -9,15 +9,24 @@ export function formatDate(iso: string | null, withTime = false): string {
 export function toDateInput(iso: string | null): string {
   if (!iso) return '';
   const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** End of the chosen local day as an ISO instant, or null for an empty field. */
+/**
+ * End of the chosen local day as an ISO instant, or null for an empty or impossible field.
+ * The year is set on its own: `new Date(y, …)` reads years 0–99 as 1900–1999, which turned a
+ * typed 0001 into 1901.
+ */
 export function fromDateInput(value: string): string | null {
-  if (!value) return null;
-  const [y, m, d] = value.split('-').map(Number);
-  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1, 23, 59, 59).toISOString();
+  const parts = /^(\d{4,6})-(\d{2})-(\d{2})$/.exec(value);
+  if (!parts) return null;
+  const [y, m, d] = [Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])];
+  const date = new Date(2000, 0, 1, 23, 59, 59);
+  date.setFullYear(y, m, d);
+  // 2027-02-31 rolls over into March: not a day anyone picked.
+  if (date.getFullYear() !== y || date.getMonth() !== m || date.getDate() !== d) return null;
+  return date.toISOString();
 }
 
 export const isExpired = (iso: string | null) => iso !== null && Date.parse(iso) <= Date.now();

@@ -118,8 +118,12 @@ describe('live sessions in the browser', () => {
 
     await openCompany('Chicago Branch');
     await admin.getByRole('main').getByRole('link', { name: 'Olivia Chen' }).click();
-    await admin.getByRole('button', { name: 'Expand Playback' }).first().click();
-    await admin.locator('input[data-key="web.playback.tracks"]').check();
+    const web = admin.getByRole('tree', { name: 'WEB', exact: true });
+    await web.getByRole('treeitem', { name: 'Playback', exact: true }).focus();
+    await admin.keyboard.press('ArrowRight');
+    const tracks = web.getByRole('treeitem', { name: 'Track playback', exact: true });
+    await tracks.click();
+    await expect.poll(() => tracks.getAttribute('aria-checked')).toBe('true');
     await admin.getByRole('button', { name: 'Save changes' }).click();
     await expect
       .poll(() => admin.locator('.toast').allTextContents())

@@ -288,7 +288,17 @@ describe('the APP lock in the token rules', () => {
     await poll(() => lock.inputValue()).toBe('5');
     await lock.fill('0');
     await dialog.getByRole('button', { name: 'Save Configuration' }).click();
-    await poll(() => dialog.getByRole('alert').textContent()).toContain('from 1 to 1440');
+    // Refused beside the field, with the range still shown up front.
+    const lockNotes = () =>
+      lock.evaluate((el) =>
+        (el.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
+    await poll(lockNotes).toContain('Use at least 1 minute.');
+    expect(await lockNotes()).toContain('From 1 to 1440 minutes');
+    expect(await lock.getAttribute('aria-invalid')).toBe('true');
     await lock.fill('15');
     await admin.screenshot({ path: `${SHOTS}/token-lock-1440.png` });
     await dialog.getByRole('button', { name: 'Save Configuration' }).click();

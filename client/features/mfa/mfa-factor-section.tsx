@@ -1,7 +1,8 @@
 import { For, type JSX, Show } from 'solid-js';
 import type { AppFactor, MfaConfig } from '../../../schemas/mfa-config';
+import { t } from '../../i18n';
 import { Info, Key, Mail, ScanFace } from '../../ui/icons';
-import { FACTOR_LABELS, FACTOR_SLOTS, type FactorSlot, factorBlocker } from './mfa-factor-options';
+import { EMAIL_MISSING, FACTOR_SLOTS, type FactorSlot, factorBlocker } from './mfa-factor-options';
 import './mfa-factors.css';
 
 const ICONS: Record<AppFactor, () => JSX.Element> = {
@@ -10,11 +11,9 @@ const ICONS: Record<AppFactor, () => JSX.Element> = {
   face: () => <ScanFace />,
 };
 
-const DESCRIPTIONS: Record<AppFactor, string> = {
-  password: 'The account’s own password',
-  email: 'A 6-digit code mailed to the account',
-  face: 'A live face check on the phone',
-};
+/** A blocker (see `factorBlocker`) in the reader's language. */
+const blockerText = (reason: string) =>
+  reason === EMAIL_MISSING ? t('mfa.emailMissing') : t('mfa.faceMissing');
 
 /**
  * "Sign-in verification" of the user form: the factor for WEB login, APP login and APP unlock.
@@ -41,12 +40,9 @@ export function MfaFactorSection(props: {
   return (
     <section class="factors" aria-labelledby="factors-title">
       <h3 class="form__section" id="factors-title">
-        Sign-in verification
+        {t('mfa.title')}
       </h3>
-      <p class="muted small factors__intro">
-        How this account proves who it is. Changes apply from its next sign-in or unlock, and its
-        open screens are told at once.
-      </p>
+      <p class="muted small factors__intro">{t('mfa.intro')}</p>
       <Show when={!props.editable && props.readOnlyReason}>
         <p class="factors__readonly">
           <Info /> {props.readOnlyReason}
@@ -65,9 +61,9 @@ export function MfaFactorSection(props: {
               disabled={!props.editable}
               aria-describedby={`factor-${s.slot}-hint`}
             >
-              <legend class="factor-slot__legend">{s.label}</legend>
+              <legend class="factor-slot__legend">{t(`mfa.slots.${s.slot}.label`)}</legend>
               <span class="factor-slot__hint muted small" id={`factor-${s.slot}-hint`}>
-                {s.hint}
+                {t(`mfa.slots.${s.slot}.hint`)}
               </span>
               <div class="factor-slot__choices">
                 <For each={s.factors}>
@@ -95,14 +91,14 @@ export function MfaFactorSection(props: {
                         />
                         <span class="factor-choice__icon">{ICONS[factor]()}</span>
                         <label class="factor-choice__label" for={id}>
-                          {FACTOR_LABELS[factor]}
+                          {t(`mfa.factors.${factor}`)}
                         </label>
                         <span
                           class="factor-choice__note"
                           classList={{ 'factor-choice__note--reason': !!reason() }}
                           id={`${id}-note`}
                         >
-                          {reason() ?? DESCRIPTIONS[factor]}
+                          {reason() ? blockerText(reason() ?? '') : t(`mfa.descriptions.${factor}`)}
                         </span>
                       </div>
                     );
@@ -114,7 +110,7 @@ export function MfaFactorSection(props: {
                   <span class="field__error factor-slot__error" role="alert">
                     {slotError(s.slot)
                       ? message()
-                      : `${message()}, or choose another way to verify.`}
+                      : t('mfa.orAnother', { reason: blockerText(message()) })}
                   </span>
                 )}
               </Show>

@@ -1,18 +1,17 @@
-import { revalidate } from '@solidjs/router';
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import { APP_LOCK_LIMITS } from '../../../schemas/mfa-config';
-import type { TokenConfig } from '../../../schemas/users';
+import { type TokenConfig, type TokenConfigInput, tokenConfigSchema } from '../../../schemas/users';
+import { t } from '../../i18n';
 import { api, unwrap } from '../../lib/api';
 import { useMe } from '../../lib/use-me';
-import { createAction } from '../../ui/action';
+import { createMutation } from '../../ui/action';
 import { Dialog, DialogActions } from '../../ui/dialog';
 import { ErrorAlert } from '../../ui/error-alert';
-import { plural } from '../../ui/format';
+import { createFormValidation } from '../../ui/form-validation';
 import { toast } from '../../ui/toast';
 import { getUser } from '../users/user.queries';
 
 const UNITS = { minutes: 1, hours: 60, days: 1440 } as const;
-const LOCK_RANGE = `Use whole minutes from ${APP_LOCK_LIMITS.min} to ${APP_LOCK_LIMITS.max} (one day).`;
 type Unit = keyof typeof UNITS;
 
 function split(minutes: number): { amount: number; unit: Unit } {
@@ -23,7 +22,8 @@ function split(minutes: number): { amount: number; unit: Unit } {
 
 /**
  * "Token configuration" for one user: long-term validity, exclusive login, expiration time, and
- * how long the APP may sit idle or hidden before it locks.
+ * how long the APP may sit idle or hidden before it locks. Checked with the API's schema before
+ * it is sent: every error beside its field, gone as soon as the value is right.
  */
 export function TokenConfigDialog(props: {
   user: { id: string; displayName: string } | null;
@@ -33,30 +33,29 @@ export function TokenConfigDialog(props: {
   const [config, setConfig] = createSignal<TokenConfig | null>(null);
   const [amount, setAmount] = createSignal(12);
   const [unit, setUnit] = createSignal<Unit>('hours');
-  const save = createAction(async () => {
-    const u = props.user;
+  const body = () => {
     const c = config();
-    if (!u || !c) return;
-    const lock = c.appLockMinutes;
-    // The number field lets anything through; say what is wrong before the server does.
-    if (!Number.isInteger(lock) || lock < APP_LOCK_LIMITS.min || lock > APP_LOCK_LIMITS.max) {
-      save.setError({ message: LOCK_RANGE, field: 'appLockMinutes' });
-      return;
-    }
-    const res = await unwrap(
-      api.users[':id']['token-config'].$put({
-        param: { id: u.id },
-        json: { ...c, ttlMinutes: Math.round(amount() * UNITS[unit()]) },
-      }),
-    );
+    return c ? { ...c, ttlMinutes: Math.round(amount() * UNITS[unit()]) } : ({} as TokenConfig);
+  };
+  const v = createFormValidation(tokenConfigSchema, body);
+  const save = createMutation(async (json: TokenConfigInput) => {
+    const u = props.user;
+    if (!u) return;
+    const res = await unwrap(api.users[':id']['token-config'].$put({ param: { id: u.id }, json }));
     toast(
       res.endedSessions > 0
-        ? `Token configuration saved; ${plural(res.endedSessions, 'other session')} ended.`
-        : 'Token configuration saved.',
+        ? t('sessions.token.savedEnded', res.endedSessions)
+        : t('sessions.token.saved'),
     );
-    await revalidate(['user', 'sessions']);
     props.onClose();
-  }, 'Saving failed.');
+  }, t('sessions.token.failed'));
+  const submit = async () => {
+    const json = v.submit();
+    if (!json) return;
+    await save.run(json);
+    const err = save.error();
+    if (err?.field) v.setServerError(err.field, err.message);
+  };
 
   createEffect(
     on(
@@ -64,6 +63,7 @@ export function TokenConfigDialog(props: {
       async (u) => {
         setConfig(null);
         save.setError(null);
+        v.reset();
         if (!u) return;
         const full = await getUser(u.id);
         setConfig(full.tokenConfig);
@@ -75,33 +75,33 @@ export function TokenConfigDialog(props: {
   );
 
   const set = (patch: Partial<TokenConfig>) => setConfig((c) => (c ? { ...c, ...patch } : c));
+  const described = (id: string, field: string) => (v.error(field) ? `${id}-error` : `${id}-hint`);
 
   return (
     <Dialog
       open={props.user !== null}
-      title={`Token configuration — ${props.user?.displayName ?? ''}`}
+      title={t('sessions.token.title', { name: props.user?.displayName ?? '' })}
       onClose={props.onClose}
       footer={
         <DialogActions
-          label={save.busy() ? 'Saving…' : 'Save Configuration'}
+          label={save.busy() ? t('sessions.token.saving') : t('sessions.token.save')}
           disabled={save.busy() || !config()}
-          onConfirm={save.run}
+          onConfirm={submit}
           onCancel={props.onClose}
         />
       }
     >
-      <Show when={config()} fallback={<p class="muted">Loading…</p>}>
+      <Show when={config()} fallback={<p class="muted">{t('sessions.token.loading')}</p>}>
         {(c) => (
           <div class="form-grid form-grid--single">
             <label class="switch-row">
               <span>
-                <strong>Long-term Validity</strong>
+                <strong>{t('sessions.token.longTerm')}</strong>
                 <span class="muted small">
-                  Tokens do not expire by time; they still end at sign-out, revocation or account
-                  expiry.
+                  {t('sessions.token.longTermHint')}
                   <Show when={!can('function.tokens.long_term')}>
                     {' '}
-                    Granting it needs the permission “Grant long-term tokens”.
+                    {t('sessions.token.longTermNeeds')}
                   </Show>
                 </span>
               </span>
@@ -117,11 +117,8 @@ export function TokenConfigDialog(props: {
             </label>
             <label class="switch-row">
               <span>
-                <strong>Exclusive Login</strong>
-                <span class="muted small">
-                  One live session: a new sign-in ends the others, and their screens are told at
-                  once.
-                </span>
+                <strong>{t('sessions.token.exclusive')}</strong>
+                <span class="muted small">{t('sessions.token.exclusiveHint')}</span>
               </span>
               <input
                 type="checkbox"
@@ -131,46 +128,46 @@ export function TokenConfigDialog(props: {
                 onChange={(e) => set({ exclusiveLogin: e.currentTarget.checked })}
               />
             </label>
-            <div
-              class="field"
-              classList={{ 'field--invalid': save.error()?.field === 'ttlMinutes' }}
-            >
-              <span class="field__label">Expiration Time</span>
+            <div class="field" classList={{ 'field--invalid': !!v.error('ttlMinutes') }}>
+              <label class="field__label" for="token-ttl">
+                {t('sessions.token.expiration')}
+              </label>
               <div class="inline">
                 <input
+                  id="token-ttl"
                   type="number"
                   min="1"
-                  aria-label="Expiration time"
                   value={amount()}
                   disabled={c().longTerm}
-                  onInput={(e) => setAmount(Number(e.currentTarget.value))}
+                  aria-invalid={v.error('ttlMinutes') ? true : undefined}
+                  aria-describedby={described('token-ttl', 'ttlMinutes')}
+                  onInput={(e) => setAmount(e.currentTarget.valueAsNumber)}
+                  onBlur={() => v.touch('ttlMinutes')}
                 />
                 <select
-                  aria-label="Unit"
+                  aria-label={t('sessions.token.unit')}
                   disabled={c().longTerm}
                   onChange={(e) => setUnit(e.currentTarget.value as Unit)}
                 >
-                  <option value="minutes" selected={unit() === 'minutes'}>
-                    minutes
-                  </option>
-                  <option value="hours" selected={unit() === 'hours'}>
-                    hours
-                  </option>
-                  <option value="days" selected={unit() === 'days'}>
-                    days
-                  </option>
+                  <UnitOptions unit={unit()} />
                 </select>
               </div>
-              <span class="field__hint">
-                How long a token issued at sign-in stays valid. Applies to new sign-ins.
-              </span>
+              <Show
+                when={v.error('ttlMinutes')}
+                fallback={
+                  <span class="field__hint" id="token-ttl-hint">
+                    {t('sessions.token.expirationHint')}
+                  </span>
+                }
+              >
+                <span class="field__error" id="token-ttl-error">
+                  {v.error('ttlMinutes')}
+                </span>
+              </Show>
             </div>
-            <div
-              class="field"
-              classList={{ 'field--invalid': save.error()?.field === 'appLockMinutes' }}
-            >
+            <div class="field" classList={{ 'field--invalid': !!v.error('appLockMinutes') }}>
               <label class="field__label" for="token-app-lock">
-                Lock the APP after
+                {t('sessions.token.lockAfter')}
               </label>
               <div class="inline">
                 <input
@@ -180,26 +177,49 @@ export function TokenConfigDialog(props: {
                   max={APP_LOCK_LIMITS.max}
                   step="1"
                   inputmode="numeric"
-                  aria-describedby="token-app-lock-hint"
-                  aria-invalid={save.error()?.field === 'appLockMinutes'}
+                  aria-describedby={`${described('token-app-lock', 'appLockMinutes')} token-app-lock-hint`}
+                  aria-invalid={v.error('appLockMinutes') ? true : undefined}
                   value={c().appLockMinutes}
-                  onInput={(e) => {
-                    set({ appLockMinutes: e.currentTarget.valueAsNumber });
-                    if (save.error()?.field === 'appLockMinutes') save.setError(null);
-                  }}
+                  onInput={(e) => set({ appLockMinutes: e.currentTarget.valueAsNumber })}
+                  onBlur={() => v.touch('appLockMinutes')}
                 />
-                <span class="inline__unit">minutes idle or hidden</span>
+                <span class="inline__unit">{t('sessions.token.lockUnit')}</span>
               </div>
+              <Show when={v.error('appLockMinutes')}>
+                <span class="field__error" id="token-app-lock-error">
+                  {v.error('appLockMinutes')}
+                </span>
+              </Show>
+              {/* The range stays shown up front, error or not. */}
               <span class="field__hint" id="token-app-lock-hint">
-                Left alone or in the background this long, the APP locks and asks for its unlock
-                factor. From {APP_LOCK_LIMITS.min} to {APP_LOCK_LIMITS.max} minutes;{' '}
-                {APP_LOCK_LIMITS.default} by default.
+                {t('sessions.token.lockHint', {
+                  min: APP_LOCK_LIMITS.min,
+                  max: APP_LOCK_LIMITS.max,
+                  def: APP_LOCK_LIMITS.default,
+                })}
               </span>
             </div>
-            <ErrorAlert message={save.error()?.message} />
+            <ErrorAlert message={save.error()?.field ? undefined : save.error()?.message} />
           </div>
         )}
       </Show>
     </Dialog>
+  );
+}
+
+/** The unit options, the current one selected. */
+function UnitOptions(props: { unit: Unit }) {
+  return (
+    <>
+      <option value="minutes" selected={props.unit === 'minutes'}>
+        {t('sessions.token.minutes')}
+      </option>
+      <option value="hours" selected={props.unit === 'hours'}>
+        {t('sessions.token.hours')}
+      </option>
+      <option value="days" selected={props.unit === 'days'}>
+        {t('sessions.token.days')}
+      </option>
+    </>
   );
 }

@@ -1,7 +1,10 @@
 import { createSignal, For, Show } from 'solid-js';
 import { ALL_PERMISSION_KEYS } from '../../../schemas/permissions';
 import type { PermissionExplanation, UserRecord } from '../../../schemas/users';
+import { t } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
 import { ApiClientError } from '../../lib/api';
+import { permissionLabel } from '../permissions/permission-label';
 import { explain } from './user.queries';
 
 /** "Why does (or doesn't) this user hold X?": roles, direct grant, or the ancestor that lacks it. */
@@ -17,27 +20,26 @@ export function ExplainPanel(props: { user: UserRecord }) {
     try {
       setAnswer(await explain(props.user.id, permission));
     } catch (e) {
-      setError(e instanceof ApiClientError ? e.message : 'Could not explain that permission.');
+      setError(e instanceof ApiClientError ? errorText(e) : t('users.explain.failed'));
     }
   };
   return (
-    <section class="card">
-      <h3>Explain a permission</h3>
+    <section class="card" aria-labelledby="explain-title">
+      <h3 id="explain-title">{t('users.explain.title')}</h3>
       <p class="muted small">
-        {props.user.effectivePermissions.length} effective permissions. Pick one to see where it
-        comes from.
+        {t('users.explain.effective', props.user.effectivePermissions.length)}
       </p>
       <select
-        aria-label="Permission to explain"
+        aria-label={t('users.explain.pick')}
         value={key()}
         onChange={(e) => ask(e.currentTarget.value)}
       >
-        <option value="">Choose a permission…</option>
+        <option value="">{t('users.explain.choose')}</option>
         <For each={ALL_PERMISSION_KEYS}>
           {(k) => (
             <option value={k}>
               {props.user.effectivePermissions.includes(k) ? '✓ ' : '   '}
-              {k}
+              {permissionLabel(k)} ({k})
             </option>
           )}
         </For>
@@ -45,23 +47,25 @@ export function ExplainPanel(props: { user: UserRecord }) {
       <Show when={answer()}>
         {(a) => (
           <div class="explain" classList={{ 'explain--held': a().held }} aria-live="polite">
-            <strong>{a().held ? 'Held' : 'Not held'}</strong>
+            <strong>{a().held ? t('users.explain.held') : t('users.explain.notHeld')}</strong>
             <ul>
               <Show when={a().direct}>
-                <li>Granted directly.</li>
+                <li>{t('users.explain.direct')}</li>
               </Show>
-              <For each={a().roles}>{(r) => <li>Given by the role “{r.name}”.</li>}</For>
+              <For each={a().roles}>
+                {(r) => <li>{t('users.explain.role', { name: r.name })}</li>}
+              </For>
               <Show when={a().removedBy}>
                 {(by) => (
                   <li>
                     {by().username === null
-                      ? 'Removed because a parent account outside your scope does not hold it.'
-                      : `Removed because the parent user “${by().username}” does not hold it.`}
+                      ? t('users.explain.removedHidden')
+                      : t('users.explain.removedBy', { name: by().username ?? '' })}
                   </li>
                 )}
               </Show>
               <Show when={!a().direct && a().roles.length === 0}>
-                <li>Neither granted directly nor given by any of the user’s roles.</li>
+                <li>{t('users.explain.neither')}</li>
               </Show>
             </ul>
           </div>

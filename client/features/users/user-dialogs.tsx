@@ -1,33 +1,25 @@
-import { revalidate } from '@solidjs/router';
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import type { UserListItem } from '../../../schemas/users';
-import { ApiClientError, api, unwrap } from '../../lib/api';
+import { formatInstant, t } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
+import { api, unwrap } from '../../lib/api';
 import { useMe } from '../../lib/use-me';
-import { createAction } from '../../ui/action';
+import { createMutation } from '../../ui/action';
 import { ConfirmDialog, Dialog, DialogActions } from '../../ui/dialog';
 import { ErrorAlert } from '../../ui/error-alert';
-import { plural, toDateInput } from '../../ui/format';
+import { fromDateInput, toDateInput } from '../../ui/format';
 import { Spinner } from '../../ui/spinner';
 import { toast } from '../../ui/toast';
+import { EARLIEST_DAY, judgeExpiryDay, LATEST_DAY, limitDayOf } from './user-expiry-rules';
 import { expiryOfDay } from './user-form-state';
+import './user-form.css';
 
 type Target = Pick<UserListItem, 'id' | 'username' | 'displayName' | 'expiresAt'>;
 
-const refreshOrg = () =>
-  revalidate([
-    'company-tree',
-    'company-tree-children',
-    'company',
-    'company-users',
-    'user',
-    'subusers',
-    'sessions',
-    'me',
-  ]);
-
 /**
  * Sets a user's expiration date, optionally for every account of its company (and
- * subsidiaries). A dry run shows how many accounts will change before saving.
+ * subsidiaries). A dry run shows how many accounts will change before saving, and a past day
+ * says it expires them now and must be confirmed.
  */
 export function ExpiryDialog(props: {
   user: Target | null;
@@ -39,26 +31,57 @@ export function ExpiryDialog(props: {
   const [never, setNever] = createSignal(false);
   const [applyToCompany, setApplyToCompany] = createSignal(false);
   const [includeSubsidiaries, setIncludeSubsidiaries] = createSignal(false);
-  const [preview, setPreview] = createSignal<number | null>(null);
-  const [skipped, setSkipped] = createSignal(0);
-  const [previewFailed, setPreviewFailed] = createSignal(false);
-  const save = createAction(async () => {
+  const [preview, setPreview] = createSignal<{ updated: number; skipped: number } | null>(null);
+  const [previewError, setPreviewError] = createSignal<string | null>(null);
+  const [confirmed, setConfirmed] = createSignal(false);
+  // Nobody gives more time than it has: the admin's own expiry is the last day it may set.
+  const limit = () => limitDayOf([me()?.user.expiresAt]);
+  const dayText = (day: string) => formatInstant(fromDateInput(day) ?? '');
+  const verdict = () => judgeExpiryDay(never(), date(), limit());
+  const hint = () =>
+    limit() === LATEST_DAY
+      ? t('users.expiryHintAny', { date: dayText(LATEST_DAY) })
+      : t('users.expiryHintOwn', { date: dayText(limit()) });
+  const expiresNow = () => verdict().kind === 'past' && (preview()?.updated ?? 0) > 0;
+  const dayError = () => {
+    switch (verdict().kind) {
+      case 'invalid':
+        return t('users.expiryInvalid');
+      case 'tooEarly':
+        return t('users.expiryTooEarly', { date: dayText(EARLIEST_DAY) });
+      case 'beyondLimit':
+        return never()
+          ? t('users.expiryNeverBeyond', { date: dayText(limit()) })
+          : t('users.expiryBeyond', { date: dayText(limit()) });
+      default:
+        return undefined;
+    }
+  };
+  const body = () => ({
+    // The shown day keeps the stored instant; the admin's own last day is allowed.
+    expiresAt: expiryOfDay(never(), date(), [props.user?.expiresAt, me()?.user.expiresAt]),
+    applyToCompany: applyToCompany(),
+    includeSubsidiaries: applyToCompany() && includeSubsidiaries(),
+  });
+  const savable = () =>
+    (never() || (date() !== '' && !dayError())) && (!expiresNow() || confirmed());
+  const save = createMutation(async () => {
     const u = props.user;
     if (!u) return;
-    if (!never() && !date()) {
-      save.setError({ message: 'Choose a date, or tick “Never expires”.' });
-      return;
-    }
     const r = await unwrap(
       api.users[':id'].expiry.$put({ param: { id: u.id }, query: {}, json: body() }),
     );
+    const accounts = t('users.accounts', r.updated);
     toast(
-      `Expiration date saved: ${plural(r.updated, 'account')} changed${r.skipped ? `; ${plural(r.skipped, 'account')} above yours left as they were` : ''}.`,
+      r.skipped
+        ? t('users.expiryDialog.savedSkipped', {
+            accounts,
+            skipped: t('users.accounts', r.skipped),
+          })
+        : t('users.expiryDialog.saved', { accounts }),
     );
-    await refreshOrg();
     props.onClose();
-  }, 'Saving failed.');
-  const setError = (message: string | null) => save.setError(message ? { message } : null);
+  }, t('users.savingFailed'));
 
   createEffect(
     on(
@@ -68,67 +91,77 @@ export function ExpiryDialog(props: {
         setNever(u?.expiresAt === null);
         setApplyToCompany(false);
         setIncludeSubsidiaries(false);
-        setError(null);
+        setConfirmed(false);
+        save.setError(null);
       },
     ),
   );
 
-  const body = () => ({
-    // The shown day keeps the stored instant; the admin's own last day is allowed.
-    expiresAt: expiryOfDay(never(), date(), [props.user?.expiresAt, me()?.user.expiresAt]),
-    applyToCompany: applyToCompany(),
-    includeSubsidiaries: applyToCompany() && includeSubsidiaries(),
-  });
-
+  // Counts what a save would change; nothing to count while the day is empty or wrong.
   createEffect(() => {
     const u = props.user;
     const b = body();
-    if (!u || (!b.expiresAt && !never())) return setPreview(null);
     setPreview(null);
-    setPreviewFailed(false);
-    setError(null);
+    setPreviewError(null);
+    setConfirmed(false);
+    if (!u || (!never() && (date() === '' || dayError()))) return;
     unwrap(api.users[':id'].expiry.$put({ param: { id: u.id }, query: { dryRun: '1' }, json: b }))
       .then((r) => {
-        setPreview(r.updated);
-        setSkipped(r.skipped);
+        if (body().expiresAt === b.expiresAt) setPreview(r);
       })
-      .catch((e) => {
-        setPreviewFailed(true);
-        setError(e instanceof ApiClientError ? e.message : 'Could not count the accounts.');
-      });
+      .catch((e: unknown) => setPreviewError(errorText(e) || t('users.expiryDialog.countFailed')));
   });
 
   return (
     <Dialog
       open={props.user !== null}
-      title={`Expiration date — ${props.user?.displayName ?? ''}`}
+      title={t('users.expiryDialog.title', { name: props.user?.displayName ?? '' })}
       onClose={props.onClose}
       footer={
         <DialogActions
-          label={save.busy() ? 'Saving…' : 'Save'}
-          disabled={save.busy()}
+          label={save.busy() ? t('users.saving') : t('common.save')}
+          danger={expiresNow()}
+          disabled={save.busy() || !savable()}
           onConfirm={save.run}
           onCancel={props.onClose}
         />
       }
     >
       <div class="form-grid form-grid--single">
-        <label class="field">
-          <span class="field__label">Expires at the end of</span>
+        <div class="field" classList={{ 'field--invalid': !!dayError() }}>
+          <label class="field__label" for="expiry-dialog-day">
+            {t('users.expiryDialog.endOf')}
+          </label>
           <input
+            id="expiry-dialog-day"
             type="date"
+            max={limit()}
             value={date()}
             disabled={never()}
+            aria-invalid={dayError() ? true : undefined}
+            aria-describedby={dayError() ? 'expiry-dialog-day-error' : 'expiry-dialog-day-hint'}
             onInput={(e) => setDate(e.currentTarget.value)}
           />
-        </label>
+          <Show
+            when={dayError()}
+            fallback={
+              <span class="field__hint" id="expiry-dialog-day-hint">
+                {hint()}
+              </span>
+            }
+          >
+            <span class="field__error" id="expiry-dialog-day-error">
+              {dayError()}
+            </span>
+          </Show>
+        </div>
         <label class="check">
           <input
             type="checkbox"
             checked={never()}
             onChange={(e) => setNever(e.currentTarget.checked)}
           />
-          Never expires
+          {t('users.expiryDialog.never')}
         </label>
         <Show when={props.canSync}>
           <label class="check">
@@ -137,7 +170,7 @@ export function ExpiryDialog(props: {
               checked={applyToCompany()}
               onChange={(e) => setApplyToCompany(e.currentTarget.checked)}
             />
-            Apply to all accounts of this company
+            {t('users.expiryDialog.applyToCompany')}
           </label>
           <label class="check check--nested" classList={{ 'check--disabled': !applyToCompany() }}>
             <input
@@ -146,32 +179,75 @@ export function ExpiryDialog(props: {
               disabled={!applyToCompany()}
               onChange={(e) => setIncludeSubsidiaries(e.currentTarget.checked)}
             />
-            Include subsidiaries
+            {t('users.expiryDialog.includeSubsidiaries')}
           </label>
         </Show>
         <div class="preview" aria-live="polite">
-          <Show
-            when={preview() !== null}
-            fallback={
-              <span class="muted" hidden={previewFailed()}>
-                <Spinner /> Counting accounts…
-              </span>
-            }
-          >
-            {preview() === 0
-              ? 'No account changes: they already have this date.'
-              : `${plural(preview() ?? 0, 'account')} will change.`}
-            <Show when={skipped() > 0}>
-              {' '}
-              {plural(skipped(), 'account')} of this company {skipped() === 1 ? 'is' : 'are'} not
-              below yours (you, your own parent accounts or stronger ones) and will keep{' '}
-              {skipped() === 1 ? 'its' : 'their'} date.
-            </Show>
-          </Show>
+          <ExpiryPreview
+            empty={!never() && date() === ''}
+            wrongDay={!!dayError()}
+            failed={previewError() !== null}
+            preview={preview()}
+            expiresNow={expiresNow()}
+          />
         </div>
-        <ErrorAlert message={save.error()?.message} />
+        <Show when={expiresNow()}>
+          <label class="check expiry-now__confirm">
+            <input
+              type="checkbox"
+              name="confirmExpireNow"
+              checked={confirmed()}
+              onChange={(e) => setConfirmed(e.currentTarget.checked)}
+            />
+            {t('users.expiryDialog.confirmExpireNow')}
+          </label>
+        </Show>
+        <ErrorAlert message={previewError() ?? save.error()?.message} />
       </div>
     </Dialog>
+  );
+}
+
+/** "2 accounts will change.", and what a past day does to them, or why nothing is counted. */
+function ExpiryPreview(props: {
+  empty: boolean;
+  wrongDay: boolean;
+  failed: boolean;
+  preview: { updated: number; skipped: number } | null;
+  expiresNow: boolean;
+}) {
+  return (
+    <Show when={!props.wrongDay && !props.failed}>
+      <Show
+        when={!props.empty}
+        fallback={<span class="muted">{t('users.expiryDialog.pickDay')}</span>}
+      >
+        <Show
+          when={props.preview}
+          fallback={
+            <span class="muted">
+              <Spinner /> {t('users.expiryDialog.counting')}
+            </span>
+          }
+        >
+          {(p) => (
+            <>
+              <Show
+                when={p().updated > 0}
+                fallback={<span>{t('users.expiryDialog.noChange')}</span>}
+              >
+                <span classList={{ 'expiry-now__text': props.expiresNow }}>
+                  {props.expiresNow
+                    ? t('users.expiryDialog.willExpireNow', p().updated)
+                    : t('users.expiryDialog.willChange', p().updated)}
+                </span>
+              </Show>
+              <Show when={p().skipped > 0}> {t('users.expiryDialog.skipped', p().skipped)}</Show>
+            </>
+          )}
+        </Show>
+      </Show>
+    </Show>
   );
 }
 
@@ -183,16 +259,14 @@ export function DeleteUserDialog(props: {
 }) {
   const [count, setCount] = createSignal<number | null>(null);
   const [countFailed, setCountFailed] = createSignal(false);
-  const remove = createAction(async () => {
+  const remove = createMutation(async () => {
     const u = props.user;
     if (!u) return;
     const r = await unwrap(api.users[':id'].$delete({ param: { id: u.id }, query: {} }));
-    toast(`Deleted ${plural(r.deleted, 'account')}.`);
-    await refreshOrg();
+    toast(t('users.deleteDialog.deleted', r.deleted));
     props.onDeleted?.();
     props.onClose();
-  }, 'Deleting failed.');
-  const setError = (message: string | null) => remove.setError(message ? { message } : null);
+  }, t('users.deleteDialog.failed'));
 
   createEffect(
     on(
@@ -200,13 +274,13 @@ export function DeleteUserDialog(props: {
       (u) => {
         setCount(null);
         setCountFailed(false);
-        setError(null);
+        remove.setError(null);
         if (!u) return;
         unwrap(api.users[':id'].$delete({ param: { id: u.id }, query: { dryRun: '1' } }))
           .then((r) => setCount(r.deleted))
-          .catch((e) => {
+          .catch((e: unknown) => {
             setCountFailed(true);
-            setError(e instanceof ApiClientError ? e.message : 'Could not count the sub-users.');
+            remove.setError({ message: errorText(e) || t('users.deleteDialog.countFailed') });
           });
       },
     ),
@@ -216,39 +290,43 @@ export function DeleteUserDialog(props: {
   return (
     <ConfirmDialog
       open={props.user !== null}
-      title="Delete user"
+      title={t('users.deleteDialog.title')}
       danger
       busy={remove.busy() || count() === null}
       confirmLabel={
         countFailed()
-          ? 'Delete user'
+          ? t('users.deleteDialog.deleteUser')
           : count() === null
-            ? 'Counting…'
+            ? t('users.deleteDialog.counting')
             : subs() > 0
-              ? `Delete ${plural(count() ?? 0, 'account')}`
-              : 'Delete user'
+              ? t('users.deleteDialog.deleteAccounts', count() ?? 0)
+              : t('users.deleteDialog.deleteUser')
       }
       onConfirm={remove.run}
       onClose={props.onClose}
     >
       <p>
-        Delete <strong>{props.user?.displayName}</strong> ({props.user?.username})?
+        {t('users.deleteDialog.question', {
+          name: props.user?.displayName ?? '',
+          username: props.user?.username ?? '',
+        })}
       </p>
       <Show
         when={count() !== null || countFailed()}
         fallback={
           <p class="muted">
-            <Spinner /> Counting sub-users…
+            <Spinner /> {t('users.deleteDialog.countingSubUsers')}
           </p>
         }
       >
-        <Show when={subs() > 0} fallback={<p class="muted">This account has no sub-users.</p>}>
-          <div class="alert alert--error">
-            Its {plural(subs(), 'sub-user')} will be deleted with it, at every level.
-          </div>
+        <Show
+          when={subs() > 0}
+          fallback={<p class="muted">{t('users.deleteDialog.noSubUsers')}</p>}
+        >
+          <div class="alert alert--error">{t('users.deleteDialog.subUsersGo', subs())}</div>
         </Show>
       </Show>
-      <p class="muted small">Their open sessions end at once. This cannot be undone.</p>
+      <p class="muted small">{t('users.deleteDialog.sessionsEnd')}</p>
       <ErrorAlert message={remove.error()?.message} />
     </ConfirmDialog>
   );
@@ -260,7 +338,7 @@ export function StatusDialog(props: {
   onClose: () => void;
 }) {
   const disabling = () => props.user?.status !== 'disabled';
-  const change = createAction(async () => {
+  const change = createMutation(async () => {
     const u = props.user;
     if (!u) return;
     await unwrap(
@@ -269,24 +347,31 @@ export function StatusDialog(props: {
         json: { status: disabling() ? 'disabled' : 'active' },
       }),
     );
-    toast(disabling() ? `Disabled ${u.username}; their sessions ended.` : `Enabled ${u.username}.`);
-    await refreshOrg();
+    toast(
+      disabling()
+        ? t('users.statusDialog.disabled', { username: u.username })
+        : t('users.statusDialog.enabled', { username: u.username }),
+    );
     props.onClose();
-  }, 'Saving failed.');
+  }, t('users.savingFailed'));
   return (
     <ConfirmDialog
       open={props.user !== null}
-      title={disabling() ? 'Disable account' : 'Enable account'}
+      title={
+        disabling() ? t('users.statusDialog.disableTitle') : t('users.statusDialog.enableTitle')
+      }
       danger={disabling()}
       busy={change.busy()}
-      confirmLabel={disabling() ? 'Disable account' : 'Enable account'}
+      confirmLabel={
+        disabling() ? t('users.statusDialog.disableTitle') : t('users.statusDialog.enableTitle')
+      }
       onConfirm={change.run}
       onClose={props.onClose}
     >
       <p>
         {disabling()
-          ? `${props.user?.displayName} and their sub-users will be signed out everywhere and cannot sign in until enabled again.`
-          : `${props.user?.displayName} can sign in again (unless expired).`}
+          ? t('users.statusDialog.disableBody', { name: props.user?.displayName ?? '' })
+          : t('users.statusDialog.enableBody', { name: props.user?.displayName ?? '' })}
       </p>
       <ErrorAlert message={change.error()?.message} />
     </ConfirmDialog>

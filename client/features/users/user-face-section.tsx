@@ -1,6 +1,8 @@
 import { createSignal, lazy, Show, Suspense } from 'solid-js';
 import type { FaceEnrolment } from '../../../schemas/face';
 import { FACE_REASON_TEXT, type FaceQualityReason } from '../../../schemas/face-rules';
+import { t } from '../../i18n';
+import { errorText } from '../../i18n/error-text';
 import { ApiClientError, api, unwrap } from '../../lib/api';
 import { LiveErrorAlert } from '../../ui/error-alert';
 import { formatDate } from '../../ui/format';
@@ -16,12 +18,16 @@ const FaceEnrolCapture = lazy(() =>
 
 /** The server's refusal in words: what to fix in the photo, or its own message. */
 function enrolError(e: unknown): string {
-  if (!(e instanceof ApiClientError)) return 'The photo could not be sent. Try again.';
+  if (!(e instanceof ApiClientError)) return t('users.face.sendFailed');
   const reasons = e.details?.reasons;
   if (e.code === 'FACE_NOT_QUALIFIED' && Array.isArray(reasons) && reasons.length > 0) {
-    return reasons.map((r) => FACE_REASON_TEXT[r as FaceQualityReason] ?? String(r)).join(' ');
+    return reasons
+      .map((r) =>
+        r in FACE_REASON_TEXT ? t(`users.face.reasons.${r as FaceQualityReason}`) : String(r),
+      )
+      .join(' ');
   }
-  return e.message;
+  return errorText(e);
 }
 
 /**
@@ -59,7 +65,7 @@ export function UserFaceSection(props: {
         }),
       );
       props.onChanged(face);
-      toast(replacing ? 'Face replaced.' : 'Face enrolled.');
+      toast(replacing ? t('users.face.replacedToast') : t('users.face.enrolledToast'));
     } catch (e) {
       // The server judged the photo unusable: the capture's own "can be used" no longer holds.
       setError(enrolError(e));
@@ -80,9 +86,9 @@ export function UserFaceSection(props: {
       const { face } = await unwrap(api.users[':id'].face.$delete({ param: { id } }));
       props.onChanged(face);
       setConfirmRemove(false);
-      toast('Face removed.');
+      toast(t('users.face.removedToast'));
     } catch (e) {
-      setError(e instanceof ApiClientError ? e.message : 'The face could not be removed.');
+      setError(e instanceof ApiClientError ? errorText(e) : t('users.face.removeFailed'));
     } finally {
       setBusy(false);
     }
@@ -91,31 +97,24 @@ export function UserFaceSection(props: {
   return (
     <section class="face-section" aria-labelledby="face-title">
       <h3 class="form__section" id="face-title">
-        Face photo
+        {t('users.face.title')}
       </h3>
-      <Show
-        when={props.userId}
-        fallback={<p class="muted small">Add a qualified face photo once the account is saved.</p>}
-      >
+      <Show when={props.userId} fallback={<p class="muted small">{t('users.face.afterSave')}</p>}>
         <div class="face-section__status">
           <span class="face-section__icon" aria-hidden="true">
             <ScanFace />
           </span>
-          <Show
-            when={props.face?.enrolled}
-            fallback={<span>No face enrolled. Face recognition needs one.</span>}
-          >
+          <Show when={props.face?.enrolled} fallback={<span>{t('users.face.none')}</span>}>
             <span>
-              Face enrolled {formatDate(props.face?.enrolledAt ?? null, true)}
-              {props.face?.hasPhoto ? ' · photo kept' : ' · photo not kept'}
+              {t('users.face.enrolled', {
+                date: formatDate(props.face?.enrolledAt ?? null, true),
+              })}
+              {props.face?.hasPhoto ? t('users.face.photoKept') : t('users.face.photoNotKept')}
             </span>
           </Show>
         </div>
         <Show when={props.face?.enrolled && props.inUse && !open()}>
-          <p class="muted small">
-            The account signs in or unlocks the APP with its face: choose another factor above and
-            save before removing it.
-          </p>
+          <p class="muted small">{t('users.face.inUse')}</p>
         </Show>
         <Show when={!props.editable && props.readOnlyReason}>
           <p class="muted small">{props.readOnlyReason}</p>
@@ -134,7 +133,7 @@ export function UserFaceSection(props: {
                     setOpen(true);
                   }}
                 >
-                  {props.face?.enrolled ? 'Replace face' : 'Click to Add'}
+                  {props.face?.enrolled ? t('users.face.replace') : t('users.face.add')}
                 </button>
                 <Show when={props.face?.enrolled && !confirmRemove()}>
                   <button
@@ -143,19 +142,19 @@ export function UserFaceSection(props: {
                     disabled={busy() || props.inUse}
                     onClick={() => setConfirmRemove(true)}
                   >
-                    Remove face
+                    {t('users.face.remove')}
                   </button>
                 </Show>
                 <Show when={confirmRemove()}>
                   <div class="face-section__confirm">
-                    <span>Remove the enrolled face now? This cannot be undone.</span>
+                    <span>{t('users.face.removeQuestion')}</span>
                     <button
                       type="button"
                       class="button button--danger"
                       disabled={busy()}
                       onClick={remove}
                     >
-                      Remove
+                      {t('users.face.removeConfirm')}
                     </button>
                     <button
                       type="button"
@@ -163,7 +162,7 @@ export function UserFaceSection(props: {
                       disabled={busy()}
                       onClick={() => setConfirmRemove(false)}
                     >
-                      Keep it
+                      {t('users.face.keep')}
                     </button>
                   </div>
                 </Show>
@@ -176,9 +175,9 @@ export function UserFaceSection(props: {
                 checked={keepPhoto()}
                 onChange={(e) => setKeepPhoto(e.currentTarget.checked)}
               />{' '}
-              Keep the photo (otherwise only the face template is stored)
+              {t('users.face.keepPhoto')}
             </label>
-            <Suspense fallback={<Spinner label="Loading the camera tools" />}>
+            <Suspense fallback={<Spinner label={t('users.face.loadingCamera')} />}>
               <FaceEnrolCapture
                 onQualified={(jpeg) => void enrol(jpeg)}
                 onCancel={() => setOpen(false)}

@@ -5,9 +5,13 @@ import { common } from './common';
 import { companies } from './companies';
 import { errors } from './errors';
 import { face } from './face';
+import { mfa } from './mfa';
+import { permissions } from './permissions';
 import { roles } from './roles';
+import { sessions } from './sessions';
 import { shell } from './shell';
 import { ui } from './ui';
+import { users } from './users';
 import { validation } from './validation';
 
 /**
@@ -27,6 +31,10 @@ export const en = {
   app,
   face,
   validation,
+  permissions,
+  users,
+  sessions,
+  mfa,
 };
 
 export type Messages = typeof en;

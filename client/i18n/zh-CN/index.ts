@@ -6,9 +6,13 @@ import { common } from './common';
 import { companies } from './companies';
 import { errors } from './errors';
 import { face } from './face';
+import { mfa } from './mfa';
+import { permissions } from './permissions';
 import { roles } from './roles';
+import { sessions } from './sessions';
 import { shell } from './shell';
 import { ui } from './ui';
+import { users } from './users';
 import { validation } from './validation';
 
 /** The Simplified Chinese catalog, loaded only when chosen. */
@@ -24,4 +28,8 @@ export const zhCN: Messages = {
   app,
   face,
   validation,
+  permissions,
+  users,
+  sessions,
+  mfa,
 };

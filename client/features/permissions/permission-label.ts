@@ -1,0 +1,9 @@
+import { t } from '../../i18n';
+import { en } from '../../i18n/en';
+
+type LabelKey = keyof typeof en.permissions.labels;
+const hasLabel = (key: string): key is LabelKey => key in en.permissions.labels;
+
+/** A catalog key's label in the chosen language ("Live map" / "实时地图"); the key if unknown. */
+export const permissionLabel = (key: string): string =>
+  hasLabel(key) ? t(`permissions.labels.${key}`) : key;
