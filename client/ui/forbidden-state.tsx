@@ -1,19 +1,6 @@
-import { PERMISSION_CATALOG, type PermissionNode } from '../../schemas/permissions';
 import { t } from '../i18n';
+import { permissionLabel } from '../i18n/permission-label';
 import { usePageTitle } from '../lib/page-title';
-
-function labelOf(key: string, nodes: readonly PermissionNode[]): string | undefined {
-  for (const n of nodes) {
-    if (n.key === key) return n.label;
-    const below = n.children && labelOf(key, n.children);
-    if (below) return below;
-  }
-  return undefined;
-}
-
-/** The catalog's words for a permission key, so the reader knows what to ask for. */
-const permissionLabel = (key: string) =>
-  labelOf(key, [...PERMISSION_CATALOG.function, ...PERMISSION_CATALOG.web]);
 
 /**
  * A page the signed-in user may not open: says so and names the permission it needs (the

@@ -2,6 +2,7 @@ import { A, useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { t } from '../../i18n';
+import { permissionLabel } from '../../i18n/permission-label';
 import { Check, Layers } from '../../ui/icons';
 import { heldAppModules } from './app-modules';
 import { me } from './app-session';
@@ -53,7 +54,7 @@ export default function AppModuleScreen() {
                       <span class="app-list__check">
                         <Check width="16" height="16" />
                       </span>
-                      <span class="app-list__main">{point.label}</span>
+                      <span class="app-list__main">{permissionLabel(point.key)}</span>
                       <span class="tag tag--allowed">{t('app.module.allowed')}</span>
                     </li>
                   )}

@@ -1,5 +1,6 @@
 import type { Component } from 'solid-js';
 import { holdsModule, PERMISSION_CATALOG, type PermissionNode } from '../../../schemas/permissions';
+import { permissionLabel } from '../../i18n/permission-label';
 import { BarChart, Bell, Layers, Monitor, PlayCircle, UserIcon } from '../../ui/icons';
 
 type Icon = Component<{ width?: string; height?: string }>;
@@ -37,7 +38,7 @@ export function heldAppModules(permissions: readonly string[]): AppModule[] {
       return {
         key: m.key,
         slug: m.key.slice('app.'.length),
-        label: m.label,
+        label: permissionLabel(m.key),
         icon: ICONS[m.key] ?? Layers,
         held: points.filter((p) => held.has(p.key)),
         total: points.length,

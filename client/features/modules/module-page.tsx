@@ -2,6 +2,7 @@ import { useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { holdsModule, PERMISSION_CATALOG, type PermissionNode } from '../../../schemas/permissions';
 import { t } from '../../i18n';
+import { permissionLabel } from '../../i18n/permission-label';
 import { usePageTitle } from '../../lib/page-title';
 import { useMe } from '../../lib/use-me';
 import { ForbiddenState } from '../../ui/forbidden-state';
@@ -22,7 +23,7 @@ export default function ModulePage() {
   const held = () => new Set(me()?.permissions ?? []);
   const label = () => {
     const m = module();
-    return m && webModuleLabel(m.key, m.label);
+    return m && webModuleLabel(m.key);
   };
   usePageTitle(label);
   return (
@@ -45,7 +46,7 @@ export default function ModulePage() {
                 <For each={leaves(m())}>
                   {(p) => (
                     <li>
-                      <span>{p.label}</span>
+                      <span>{permissionLabel(p.key)}</span>
                       <strong classList={{ muted: !held().has(p.key) }}>
                         {held().has(p.key) ? t('shell.allowed') : t('shell.notGranted')}
                       </strong>

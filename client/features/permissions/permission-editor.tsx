@@ -7,7 +7,7 @@ import {
 import { t } from '../../i18n';
 import { ChevronRight } from '../../ui/icons';
 import './permission-editor.css';
-import { permissionLabel } from './permission-label';
+import { permissionLabel } from '../../i18n/permission-label';
 import { type PermissionStanding, type StandingInputs, standingOf } from './permission-standing';
 import { onTreeKey } from './permission-tree-keys';
 import { checkState, subtreeKeys, toggle } from './permission-tree-state';

@@ -67,7 +67,6 @@ export function SessionsPanel(props: { userId: string; title?: string; canEnd: b
           when={(sessions()?.sessions.length ?? 0) > 0}
           fallback={<div class="table-empty">{t('sessions.none')}</div>}
         >
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region is reachable by keyboard */}
           <div class="sessions-scroll" tabindex="0">
             <table class="table">
               <thead>

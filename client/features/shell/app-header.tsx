@@ -64,7 +64,7 @@ export function AppHeader(props: { me: MeResponse; hasTree: boolean }) {
               class="header__module"
               classList={{ 'header__module--active': moduleOfPath(location.pathname) === m.key }}
             >
-              {webModuleLabel(m.key, m.label)}
+              {webModuleLabel(m.key)}
             </A>
           )}
         </For>

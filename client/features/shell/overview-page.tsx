@@ -80,7 +80,7 @@ export function OverviewPage() {
               >
                 <div class="chips">
                   <For each={visibleWebModules(m().permissions)}>
-                    {(mod) => <span class="chip">{webModuleLabel(mod.key, mod.label)}</span>}
+                    {(mod) => <span class="chip">{webModuleLabel(mod.key)}</span>}
                   </For>
                 </div>
               </Show>

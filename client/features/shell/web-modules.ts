@@ -1,6 +1,5 @@
 import { holdsModule, PERMISSION_CATALOG } from '../../../schemas/permissions';
-import { t } from '../../i18n';
-import { en } from '../../i18n/en';
+import { permissionLabel } from '../../i18n/permission-label';
 
 /** Where each Gatehouse module lives; an integrator's module gets a generic page. */
 const HOME: Record<string, string> = {
@@ -13,17 +12,15 @@ export function visibleWebModules(permissions: readonly string[]) {
   const held = new Set(permissions);
   return PERMISSION_CATALOG.web
     .filter((m) => holdsModule(held, m.key))
-    .map((m) => ({ key: m.key, label: m.label, href: HOME[m.key] ?? `/m/${m.key.slice(4)}` }));
+    .map((m) => ({
+      key: m.key,
+      label: permissionLabel(m.key),
+      href: HOME[m.key] ?? `/m/${m.key.slice(4)}`,
+    }));
 }
 
-type ModuleName = keyof typeof en.shell.webModules;
-const isModuleName = (name: string): name is ModuleName => name in en.shell.webModules;
-
-/** A top-level WEB module's name in the reader's language; the catalog's words otherwise. */
-export function webModuleLabel(key: string, fallback: string): string {
-  const name = key.slice(4);
-  return isModuleName(name) ? t(`shell.webModules.${name}`) : fallback;
-}
+/** A top-level WEB module's name in the reader's language. */
+export const webModuleLabel = (key: string): string => permissionLabel(key);
 
 /** Which module a path belongs to, for the header's highlight. */
 export function moduleOfPath(pathname: string): string {

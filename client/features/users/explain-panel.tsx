@@ -3,8 +3,8 @@ import { ALL_PERMISSION_KEYS } from '../../../schemas/permissions';
 import type { PermissionExplanation, UserRecord } from '../../../schemas/users';
 import { t } from '../../i18n';
 import { errorText } from '../../i18n/error-text';
+import { permissionLabel } from '../../i18n/permission-label';
 import { ApiClientError } from '../../lib/api';
-import { permissionLabel } from '../permissions/permission-label';
 import { explain } from './user.queries';
 
 /** "Why does (or doesn't) this user hold X?": roles, direct grant, or the ancestor that lacks it. */

@@ -30,17 +30,6 @@ export const shell = {
   notFound: 'Not found',
   errorTitle: 'Error',
   couldNotLoad: 'This page could not load',
-  /** The top-level WEB modules, by their catalog key. */
-  webModules: {
-    organization: 'Organization',
-    monitor: 'Monitor',
-    playback: 'Playback',
-    reports: 'Reports',
-    alerts: 'Alerts',
-    devices: 'Devices',
-    geofences: 'Geofences',
-    security: 'Security',
-  },
   noSuchModule: 'No such module',
   moduleLead:
     'A module of the fleet platform. Gatehouse decides who sees it and which of its function points they may use.',

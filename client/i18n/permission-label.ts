@@ -1,5 +1,5 @@
-import { t } from '../../i18n';
-import { en } from '../../i18n/en';
+import { en } from './en';
+import { t } from './index';
 
 type LabelKey = keyof typeof en.permissions.labels;
 const hasLabel = (key: string): key is LabelKey => key in en.permissions.labels;
