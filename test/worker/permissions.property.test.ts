@@ -52,6 +52,7 @@ describe('effective permissions against a reference model', () => {
 describe('the grant ceiling against a reference model', () => {
   it('lets an actor grant exactly what it holds (own ∩ its parent’s), directly or by role', async () => {
     const t = await twoTrees();
+    let runs = 0;
     await fc.assert(
       fc.asyncProperty(
         keySet,
@@ -59,7 +60,8 @@ describe('the grant ceiling against a reference model', () => {
         keySet,
         keySet,
         async (parentKeys, actorKeys, direct, viaRole) => {
-          const company = await createCompany('Ceiling', t.east);
+          // Sibling companies need distinct names (a unique index since issue 11).
+          const company = await createCompany(`Ceiling ${++runs}`, t.east);
           const parent = await createUser({ company, permissions: [...MANAGE, ...parentKeys] });
           const actor = await createUser({
             company,
