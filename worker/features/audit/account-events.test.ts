@@ -79,6 +79,36 @@ describe('sign-in and credential events in the audit log', () => {
     expect(names).toEqual(['Short-lived', 'Short-lived']);
   });
 
+  it('never lends a reader the current name of what left its scope, nor of an actor above it', async () => {
+    const t = await twoTrees();
+    const created = await call(t.token, 'POST', '/companies', {
+      name: 'Leaky',
+      parentId: t.east.id,
+    });
+    await call(t.token, 'PATCH', `/companies/${created.body.id}`, { parentId: t.west.id });
+    await call(t.token, 'PATCH', `/companies/${created.body.id}`, { name: 'West Secret' });
+    const moved = await createUser({ company: t.east1 });
+    const renamedTo = `gone.${moved.username}`;
+    await call(t.token, 'PATCH', `/users/${moved.id}`, {
+      companyId: t.west.id,
+      relatedCompanyId: t.west.id,
+    });
+    await call(t.token, 'PATCH', `/users/${moved.id}`, { username: renamedTo });
+    const eastManager = await createUser({ company: t.east, permissions: ['function.audit.view'] });
+    const token = await appLogin(eastManager.username);
+
+    const companyId = String(created.body.id);
+    const companyEntries = await entriesAbout(token, companyId);
+    expect(companyEntries.length).toBeGreaterThan(0);
+    expect(companyEntries.map((e) => e.targetName)).not.toContain('West Secret');
+    expect(companyEntries.every((e) => e.actorName === null)).toBe(true);
+    const userEntries = await entriesAbout(token, moved.id);
+    expect(userEntries.map((e) => e.targetName)).not.toContain(renamedTo);
+    // The admin, inside its own scope, reads the names as they are now.
+    const adminView = await entriesAbout(t.token, companyId);
+    expect(adminView.map((e) => e.targetName)).toContain('West Secret');
+  });
+
   it('keeps the events in the account’s company scope: an admin of another tree or a sibling branch reads none', async () => {
     const t = await twoTrees();
     const user = await createUser({ company: t.east1 });

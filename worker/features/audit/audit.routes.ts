@@ -27,21 +27,31 @@ function auditFilters(q: z.output<typeof auditQuerySchema>, scopePath: SQL): SQL
   return and(...filters);
 }
 
-/** The actor's display name as it is now (null once the account is gone). */
-const actorName = sql<
-  string | null
->`(SELECT display_name FROM users WHERE id = ${auditLog.actorId})`;
+/**
+ * Names as they are now, but only of what lies in the reader's scope now: a user, company or
+ * role that has since moved out of it (or an actor above it) must not lend the reader its
+ * current name. Outside the scope the entry's own record speaks (the name it wrote then).
+ */
+const inScope = (companyPath: SQL, scopePath: SQL) => underPathOf(companyPath, scopePath);
+
+/** The actor's display name as it is now, when the actor lies in the reader's scope. */
+const actorNameIn = (scopePath: SQL) => sql<string | null>`(SELECT u.display_name FROM users u
+    JOIN companies c ON c.id = u.company_id
+    WHERE u.id = ${auditLog.actorId} AND ${inScope(sql`c.path`, scopePath)})`;
 
 /**
  * What the entry is about, by name, so people read names, not ids: the current name of the
- * user (username), company or role; for one deleted since, the name the entry itself recorded.
+ * user (username), company or role in the reader's scope; else the name the entry recorded.
  */
-const targetName = sql<string | null>`COALESCE(CASE ${auditLog.targetType}
-    WHEN 'user' THEN (SELECT username FROM users WHERE id = ${auditLog.targetId})
-    WHEN 'company' THEN (SELECT name FROM companies WHERE id = ${auditLog.targetId})
-    WHEN 'role' THEN (SELECT name FROM roles WHERE id = ${auditLog.targetId}) END,
-  json_extract(${auditLog.before}, '$.username'), json_extract(${auditLog.before}, '$.name'),
-  json_extract(${auditLog.after}, '$.username'), json_extract(${auditLog.after}, '$.name'))`;
+const targetNameIn = (scopePath: SQL) => sql<string | null>`COALESCE(CASE ${auditLog.targetType}
+    WHEN 'user' THEN (SELECT u.username FROM users u JOIN companies c ON c.id = u.company_id
+      WHERE u.id = ${auditLog.targetId} AND ${inScope(sql`c.path`, scopePath)})
+    WHEN 'company' THEN (SELECT c.name FROM companies c
+      WHERE c.id = ${auditLog.targetId} AND ${inScope(sql`c.path`, scopePath)})
+    WHEN 'role' THEN (SELECT r.name FROM roles r JOIN companies c ON c.id = r.company_id
+      WHERE r.id = ${auditLog.targetId} AND ${inScope(sql`c.path`, scopePath)}) END,
+  json_extract(${auditLog.after}, '$.username'), json_extract(${auditLog.after}, '$.name'),
+  json_extract(${auditLog.before}, '$.username'), json_extract(${auditLog.before}, '$.name'))`;
 
 export const auditRoutes = new Hono<AppEnv>().on(
   R.list.method,
@@ -54,7 +64,11 @@ export const auditRoutes = new Hono<AppEnv>().on(
       rows: [rows],
     } = await authorize(c, (db, userId) => [
       db
-        .select({ ...getTableColumns(auditLog), actorName: actorName, targetName: targetName })
+        .select({
+          ...getTableColumns(auditLog),
+          actorName: actorNameIn(scopePathOf(userId)),
+          targetName: targetNameIn(scopePathOf(userId)),
+        })
         .from(auditLog)
         .where(auditFilters(q, scopePathOf(userId)))
         .orderBy(desc(auditLog.id))
