@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXPIRY_RANGE } from './expiry-range';
 import { faceEnrolmentSchema } from './face';
 import { companyIdSchema, roleIdSchema, userIdSchema } from './ids';
 import { APP_LOCK_LIMITS, mfaConfigSchema } from './mfa-config';
@@ -7,7 +8,12 @@ import { isPermissionKey } from './permissions';
 import { nameSchema } from './text';
 
 const permissionKey = z.string().refine(isPermissionKey, 'Not a permission of the catalog.');
-const isoDate = z.iso.datetime({ offset: true, message: 'Use an ISO-8601 date and time.' });
+const isoDate = z.iso
+  .datetime({ offset: true, message: 'Use an ISO-8601 date and time.' })
+  .refine((v) => {
+    const at = Date.parse(v);
+    return at >= EXPIRY_RANGE.min && at <= EXPIRY_RANGE.max;
+  }, 'Choose a date between 1970 and 9999.');
 
 export const usernameSchema = z
   .string()
@@ -16,7 +22,7 @@ export const usernameSchema = z
   .max(64, 'Use at most 64 characters.')
   .regex(/^[A-Za-z0-9._@-]+$/, 'Use letters, digits and . _ @ - only.');
 
-export { passwordSchema };
+export { EXPIRY_RANGE, passwordSchema };
 
 const profileFields = {
   displayName: nameSchema(120, 'Enter a display name.'),

@@ -1,3 +1,4 @@
+import { EXPIRY_RANGE } from '../../schemas/expiry-range';
 import { formatInstant, t } from '../i18n';
 
 /** "Nov 27, 2026" in the chosen language; "Never" for null. */
@@ -26,7 +27,8 @@ export function fromDateInput(value: string): string | null {
   date.setFullYear(y, m, d);
   // 2027-02-31 rolls over into March: not a day anyone picked.
   if (date.getFullYear() !== y || date.getMonth() !== m || date.getDate() !== d) return null;
-  return date.toISOString();
+  // The end of 9999-12-31 west of UTC is already year 10000 in UTC: keep it inside the range.
+  return new Date(Math.min(date.getTime(), EXPIRY_RANGE.max)).toISOString();
 }
 
 export const isExpired = (iso: string | null) => iso !== null && Date.parse(iso) <= Date.now();
