@@ -27,6 +27,9 @@ export const nameSchema = (max: number, emptyMessage: string) =>
   z
     .string()
     .trim()
+    // One spelling per name: composed accents (NFC), and any run of spaces (no-break, wide
+    // or ideographic ones) as one space — so "Café  Zürich" cannot sit beside "Café Zürich".
+    .overwrite((v) => v.normalize('NFC').replace(/\p{Zs}+/gu, ' '))
     .min(1, emptyMessage)
     .max(max, `Use at most ${max} characters.`)
     .refine(

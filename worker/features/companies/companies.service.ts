@@ -89,12 +89,15 @@ const toCompany = (r: { id: string; name: string; parentId: string | null }): Co
   parentId: r.parentId,
 });
 
-/** 409 COMPANY_NAME_TAKEN: a sibling already bears the name (any case, trimmed). */
-const nameTaken = () => new ApiError('COMPANY_NAME_TAKEN', { field: 'name' });
-
-/** The batch fails with COMPANY_NAME_TAKEN when two siblings would share a name. */
-const refuseSiblingNames = (batch: WriteBatch): WriteBatch =>
-  batch.onUniqueViolation('companies.parent_id, companies.name_key', nameTaken);
+/**
+ * The batch fails with 409 COMPANY_NAME_TAKEN when two siblings would share a name (any case,
+ * trimmed), on the field that brought the clash: the name, or the parent of a move.
+ */
+const refuseSiblingNames = (batch: WriteBatch, field: 'name' | 'parentId' = 'name'): WriteBatch =>
+  batch.onUniqueViolation(
+    'companies.parent_id, companies.name_key',
+    () => new ApiError('COMPANY_NAME_TAKEN', { field }),
+  );
 
 /**
  * Fails the batch when the company is gone or sits elsewhere than when it was read (a
@@ -154,12 +157,17 @@ export async function updateCompany(
   fault: FaultPoint,
 ): Promise<Company> {
   const target = inScope(actor, rows.target);
+  // Any parent named for the scope root is refused alike: answering "unchanged" for its true
+  // parent (outside the actor's scope) would confirm a guessed id.
+  if (input.parentId !== undefined && (target.id === actor.scopeId || target.parentId === null)) {
+    throw new ApiError('SCOPE_ROOT_LOCKED', { field: 'parentId' });
+  }
   const moving = input.parentId !== undefined && input.parentId !== target.parentId;
+  const renaming = input.name !== undefined && input.name !== target.name;
+  // Nothing changes: nothing to write, nothing to audit.
+  if (!moving && !renaming) return toCompany(target);
   let newParent: CompanyRecord | undefined;
   if (moving) {
-    if (target.id === actor.scopeId || target.parentId === null) {
-      throw new ApiError('SCOPE_ROOT_LOCKED', { field: 'parentId' });
-    }
     newParent = inScope(actor, rows.newParent, 'parentId');
     if (newParent.path.startsWith(target.path)) {
       throw new ApiError('COMPANY_CYCLE', { field: 'parentId' });
@@ -167,7 +175,10 @@ export async function updateCompany(
   }
   const name = input.name ?? target.name;
   const after = { id: target.id, name, parentId: newParent?.id ?? target.parentId };
-  const batch = refuseSiblingNames(guardUnchanged(actorWriteBatch(db, actor), target));
+  const batch = refuseSiblingNames(
+    guardUnchanged(actorWriteBatch(db, actor), target),
+    renaming ? 'name' : 'parentId',
+  );
   const rename = db
     .update(companies)
     .set({ name, parentId: after.parentId })

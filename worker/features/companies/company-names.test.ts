@@ -35,7 +35,8 @@ describe('sibling companies have distinct names', () => {
       parentId: t.east.id,
     });
     expect(moved.status).toBe(409);
-    expect(moved.body.error).toMatchObject({ code: 'COMPANY_NAME_TAKEN', field: 'name' });
+    // The move brought the clash: the field at fault is the parent the body named.
+    expect(moved.body.error).toMatchObject({ code: 'COMPANY_NAME_TAKEN', field: 'parentId' });
     // Renaming a company to its own name in another case is no clash with itself.
     const same = await call(t.token, 'PATCH', `/companies/${t.west.id}`, { name: 'WEST' });
     expect(same.status).toBe(200);
@@ -53,5 +54,48 @@ describe('sibling companies have distinct names', () => {
     expect(statuses.filter((s) => s !== 201).every((s) => s === 409)).toBe(true);
     const tree = await call(t.token, 'GET', `/companies/${t.east1.id}/children`);
     expect((tree.body.children as { name: string }[]).map((c) => c.name)).toEqual(['Race Depot']);
+  });
+
+  it('writes and audits nothing for a change to nothing, and refuses any parent for the scope root alike', async () => {
+    const t = await twoTrees();
+    const before = await call(t.token, 'GET', `/audit?targetId=${t.east.id}`);
+    const same = await call(t.token, 'PATCH', `/companies/${t.east.id}`, {
+      name: 'East',
+      parentId: t.acme.id,
+    });
+    expect(same.status).toBe(200);
+    const after = await call(t.token, 'GET', `/audit?targetId=${t.east.id}`);
+    expect(after.body.entries).toEqual(before.body.entries);
+    // The admin's scope root: its true parent (none here) and a made-up one answer the same.
+    for (const parentId of [t.east.id, t.other.id]) {
+      const res = await call(t.token, 'PATCH', `/companies/${t.acme.id}`, { parentId });
+      expect([res.status, res.body.error?.code]).toEqual([409, 'SCOPE_ROOT_LOCKED']);
+    }
+  });
+
+  it('stores one spelling of a name: composed accents and single spaces, so look-alike spellings clash', async () => {
+    const t = await twoTrees();
+    const first = await call(t.token, 'POST', '/companies', {
+      name: 'Café Zürich',
+      parentId: t.east.id,
+    });
+    expect(first.status).toBe(201);
+    for (const name of [
+      'Cafe\u0301 Zu\u0308rich',
+      'Café  Zürich',
+      'Café\u00a0Zürich',
+      'Café\u2000Zürich',
+    ]) {
+      const again = await call(t.token, 'POST', '/companies', { name, parentId: t.east.id });
+      expect([again.status, again.body.error?.code], JSON.stringify(name)).toEqual([
+        409,
+        'COMPANY_NAME_TAKEN',
+      ]);
+    }
+    const stored = await call(t.token, 'POST', '/companies', {
+      name: 'Gare  du\u3000Nord',
+      parentId: t.east.id,
+    });
+    expect(stored.body.name).toBe('Gare du Nord');
   });
 });
