@@ -106,11 +106,12 @@ export function launchPersistentChromium(
   });
 }
 
-/** Signs in through the login page. */
+/** Signs in through the login page, in whichever language it speaks. */
 export async function signInAt(url: string, page: Page, username: string, password: string) {
   await page.goto(url);
   await page.waitForURL('**/login');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  // By the fields' purpose, not their words: the page may speak English or Chinese.
+  await page.locator('input[autocomplete="username"]').fill(username);
+  await page.locator('input[autocomplete="current-password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
 }

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../../schemas/audit';
 import { formatInstant, formatList, formatNumber, t } from '../../i18n';
 import { en } from '../../i18n/en';
+import { permissionLabel } from '../../i18n/permission-label';
 
 /** Looks a name up by id (companies, roles the reader can see); undefined when unknown. */
 export type NameOf = (id: string) => string | undefined;
@@ -66,10 +67,11 @@ export function valueText(field: string, value: unknown, nameOf: NameOf): string
   return JSON.stringify(value);
 }
 
-/** An item of a list: a role by name, an account by username, a permission by its key. */
+/** An item of a list: a role by name, an account by username, a permission by its label. */
 function itemText(field: string, item: unknown, nameOf: NameOf): string {
   if (typeof item === 'string') {
-    return field === 'roleIds' ? (nameOf(item) ?? t('audit.unnamed')) : item;
+    if (field === 'roleIds') return nameOf(item) ?? t('audit.unnamed');
+    return field === 'permissions' ? permissionLabel(item) : item;
   }
   if (typeof item === 'object' && item !== null) {
     const named = item as { username?: unknown; name?: unknown };

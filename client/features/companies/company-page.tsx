@@ -17,6 +17,7 @@ import { DeleteUserDialog, ExpiryDialog } from '../users/user-dialogs';
 import { getCompany, getCompanyUsers } from './company.queries';
 import { CompanyNameDialog, DeleteCompanyDialog, MoveCompanyDialog } from './company-dialogs';
 import { setFocusedCompany } from './tree-focus';
+import { parentsFirst } from './user-rows';
 
 type NameMode = { kind: 'create'; parent: Company } | { kind: 'rename'; company: Company } | null;
 
@@ -129,14 +130,16 @@ function UsersTable(props: { companyId: string }) {
   const [cursor, setCursor] = createSignal<string | undefined>(undefined);
   const [earlier, setEarlier] = createSignal<UserListItem[]>([]);
   const page = createAsync(() => getCompanyUsers(props.companyId, query() || undefined, cursor()));
-  const rows = () => [...earlier(), ...(page()?.users ?? [])];
+  // Each sub-user right after its parent, as in the tree (the API pages by username).
+  const loaded = () => [...earlier(), ...(page()?.users ?? [])];
+  const rows = () => parentsFirst(loaded());
   const [expiryFor, setExpiryFor] = createSignal<UserListItem | null>(null);
   const [deleteFor, setDeleteFor] = createSignal<UserListItem | null>(null);
   const [tokenFor, setTokenFor] = createSignal<UserListItem | null>(null);
   const loadMore = () => {
     const p = page();
     if (!p?.nextCursor) return;
-    setEarlier(rows());
+    setEarlier(loaded());
     setCursor(p.nextCursor);
   };
 
@@ -181,9 +184,9 @@ function UsersTable(props: { companyId: string }) {
             </thead>
             <tbody>
               <For each={rows()}>
-                {(u) => (
+                {({ user: u, level }) => (
                   <tr>
-                    <td>
+                    <td style={level ? { 'padding-left': `${12 + level * 20}px` } : undefined}>
                       <A href={`/users/${u.id}`} class="table__primary">
                         {u.displayName}
                       </A>

@@ -215,6 +215,8 @@ function TreeItem(props: {
           data-tree-link
           class="tree__name"
           href={`/companies/${props.node.id}`}
+          // A long name is cut with an ellipsis; the whole name shows on hover.
+          title={props.node.name}
           tabIndex={-1}
           aria-current={active() ? 'page' : undefined}
         >

@@ -1,3 +1,4 @@
+import { createAsync } from '@solidjs/router';
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import type { UserListItem } from '../../../schemas/users';
 import { formatInstant, t } from '../../i18n';
@@ -10,11 +11,13 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { fromDateInput, toDateInput } from '../../ui/format';
 import { Spinner } from '../../ui/spinner';
 import { toast } from '../../ui/toast';
+import { getUser } from './user.queries';
 import { EARLIEST_DAY, judgeExpiryDay, LATEST_DAY, limitDayOf } from './user-expiry-rules';
 import { expiryOfDay } from './user-form-state';
 import './user-form.css';
 
-type Target = Pick<UserListItem, 'id' | 'username' | 'displayName' | 'expiresAt'>;
+type Target = Pick<UserListItem, 'id' | 'username' | 'displayName' | 'expiresAt'> &
+  Partial<Pick<UserListItem, 'parentUserId'>>;
 
 /**
  * Sets a user's expiration date, optionally for every account of its company (and
@@ -34,14 +37,33 @@ export function ExpiryDialog(props: {
   const [preview, setPreview] = createSignal<{ updated: number; skipped: number } | null>(null);
   const [previewError, setPreviewError] = createSignal<string | null>(null);
   const [confirmed, setConfirmed] = createSignal(false);
+  // A sub-user never outlives its parent (read when the admin may; the API decides anyway).
+  const parent = createAsync(async () => {
+    const parentId = props.user?.parentUserId;
+    return parentId ? getUser(parentId).catch(() => null) : null;
+  });
+  const parentLimit = () => (applyToCompany() ? null : (parent()?.expiresAt ?? null));
   // Nobody gives more time than it has: the admin's own expiry is the last day it may set.
-  const limit = () => limitDayOf([me()?.user.expiresAt]);
+  const limit = () => limitDayOf([me()?.user.expiresAt, parentLimit()]);
+  const parentBinds = () => {
+    const p = parentLimit();
+    return p !== null && toDateInput(p) === limit();
+  };
   const dayText = (day: string) => formatInstant(fromDateInput(day) ?? '');
   const verdict = () => judgeExpiryDay(never(), date(), limit());
-  const hint = () =>
-    limit() === LATEST_DAY
-      ? t('users.expiryHintAny', { date: dayText(LATEST_DAY) })
-      : t('users.expiryHintOwn', { date: dayText(limit()) });
+  const hint = () => {
+    const from = dayText(EARLIEST_DAY);
+    if (parentBinds()) {
+      return t('users.expiryHintParent', {
+        from,
+        date: dayText(limit()),
+        name: parent()?.username ?? '',
+      });
+    }
+    return limit() === LATEST_DAY
+      ? t('users.expiryHintAny', { from, date: dayText(LATEST_DAY) })
+      : t('users.expiryHintOwn', { from, date: dayText(limit()) });
+  };
   const expiresNow = () => verdict().kind === 'past' && (preview()?.updated ?? 0) > 0;
   const dayError = () => {
     switch (verdict().kind) {

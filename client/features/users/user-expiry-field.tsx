@@ -3,6 +3,7 @@ import { formatInstant, t } from '../../i18n';
 import { fromDateInput } from '../../ui/format';
 import { AlertCircle } from '../../ui/icons';
 import { controlAria } from './form-field';
+import { EARLIEST_DAY } from './user-expiry-rules';
 import type { createUserFormChecks } from './user-form-checks';
 import type { FormState } from './user-form-state';
 
@@ -28,11 +29,16 @@ export function UserExpiryField(props: {
   const error = () => props.checks.expiryError() ?? props.checks.v.error('expiresAt');
   const hint = () => {
     const { day, whose } = props.checks.limit();
+    const from = dayText(EARLIEST_DAY);
     if (whose === 'parent') {
-      return t('users.expiryHintParent', { date: dayText(day), name: props.parentName ?? '' });
+      return t('users.expiryHintParent', {
+        from,
+        date: dayText(day),
+        name: props.parentName ?? '',
+      });
     }
-    if (whose === 'own') return t('users.expiryHintOwn', { date: dayText(day) });
-    return t('users.expiryHintAny', { date: dayText(day) });
+    if (whose === 'own') return t('users.expiryHintOwn', { from, date: dayText(day) });
+    return t('users.expiryHintAny', { from, date: dayText(day) });
   };
   return (
     <div class="field field--wide" classList={{ 'field--invalid': !!error() }}>

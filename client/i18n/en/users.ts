@@ -36,11 +36,12 @@ export const users = {
   relatedCompanyHint: 'The user manages this company and all its subsidiaries.',
   expiry: 'Expiration date',
   never: 'Never',
-  expiryHintAny: 'Any day up to {{ date }}. A day before today expires the account at once.',
+  expiryHintAny:
+    'Any day from {{ from }} up to {{ date }}. A day before today expires the account at once.',
   expiryHintOwn:
-    'Up to {{ date }}: no later than your own account. A day before today expires the account at once.',
+    'From {{ from }} up to {{ date }}: no later than your own account. A day before today expires the account at once.',
   expiryHintParent:
-    'Up to {{ date }}: no later than its parent {{ name }}. A day before today expires the account at once.',
+    'From {{ from }} up to {{ date }}: no later than its parent {{ name }}. A day before today expires the account at once.',
   expiryEmpty: 'Choose a day, or tick “Never”.',
   expiryInvalid: 'This day does not exist.',
   expiryTooEarly: 'Choose a day from {{ date }} on.',

@@ -35,10 +35,11 @@ export const users: Messages['users'] = {
   relatedCompanyHint: '该用户可管理此公司及其所有下属公司。',
   expiry: '到期日期',
   never: '永不过期',
-  expiryHintAny: '最晚可选 {{ date }}。选择今天之前的日期会使账号立即过期。',
-  expiryHintOwn: '最晚可选 {{ date }}：不能晚于您自己的账号。选择今天之前的日期会使账号立即过期。',
+  expiryHintAny: '可选 {{ from }} 至 {{ date }}。选择今天之前的日期会使账号立即过期。',
+  expiryHintOwn:
+    '可选 {{ from }} 至 {{ date }}：不能晚于您自己的账号。选择今天之前的日期会使账号立即过期。',
   expiryHintParent:
-    '最晚可选 {{ date }}：不能晚于其上级账号 {{ name }}。选择今天之前的日期会使账号立即过期。',
+    '可选 {{ from }} 至 {{ date }}：不能晚于其上级账号 {{ name }}。选择今天之前的日期会使账号立即过期。',
   expiryEmpty: '请选择日期，或勾选“永不过期”。',
   expiryInvalid: '该日期不存在。',
   expiryTooEarly: '请选择 {{ date }} 或之后的日期。',
