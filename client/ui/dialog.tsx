@@ -1,4 +1,4 @@
-import { createEffect, createUniqueId, type JSX, onCleanup, Show } from 'solid-js';
+import { createEffect, createUniqueId, type JSX, onCleanup, onMount, Show } from 'solid-js';
 import { t } from '../i18n';
 import { Close } from './icons';
 
@@ -71,13 +71,29 @@ export function Dialog(props: {
     if (ref?.open) ref.close();
     restoreFocus();
   });
+  // A combobox takes Escape to close its list and prevents the default, which is what closes a
+  // <dialog>. Its first Escape belongs to the list; once the list is shut, Escape closes us.
+  let escapeWasForList = false;
+  const noteEscapeTarget = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    const target = e.target instanceof HTMLElement ? e.target : null;
+    escapeWasForList = target?.getAttribute('aria-expanded') === 'true';
+  };
+  const closeOnSwallowedEscape = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && e.defaultPrevented && !escapeWasForList) props.onClose();
+  };
+  // Capture: read the list's state before the combobox's own handler shuts it.
+  onMount(() => ref?.addEventListener('keydown', noteEscapeTarget, true));
   return (
     <dialog
       ref={ref}
       class="dialog"
       classList={{ 'dialog--wide': props.wide }}
       aria-labelledby={titleId}
-      onKeyDown={trapTab}
+      onKeyDown={(e) => {
+        trapTab(e);
+        closeOnSwallowedEscape(e);
+      }}
       onCancel={(e) => {
         e.preventDefault();
         props.onClose();

@@ -128,6 +128,24 @@ describe('company dialogs', () => {
     await close();
   });
 
+  it('close on Escape once a combobox inside has shut its list (the first Escape is the list’s)', async () => {
+    const { page, close } = await adminPage(DESKTOP);
+    await pane(page).getByRole('link', { name: 'Paris Branch', exact: true }).click();
+    await expect.poll(() => heading(page)).toBe('Paris Branch');
+    await page.getByRole('button', { name: 'Move', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Move Paris Branch' });
+    await dialog.waitFor();
+    const picker = dialog.getByRole('combobox');
+    await picker.click();
+    await expect.poll(() => picker.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => picker.getAttribute('aria-expanded')).toBe('false');
+    expect(await dialog.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await close();
+  });
+
   it('check the name as it is typed and say beside the field that a sibling holds it', async () => {
     const { page, errors, close } = await adminPage(DESKTOP);
     await pane(page).getByRole('link', { name: 'Europe', exact: true }).click();

@@ -57,6 +57,8 @@ export function RoleDialog(props: { editing: Editing; onClose: () => void }) {
     // A duplicate name (or another field's refusal) is shown beside its field.
     if (failed.field === 'name' || failed.field === 'companyId') {
       v.setServerError(failed.field, failed.message);
+      // On a phone the field may sit far above the Save button: bring it, and its error, back.
+      if (failed.field === 'name') document.getElementById('role-name')?.focus();
     }
   };
   const fieldFailed = () => {
