@@ -1,6 +1,7 @@
 import { A, useLocation } from '@solidjs/router';
 import { createEffect, createMemo, type ParentProps, Show } from 'solid-js';
 import { t } from '../../i18n';
+import { usePageTitle } from '../../lib/page-title';
 import { initials } from '../../ui/format';
 import { ChevronLeft, Home, LogoMark, UserIcon } from '../../ui/icons';
 import { lastAnsweredAt } from './app-api';
@@ -37,6 +38,8 @@ export function SignedInFrame(props: ParentProps) {
     return t('common.appName');
   });
   const isHome = () => path() === '/' || path() === '';
+  // Each screen names the tab and the task switcher: "Profile — Gatehouse", "Alerts — Gatehouse".
+  usePageTitle(() => (isHome() ? undefined : title() || undefined));
 
   return (
     <div class="app">

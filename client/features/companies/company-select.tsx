@@ -28,6 +28,8 @@ export function CompanySelect(props: {
   placeholder?: string;
   /** The id of the element naming the field, when no <label> wraps it. */
   labelledBy?: string;
+  /** The ids of the field's hint and error, read after its name. */
+  describedBy?: string;
 }) {
   const [open, setOpen] = createSignal(false);
   const [highlighted, setHighlighted] = createSignal<string | null>(null);
@@ -113,6 +115,7 @@ export function CompanySelect(props: {
         <Combobox.Input
           class="combo__input"
           aria-labelledby={props.labelledBy}
+          aria-describedby={props.describedBy}
           placeholder={currentName() || props.placeholder || t('companies.chooseCompany')}
         />
         <ChevronRight class="combo__chevron" width="14" height="14" />

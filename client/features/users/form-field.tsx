@@ -54,7 +54,9 @@ export function FormField(props: {
     >
       {/* biome-ignore lint/a11y/noLabelWithoutControl: the control arrives as children */}
       <label class="field" classList={{ 'field--invalid': !!props.error }}>
-        <span class="field__label">{props.label}</span>
+        <span class="field__label" id={`${props.id}-label`}>
+          {props.label}
+        </span>
         {props.children}
         {notes}
       </label>

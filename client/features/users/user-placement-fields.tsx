@@ -21,6 +21,9 @@ export function UserPlacementFields(props: {
     <>
       <FormField id="user-company" label={t('users.company')} error={err('companyId')} wrap>
         <CompanySelect
+          // Named by the label alone; a wrapping <label> would read the hint into the name.
+          labelledBy="user-company-label"
+          describedBy={err('companyId') ? 'user-company-error' : undefined}
           name="companyId"
           value={props.form.companyId}
           onChange={(id) => {
@@ -37,6 +40,8 @@ export function UserPlacementFields(props: {
         wrap
       >
         <CompanySelect
+          labelledBy="user-related-label"
+          describedBy={err('relatedCompanyId') ? 'user-related-error' : 'user-related-hint'}
           name="relatedCompanyId"
           value={props.form.relatedCompanyId}
           onChange={(id) => {
