@@ -26,6 +26,12 @@ export function preloadPasswordEstimator(): void {
 const LEVELS = ['s0', 's1', 's2', 's3', 's4'] as const;
 
 /**
+ * zxcvbn's score, except that a password the policy refuses (it holds the username, it is
+ * common …) never reads "Strong": the bar would contradict the refusal beside it.
+ */
+const shownScore = (e: PasswordEstimate) => (e.problem ? 0 : e.score);
+
+/**
  * A strength bar (zxcvbn's 0–4 score, with its label in text) and the password policy's own
  * verdict, announced politely. Shows nothing while the password is empty or the estimator
  * loads; the server checks the policy either way.
@@ -34,6 +40,8 @@ export function PasswordStrength(props: {
   password: string;
   context: PasswordContext;
   id?: string;
+  /** The field already says what is wrong (its error is shown): do not say it twice. */
+  problemShown?: boolean;
 }) {
   const [estimate, setEstimate] = createSignal<PasswordEstimate | null>(null);
 
@@ -66,14 +74,16 @@ export function PasswordStrength(props: {
       <Show when={estimate()}>
         {(e) => (
           <div class="password-strength__meter">
-            <span class="password-strength__bar" data-score={e().score} aria-hidden="true">
+            <span class="password-strength__bar" data-score={shownScore(e())} aria-hidden="true">
               <span class="password-strength__segment" />
               <span class="password-strength__segment" />
               <span class="password-strength__segment" />
               <span class="password-strength__segment" />
             </span>
             <span class="password-strength__label">
-              {t('auth.strength.label', { level: t(`auth.strength.levels.${LEVELS[e().score]}`) })}
+              {t('auth.strength.label', {
+                level: t(`auth.strength.levels.${LEVELS[shownScore(e())]}`),
+              })}
             </span>
           </div>
         )}

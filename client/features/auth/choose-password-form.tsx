@@ -87,6 +87,7 @@ export function ChoosePasswordForm(props: Props) {
         <PasswordStrength
           id={id('new-password-strength')}
           password={next()}
+          problemShown={!!checks.error('newPassword')}
           context={{
             username: props.user?.username,
             email: props.user?.email,

@@ -65,6 +65,7 @@ export function UserIdentityFields(props: {
         <PasswordStrength
           id="user-password-strength"
           password={props.form.password}
+          problemShown={!!err('password')}
           context={{
             username: props.form.username,
             email: props.form.email,
