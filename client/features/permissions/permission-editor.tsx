@@ -140,7 +140,11 @@ function PermissionTreeItem(props: {
     props.disabled || !subtreeKeys(props.node).some((k) => props.inputs.grantable.has(k));
   // Without an account (a role's grants) "held" would only repeat the tick.
   const standing = (): PermissionStanding => {
-    const s = standingOf(key(), props.inputs);
+    const s = standingOf(
+      key(),
+      props.inputs,
+      subtreeKeys(props.node).filter((k) => k !== key()),
+    );
     return s.kind === 'held' && !props.forAccount ? { kind: 'none' } : s;
   };
   const id = () => `perm-${key().replaceAll('.', '-')}`;

@@ -9,6 +9,8 @@
 export type PermissionStanding =
   | { kind: 'held'; direct: boolean; viaRole: boolean }
   | { kind: 'capped'; direct: boolean; viaRole: boolean; parent: string | null }
+  /** A branch granted whole, whose parent holds only some of what lies below it. */
+  | { kind: 'partlyCapped'; parent: string | null }
   | { kind: 'notGrantable' }
   | { kind: 'none' };
 
@@ -29,13 +31,23 @@ export interface StandingInputs {
   grantable: ReadonlySet<string>;
 }
 
-/** The standing of `key` for the account as the form holds it now (not yet saved). */
-export function standingOf(key: string, s: StandingInputs): PermissionStanding {
+/**
+ * The standing of `key` for the account as the form holds it now (not yet saved); `below` are
+ * the keys under a branch, so a branch whose parent holds part of it reads "partly held".
+ */
+export function standingOf(
+  key: string,
+  s: StandingInputs,
+  below: readonly string[] = [],
+): PermissionStanding {
   const direct = s.direct.has(key);
   const viaRole = s.fromRoles.has(key);
   if (direct || viaRole) {
     if (s.parent && !s.parent.held.has(key)) {
-      return { kind: 'capped', direct, viaRole, parent: s.parent.name };
+      const parent = s.parent;
+      return below.some((k) => parent.held.has(k))
+        ? { kind: 'partlyCapped', parent: parent.name }
+        : { kind: 'capped', direct, viaRole, parent: parent.name };
     }
     return { kind: 'held', direct, viaRole };
   }

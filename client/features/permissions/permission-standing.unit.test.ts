@@ -15,6 +15,19 @@ describe('where a permission of an edited account stands', () => {
     expect(standingOf('web.a', s)).toEqual({ kind: 'held', direct: false, viaRole: true });
   });
 
+  it('reads a branch as partly held when the parent holds some of what lies below it', () => {
+    const s = inputs({
+      fromRoles: new Set(['web.x', 'web.x.view', 'web.x.edit']),
+      parent: { name: 'emma.weber', held: new Set(['web.x.view']) },
+    });
+    expect(standingOf('web.x', s, ['web.x.view', 'web.x.edit'])).toEqual({
+      kind: 'partlyCapped',
+      parent: 'emma.weber',
+    });
+    // Nothing below held by the parent: the branch is plainly capped.
+    expect(standingOf('web.x', s, ['web.x.edit']).kind).toBe('capped');
+  });
+
   it('is capped, naming the parent, when a role gives what the parent lacks', () => {
     const s = inputs({
       fromRoles: new Set(['web.a', 'web.b']),

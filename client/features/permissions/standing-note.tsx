@@ -29,6 +29,15 @@ export function StandingNote(props: { id: string; standing: PermissionStanding }
           </span>
         )}
       </Match>
+      <Match when={props.standing.kind === 'partlyCapped' && props.standing}>
+        {(s) => (
+          <span id={props.id} class="perm-note perm-note--capped">
+            {s().parent
+              ? t('permissions.standing.partlyCapped', { parent: s().parent ?? '' })
+              : t('permissions.standing.partlyCappedHidden')}
+          </span>
+        )}
+      </Match>
       <Match when={props.standing.kind === 'notGrantable'}>
         <span id={props.id} class="perm-note perm-note--locked">
           {t('permissions.standing.notGrantable')}

@@ -20,6 +20,9 @@ export const permissions = {
     heldBoth: 'Held · directly and via role',
     capped: 'Not held: capped by the parent {{ parent }}, which does not hold it',
     cappedHidden: 'Not held: capped by a parent account outside your scope, which does not hold it',
+    partlyCapped: 'Partly held: the parent {{ parent }} holds only some of what lies below',
+    partlyCappedHidden:
+      'Partly held: a parent account outside your scope holds only some of what lies below',
     notGrantable: 'Not grantable by you: you do not hold it yourself',
   },
   legend:

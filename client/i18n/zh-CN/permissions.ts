@@ -21,6 +21,8 @@ export const permissions: Messages['permissions'] = {
     heldBoth: '已拥有 · 直接授予且来自角色',
     capped: '未拥有：上级账号 {{ parent }} 没有此权限，已被限制',
     cappedHidden: '未拥有：您权限范围之外的上级账号没有此权限，已被限制',
+    partlyCapped: '部分拥有：上级账号 {{ parent }} 只拥有其下的部分权限',
+    partlyCappedHidden: '部分拥有：您权限范围之外的上级账号只拥有其下的部分权限',
     notGrantable: '您无法授予：您自己没有此权限',
   },
   legend:
