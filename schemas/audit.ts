@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'role.delete',
   'auth.sign_in',
   'auth.sign_in_failed',
+  'auth.unlock_failed',
   'auth.sign_out',
   'user.password',
   'session.evicted',

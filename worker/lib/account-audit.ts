@@ -47,6 +47,18 @@ export const signInFailedEvent = (
   after: { client, factor, reason, ip },
 });
 
+/**
+ * A refused unlock of a locked APP (a wrong password or code, never what was tried); `ended`
+ * when it was the last try allowed and the session was ended for it.
+ */
+export const unlockFailedEvent = (factor: 'password' | 'email', ended: boolean) => ({
+  action: 'auth.unlock_failed' as const,
+  summary: ended
+    ? `A failed APP unlock of “{username}” (${factor}) ended the session: too many tries`
+    : `Failed APP unlock of “{username}” (${factor})`,
+  after: { factor, ended },
+});
+
 export const signOutEvent = (client: Client) => ({
   action: 'auth.sign_out' as const,
   summary: `“{username}” signed out of the ${CLIENT_NAME[client]}`,

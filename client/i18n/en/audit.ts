@@ -42,6 +42,7 @@ export const audit = {
     'role.delete': 'Role deleted',
     'auth.sign_in': 'Signed in',
     'auth.sign_in_failed': 'Sign-in failed',
+    'auth.unlock_failed': 'APP unlock failed',
     'auth.sign_out': 'Signed out',
   },
   /** One sentence per entry; {{ actor }} and {{ target }} are names. */
@@ -64,6 +65,7 @@ export const audit = {
     'role.delete': '{{ actor }} deleted the role {{ target }}',
     'auth.sign_in': '{{ actor }} signed in',
     'auth.sign_in_failed': 'A sign-in as {{ actor }} failed',
+    'auth.unlock_failed': 'An APP unlock as {{ actor }} failed',
     'auth.sign_out': '{{ actor }} signed out',
     ownPassword: '{{ actor }} changed their own password',
   },
@@ -95,6 +97,7 @@ export const audit = {
     factor: 'Factor',
     reason: 'Reason',
     ip: 'IP address',
+    ended: 'Session ended',
     sessions: 'Sessions',
     by: 'Changed by',
     applyToCompany: 'Whole company',

@@ -42,6 +42,7 @@ export const audit: Messages['audit'] = {
     'role.delete': '删除角色',
     'auth.sign_in': '登录',
     'auth.sign_in_failed': '登录失败',
+    'auth.unlock_failed': 'APP 解锁失败',
     'auth.sign_out': '退出登录',
   },
   sentences: {
@@ -63,6 +64,7 @@ export const audit: Messages['audit'] = {
     'role.delete': '{{ actor }} 删除了角色 {{ target }}',
     'auth.sign_in': '{{ actor }} 已登录',
     'auth.sign_in_failed': '以 {{ actor }} 身份登录失败',
+    'auth.unlock_failed': '以 {{ actor }} 身份解锁 APP 失败',
     'auth.sign_out': '{{ actor }} 已退出登录',
     ownPassword: '{{ actor }} 更改了自己的密码',
   },
@@ -94,6 +96,7 @@ export const audit: Messages['audit'] = {
     factor: '验证方式',
     reason: '原因',
     ip: 'IP 地址',
+    ended: '会话已结束',
     sessions: '会话',
     by: '更改人',
     applyToCompany: '整个公司',

@@ -235,6 +235,25 @@ describe('sign-in and credential events in the audit log', () => {
     expect(entry).toMatchObject({ actorId: user.id, after: { client: 'app' } });
   });
 
+  it('records each refused APP unlock, and the one that ended the session, never the password tried', async () => {
+    const t = await twoTrees();
+    const user = await createUser({ company: t.east1 });
+    const token = await appLogin(user.username);
+    expect((await postJson('/auth/lock', {}, bearer(token))).status).toBe(200);
+    const answers: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await postJson('/auth/unlock', { password: `Wrong-unlock-${i}` }, bearer(token));
+      answers.push(res.status);
+    }
+    expect(answers).toEqual([401, 401, 401, 401, 401]);
+    const entries = await eventualEntries(t.token, user.id, 'auth.unlock_failed', 5);
+    expect(entries.map((e) => e.after)).toEqual([
+      { factor: 'password', ended: true },
+      ...Array.from({ length: 4 }, () => ({ factor: 'password', ended: false })),
+    ]);
+    expect(JSON.stringify(entries)).not.toContain('Wrong-unlock');
+  });
+
   it('records an own password change and an admin reset as password changes', async () => {
     const t = await twoTrees();
     const user = await createUser({ company: t.east1 });

@@ -3,7 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { authorize } from '../../authority/authorize';
 import { hubFor } from '../../durable-objects/session-hub.client';
 import type { AppEnv } from '../../env';
-import { accountEventInsert, signOutEvent } from '../../lib/account-audit';
+import { accountEventInsert, signOutEvent, unlockFailedEvent } from '../../lib/account-audit';
 import { clientAddress } from '../../lib/client-address';
 import { ApiError } from '../../lib/errors';
 import { faceTemplateQuery } from '../../lib/face/face-templates';
@@ -14,6 +14,7 @@ import {
   type Defer,
   login,
   type OpenedLogin,
+  recordFailure,
   resendLoginCode,
   verifyLoginCode,
 } from './auth.service';
@@ -124,7 +125,16 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .on(R.unlock.method, R.unlock.path, route(R.unlock), async (c) => {
     const { auth, rows } = await authorize(c, (db, userId) => [unlockFactorQuery(db, userId)]);
-    await unlockSession(c.env, auth, rows[0][0], c.req.valid('json'));
+    const input = c.req.valid('json');
+    await unlockSession(c.env, auth, rows[0][0], input).catch((error: unknown) => {
+      // A wrong password or code, and the session ended for one too many, are on the record.
+      const ended = error instanceof ApiError && error.code === 'SESSION_ENDED';
+      if (ended || (error instanceof ApiError && error.code === 'UNLOCK_REJECTED')) {
+        const factor = 'password' in input ? 'password' : 'email';
+        recordFailure(c.var.db, deferOf(c), auth.userId, unlockFailedEvent(factor, ended));
+      }
+      throw error;
+    });
     return c.json({ status: 'ok' as const, unlocked: true as const }, R.unlock.status);
   })
   .on(R.logout.method, R.logout.path, route(R.logout), async (c) => {
