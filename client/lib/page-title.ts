@@ -1,6 +1,7 @@
 import { createRenderEffect, onCleanup } from 'solid-js';
 
-const APP_NAME = 'Gatehouse';
+/** The page's own name from its HTML: "Gatehouse" for the console, "Gatehouse APP" for the APP. */
+const APP_NAME = document.title || 'Gatehouse';
 
 /**
  * Every mounted title, oldest first. A state shown inside a page (not found, no access) mounts

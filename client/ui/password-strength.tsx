@@ -65,8 +65,10 @@ export function PasswordStrength(props: {
   const verdict = () => {
     const e = estimate();
     if (!e) return '';
-    // Worded by the policy's stable reason code, in the reader's language.
-    return e.problem ? t(`validation.reasons.${e.problem.code}`) : t('auth.strength.meets');
+    if (!e.problem) return t('auth.strength.meets');
+    // Worded by the policy's stable reason code, in the reader's language; once the field
+    // itself says what is wrong, saying it again here would only repeat it.
+    return props.problemShown ? '' : t(`validation.reasons.${e.problem.code}`);
   };
 
   return (

@@ -246,7 +246,7 @@ describe('dates on the user page', () => {
     const dialog = admin.getByRole('dialog');
     const day = dialog.locator('input[type=date]');
     // The allowed range is said before anything is typed.
-    await poll(() => dialog.textContent()).toContain('Any day up to');
+    await poll(() => dialog.textContent()).toContain('Any day from Jan 1, 1970 up to');
     await day.fill('2001-05-01');
     await dialog.getByLabel('Apply to all accounts of this company').check();
     await poll(() => dialog.textContent()).toContain(
@@ -296,6 +296,18 @@ describe('the user form checks with the API’s schemas', () => {
 
     await admin.locator('input[name=username]').fill('fixed.name');
     await poll(invalid).toEqual(['displayName', 'password', 'email']);
+    // A password holding the username: said once (beside the field), and never "Strong".
+    await password.fill('Fixed.name#2024xyz');
+    const said = () =>
+      admin
+        .locator('.user-form .field__error, .user-form .password-strength__verdict')
+        .evaluateAll((els) => els.map((el) => el.textContent?.trim()).filter(Boolean));
+    await poll(() => said().then((t) => t.filter((x) => x?.includes('username')))).toEqual([
+      'Do not use the username in the password.',
+    ]);
+    await poll(() => admin.locator('.password-strength__label').textContent()).not.toContain(
+      'Strong',
+    );
     await password.fill('initial-Password-1');
     await poll(invalid).toEqual(['displayName', 'email']);
     await admin.screenshot({ path: `${SHOTS}/user-form-errors.png`, fullPage: true });
@@ -358,7 +370,8 @@ describe('the user page on every screen, in English and Chinese', () => {
         for (const [name, path] of screens) {
           await page.goto(`${stack.url}${path}`);
           await poll(() => page.locator('form.user-form').count()).toBe(1);
-          await poll(() => page.locator('[role=tree]').count()).toBe(3);
+          // The three permission trees of the form (the company tree pane is a fourth).
+          await poll(() => page.locator('form.user-form [role=tree]').count()).toBe(3);
           const overflow = await mainOverflow(page);
           if (overflow.length) problems.push(`${name} ${size.name}: ${overflow.join('; ')}`);
           for (const v of await seriousAxeViolations(page)) {

@@ -22,9 +22,7 @@ function enrolError(e: unknown): string {
   const reasons = e.details?.reasons;
   if (e.code === 'FACE_NOT_QUALIFIED' && Array.isArray(reasons) && reasons.length > 0) {
     return reasons
-      .map((r) =>
-        r in FACE_REASON_TEXT ? t(`users.face.reasons.${r as FaceQualityReason}`) : String(r),
-      )
+      .map((r) => (r in FACE_REASON_TEXT ? t(`face.reasons.${r as FaceQualityReason}`) : String(r)))
       .join(' ');
   }
   return errorText(e);

@@ -125,9 +125,13 @@ export function createUserFormChecks(props: {
       return parsed !== null && expiryOk ? body() : null;
     },
     /** Fields at fault, counted once a save was tried (before that, hints lead). */
-    errorCount: () =>
-      submitted()
-        ? Object.keys(v.errors()).length + (expiryError() ? 1 : 0) + (confirmError() ? 1 : 0)
-        : 0,
+    errorCount: () => {
+      if (!submitted()) return 0;
+      // The expiry field has its own judge; the schema's word on expiresAt is the same field.
+      const schemaFields = Object.keys(v.errors()).filter(
+        (field) => !(field === 'expiresAt' && expiryError()),
+      );
+      return schemaFields.length + (expiryError() ? 1 : 0) + (confirmError() ? 1 : 0);
+    },
   };
 }

@@ -1,18 +1,9 @@
-import type { FaceQualityReason } from '../../../schemas/face-rules';
+import { FACE_REASON_TEXT, type FaceQualityReason } from '../../../schemas/face-rules';
 
 /** The face screens: enrolment photo, the liveness check, the camera, and what to fix. */
 export const face = {
-  /** What to fix in a picture, by the reason code the checks and the API give. */
-  reasons: {
-    no_face: 'No face was found. Face the camera in good light.',
-    several_faces: 'More than one face is in the picture. Make sure only you are in it.',
-    too_small: 'The face is too small. Come closer to the camera.',
-    turned: 'The face is turned away. Look straight at the camera.',
-    eyes_closed: 'The eyes look closed. Keep your eyes open.',
-    too_dark: 'The picture is too dark. Find more light.',
-    blurred: 'The picture is blurred. Hold still, or clean the lens.',
-    unsupported_image: 'This file cannot be read. Use a JPEG or PNG photo up to 1920 × 1080.',
-  } satisfies Record<FaceQualityReason, string>,
+  /** What to fix in a picture, by reason code: English reuses the checks' own words (one source). */
+  reasons: { ...FACE_REASON_TEXT } satisfies Record<FaceQualityReason, string>,
   camera: {
     denied:
       'The camera is blocked for this site. Allow it in the browser’s site settings, then try again.',

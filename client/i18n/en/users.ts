@@ -118,16 +118,6 @@ export const users = {
     removedToast: 'Face removed.',
     sendFailed: 'The photo could not be sent. Try again.',
     removeFailed: 'The face could not be removed.',
-    reasons: {
-      no_face: 'No face was found. Face the camera in good light.',
-      several_faces: 'More than one face is in the picture. Make sure only you are in it.',
-      too_small: 'The face is too small. Come closer to the camera.',
-      turned: 'The face is turned away. Look straight at the camera.',
-      eyes_closed: 'The eyes look closed. Keep your eyes open.',
-      too_dark: 'The picture is too dark. Find more light.',
-      blurred: 'The picture is blurred. Hold still, or clean the lens.',
-      unsupported_image: 'This file cannot be read. Use a JPEG or PNG photo up to 1920 × 1080.',
-    },
   },
   accounts: (n: number) => `${n} ${s(n, 'account', 'accounts')}`,
   expiryDialog: {

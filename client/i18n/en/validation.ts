@@ -12,7 +12,7 @@ export const validation = {
   invalid: 'This value is not valid.',
   /** Refusals a schema names by `params.reason`. */
   reasons: {
-    personal: 'Do not use your name, username, email or phone in the password.',
+    personal: 'Do not use the account’s name, username, email or phone in the password.',
     too_short: 'The password is too short.',
     too_long: 'The password is too long.',
     common: 'This password is on a list of common passwords; choose another.',

@@ -111,16 +111,6 @@ export const users: Messages['users'] = {
     removedToast: '人脸已删除。',
     sendFailed: '照片发送失败，请重试。',
     removeFailed: '无法删除人脸。',
-    reasons: {
-      no_face: '未检测到人脸。请在光线充足处正对相机。',
-      several_faces: '画面中有多张人脸。请确保只有您一人。',
-      too_small: '人脸太小。请靠近相机。',
-      turned: '人脸偏转。请直视相机。',
-      eyes_closed: '眼睛似乎闭着。请睁开眼睛。',
-      too_dark: '画面太暗。请到更亮的地方。',
-      blurred: '画面模糊。请保持不动，或擦拭镜头。',
-      unsupported_image: '无法读取此文件。请使用不超过 1920 × 1080 的 JPEG 或 PNG 照片。',
-    },
   },
   accounts: (n: number) => `${n} 个账号`,
   expiryDialog: {

@@ -12,7 +12,7 @@ export const validation: Messages['validation'] = {
   format: '格式不正确。',
   invalid: '此值无效。',
   reasons: {
-    personal: '密码中不要使用您的姓名、用户名、邮箱或电话。',
+    personal: '密码中不要包含该账号的姓名、用户名、邮箱或电话。',
     too_short: '密码太短。',
     too_long: '密码太长。',
     common: '该密码属于常见密码，请换一个。',

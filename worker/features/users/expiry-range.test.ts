@@ -12,32 +12,29 @@ const OUT_OF_RANGE = [
   '9999-12-31T23:59:59-14:00',
 ];
 
+type Tree = Awaited<ReturnType<typeof twoTrees>>;
+
+/** Creates an account in the east branch with `expiresAt`, as the tree's admin. */
+const createWithExpiry = (t: Tree, expiresAt: string | null) =>
+  call(t.token, 'POST', '/users', {
+    username: `range.${crypto.randomUUID().slice(0, 8)}`,
+    displayName: 'Range',
+    password: 'Correct-horse-battery-9',
+    companyId: t.east1.id,
+    relatedCompanyId: t.east1.id,
+    expiresAt,
+    roleIds: [],
+    permissions: [],
+  });
+
 describe('expiry dates', () => {
   it('refuses an instant outside 1970 … 9999 on every route that sets one, writing nothing', async () => {
     const t = await twoTrees();
-    const target = await call(t.token, 'POST', '/users', {
-      username: `range.${crypto.randomUUID().slice(0, 8)}`,
-      displayName: 'Range',
-      password: 'Correct-horse-battery-9',
-      companyId: t.east1.id,
-      relatedCompanyId: t.east1.id,
-      expiresAt: null,
-      roleIds: [],
-      permissions: [],
-    });
+    const target = await createWithExpiry(t, null);
     expect(target.status, JSON.stringify(target.body)).toBe(201);
     const id = String(target.body.id);
     for (const expiresAt of OUT_OF_RANGE) {
-      const created = await call(t.token, 'POST', '/users', {
-        username: `range.${crypto.randomUUID().slice(0, 8)}`,
-        displayName: 'Range',
-        password: 'Correct-horse-battery-9',
-        companyId: t.east1.id,
-        relatedCompanyId: t.east1.id,
-        expiresAt,
-        roleIds: [],
-        permissions: [],
-      });
+      const created = await createWithExpiry(t, expiresAt);
       expect([created.status, created.body.error?.field], expiresAt).toEqual([400, 'expiresAt']);
       const patched = await call(t.token, 'PATCH', `/users/${id}`, { expiresAt });
       expect([patched.status, patched.body.error?.field], expiresAt).toEqual([400, 'expiresAt']);
@@ -54,16 +51,7 @@ describe('expiry dates', () => {
   it('takes the first and the last instant of the range, and reads them back as sent', async () => {
     const t = await twoTrees();
     for (const expiresAt of ['1970-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z']) {
-      const created = await call(t.token, 'POST', '/users', {
-        username: `range.${crypto.randomUUID().slice(0, 8)}`,
-        displayName: 'Range',
-        password: 'Correct-horse-battery-9',
-        companyId: t.east1.id,
-        relatedCompanyId: t.east1.id,
-        expiresAt,
-        roleIds: [],
-        permissions: [],
-      });
+      const created = await createWithExpiry(t, expiresAt);
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       const read = await call(t.token, 'GET', `/users/${created.body.id}`);
       expect(read.body.expiresAt).toBe(expiresAt);
