@@ -67,11 +67,21 @@ export function valueText(field: string, value: unknown, nameOf: NameOf): string
   return JSON.stringify(value);
 }
 
+const TREES = ['function', 'web', 'app'] as const;
+
+/** "APP › Monitor": the label with its tree, since WEB and APP both have a "Monitor". */
+function permissionText(key: string): string {
+  const tree = TREES.find((name) => key.startsWith(`${name}.`));
+  return tree
+    ? `${t(`permissions.trees.${tree}`)} › ${permissionLabel(key)}`
+    : permissionLabel(key);
+}
+
 /** An item of a list: a role by name, an account by username, a permission by its label. */
 function itemText(field: string, item: unknown, nameOf: NameOf): string {
   if (typeof item === 'string') {
     if (field === 'roleIds') return nameOf(item) ?? t('audit.unnamed');
-    return field === 'permissions' ? permissionLabel(item) : item;
+    return field === 'permissions' ? permissionText(item) : item;
   }
   if (typeof item === 'object' && item !== null) {
     const named = item as { username?: unknown; name?: unknown };
