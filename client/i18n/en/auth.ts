@@ -1,3 +1,4 @@
+import { KICK_REASONS, type KickReason } from '../../../schemas/live';
 /** Signing in (console and APP), the emailed code, choosing a password, kick reasons. */
 export const auth = {
   username: 'Username',
@@ -82,17 +83,6 @@ export const auth = {
     levels: { s0: 'Very weak', s1: 'Weak', s2: 'Fair', s3: 'Good', s4: 'Strong' },
     meets: 'Meets the password rule.',
   },
-  /** Why a session ended (the live `kicked` reasons). */
-  kick: {
-    logged_out: 'You signed out.',
-    signed_in_elsewhere: 'You signed in on another device.',
-    revoked: 'An administrator ended your session.',
-    ended_elsewhere: 'This session was ended from another of your devices.',
-    session_expired: 'Your session expired.',
-    account_expired: 'Your account expired.',
-    account_disabled: 'Your account was disabled.',
-    account_deleted: 'Your account was deleted.',
-    password_changed: 'Your password was changed. Sign in with the new one.',
-    unlock_failed: 'Too many failed unlock attempts. Sign in again.',
-  },
+  /** Why a session ended (the live `kicked` reasons): English reuses the server's words. */
+  kick: { ...KICK_REASONS } as Record<KickReason, string>,
 };
